@@ -1,0 +1,80 @@
+/// A token price held exactly: millionths of a US dollar per 1M tokens, which is also picodollars (1e-12 USD) per token.
+///
+/// Prices are quoted per 1M tokens with at most six decimals in practice, so every quoted price is exact here,
+/// and a request's cost (tokens × rate) is an exact integer number of picodollars.
+public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Picodollars per token (= micro-USD per 1M tokens).
+    public var picodollarsPerToken: Int64
+
+    /// Creates a rate from picodollars per token.
+    public init(picodollarsPerToken: Int64) { self.picodollarsPerToken = picodollarsPerToken }
+
+    /// Creates a rate from USD per 1M tokens, rounded to the nearest micro-dollar.
+    public init(perMillion usd: Double) {
+        self.picodollarsPerToken = Int64((usd * 1_000_000).rounded())
+    }
+
+    /// Whether `usd` per 1M tokens is held without rounding (at most six decimals, and within range).
+    public static func isExact(perMillion usd: Double) -> Bool {
+        let scaled = usd * 1_000_000
+        return usd >= 0 && usd < 1e9 && abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled)
+    }
+
+    /// USD per 1M tokens.
+    public var perMillion: Double { Double(picodollarsPerToken) / 1_000_000 }
+
+    public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.picodollarsPerToken < rhs.picodollarsPerToken }
+
+    public var description: String { Money.formatRate(self) }
+}
+
+/// The rates one request is billed at.
+public struct TokenRates: Sendable, Hashable {
+    /// Uncached input tokens.
+    public var input: Rate
+    /// Input tokens read from the prompt cache; nil bills them at `input`.
+    public var cachedInput: Rate?
+    /// Input tokens written to the prompt cache (Anthropic's cache write); informational unless a record says so.
+    public var cacheWrite: Rate?
+    /// Output tokens that are not reasoning.
+    public var output: Rate
+    /// Reasoning tokens; nil bills them at `output`.
+    public var reasoning: Rate?
+
+    /// Creates a set of rates.
+    public init(input: Rate, cachedInput: Rate? = nil, cacheWrite: Rate? = nil, output: Rate, reasoning: Rate? = nil) {
+        self.input = input
+        self.cachedInput = cachedInput
+        self.cacheWrite = cacheWrite
+        self.output = output
+        self.reasoning = reasoning
+    }
+
+    /// Creates rates from USD per 1M tokens.
+    public init(input: Double, cached: Double? = nil, cacheWrite: Double? = nil, output: Double, reasoning: Double? = nil) {
+        self.init(input: Rate(perMillion: input), cachedInput: cached.map(Rate.init(perMillion:)),
+                  cacheWrite: cacheWrite.map(Rate.init(perMillion:)), output: Rate(perMillion: output),
+                  reasoning: reasoning.map(Rate.init(perMillion:)))
+    }
+
+    /// The exact cost in picodollars of a request with these token counts (cached ≤ input, reasoning ≤ output).
+    ///
+    /// Returns nil if the cost overflows 64 bits (above about 9.2 million USD for one request).
+    public func picodollars(input: Int64, cached: Int64, output: Int64, reasoning: Int64) -> Int64? {
+        let terms: [(Int64, Rate)] = [
+            (input - cached, self.input),
+            (cached, cachedInput ?? self.input),
+            (output - reasoning, self.output),
+            (reasoning, self.reasoning ?? self.output),
+        ]
+        var total: Int64 = 0
+        for (tokens, rate) in terms {
+            let (product, overflow) = tokens.multipliedReportingOverflow(by: rate.picodollarsPerToken)
+            if overflow { return nil }
+            let (sum, overflowSum) = total.addingReportingOverflow(product)
+            if overflowSum { return nil }
+            total = sum
+        }
+        return total
+    }
+}

@@ -1,0 +1,60 @@
+/// Every error costgate reports to a user: each names where it happened and what was expected.
+///
+/// All of these map to exit status 2 (`ExitCode.badInput`) and are rendered by `description`.
+public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A command-line usage error, with an optional hint.
+    case usage(String)
+    /// A file could not be read or written.
+    case io(path: String, reason: String)
+    /// A record or value in an input file is malformed.
+    case badRecord(file: String, line: Int, field: String?, expected: String, found: String?)
+    /// A plan or configuration value is wrong; `path` is the JSON path of the value (`routes.chat.model`).
+    case badPlan(file: String, path: String, expected: String, found: String?)
+    /// A name that is not known, with the closest known names.
+    case unknownName(kind: String, name: String, context: String, suggestions: [String])
+    /// A file named in a plan resolves outside the repository.
+    case pathEscapesRepository(file: String, path: String, root: String)
+    /// A git invocation failed.
+    case git(String)
+
+    public var description: String {
+        switch self {
+        case .usage(let message):
+            return "usage error: \(message)"
+        case .io(let path, let reason):
+            return "\(path): \(reason)"
+        case .badRecord(let file, let line, let field, let expected, let found):
+            var text = "\(file):\(line):"
+            if let field { text += " field '\(field)':" }
+            text += " expected \(expected)"
+            if let found { text += ", found \(found)" }
+            return text
+        case .badPlan(let file, let path, let expected, let found):
+            var text = "\(file): \(path.isEmpty ? "top level" : "'\(path)'"): expected \(expected)"
+            if let found { text += ", found \(found)" }
+            return text
+        case .unknownName(let kind, let name, let context, let suggestions):
+            var text = "\(context): unknown \(kind) '\(name)'"
+            if !suggestions.isEmpty {
+                text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            }
+            return text
+        case .pathEscapesRepository(let file, let path, let root):
+            return "\(file): path '\(path)' resolves outside the repository \(root); files named in a plan must stay inside it"
+        case .git(let message):
+            return "git: \(message)"
+        }
+    }
+
+    /// Creates an unknown-name error, suggesting the closest of `known` names.
+    public static func unknown(_ kind: String, _ name: String, in context: String, known: some Sequence<String>) -> CostGateError {
+        .unknownName(kind: kind, name: name, context: context, suggestions: Suggestions.closest(to: name, among: known))
+    }
+}
+
+/// Renders a short, safe excerpt of an offending value for an error message.
+func excerpt<S: StringProtocol>(_ value: S, limit: Int = 40) -> String {
+    let text = String(value)
+    let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
+    return "'" + cut + "'"
+}

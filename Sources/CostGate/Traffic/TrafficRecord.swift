@@ -1,0 +1,58 @@
+/// One recorded request, compact so that millions fit in memory. Strings are ids into `Traffic.strings`.
+public struct TrafficRecord: Sendable, Equatable {
+    /// Arrival time, Unix seconds (UTC).
+    public var timestamp: Double
+    /// The recorded model (string id), as written in the traffic.
+    public var model: Int32
+    /// The route (string id).
+    public var route: Int32
+    /// Input tokens, cached tokens included (OpenAI's convention).
+    public var inputTokens: Int64
+    /// Input tokens read from the provider's prompt cache.
+    public var cachedInputTokens: Int64
+    /// Output tokens, reasoning tokens included.
+    public var outputTokens: Int64
+    /// Reasoning tokens (part of `outputTokens`).
+    public var reasoningTokens: Int64
+    /// Recorded end-to-end latency in ms, or NaN.
+    public var latencyMs: Double
+    /// Recorded time to first token in ms, or NaN.
+    public var ttftMs: Double
+    /// Whether the request failed (`status: error`).
+    public var isError: Bool
+    /// Quality score 0...1, or NaN when absent.
+    public var quality: Double
+    /// How many real requests this record stands for, or NaN to use 1 / sample_rate.
+    public var weight: Double
+    /// Index into `Traffic.tagSets`.
+    public var tagSet: Int32
+    /// Shared-prefix id (string id) for prefix caching, or -1.
+    public var prefixID: Int32
+    /// Length of the shared prefix in tokens (0 when none).
+    public var prefixTokens: Int64
+    /// Mooncake-style block hashes: `Traffic.hashPool[hashStart..<hashStart+hashCount]`.
+    public var hashStart: Int32
+    /// Number of block hashes.
+    public var hashCount: Int32
+
+    /// Creates a record with every optional field absent.
+    public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {
+        self.timestamp = timestamp
+        self.model = model
+        self.route = route
+        self.inputTokens = inputTokens
+        self.cachedInputTokens = 0
+        self.outputTokens = outputTokens
+        self.reasoningTokens = 0
+        self.latencyMs = .nan
+        self.ttftMs = .nan
+        self.isError = false
+        self.quality = .nan
+        self.weight = .nan
+        self.tagSet = 0
+        self.prefixID = -1
+        self.prefixTokens = 0
+        self.hashStart = 0
+        self.hashCount = 0
+    }
+}

@@ -1,0 +1,39 @@
+/// How to read a traffic file: the plan's `traffic` section.
+public struct TrafficSpec: Sendable, Equatable {
+    /// The file format.
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl
+        case csv
+    }
+
+    /// The path as written in the plan (relative to the plan's folder).
+    public var path: String
+    /// The format; inferred from the extension when the plan omits it.
+    public var format: Format
+    /// The share of real requests the log kept (weight 1 / sample_rate when a record has none).
+    public var sampleRate: Double
+    /// The length of the recorded window in hours; nil to use latest − earliest timestamp.
+    public var windowHours: Double?
+    /// Canonical field name → the column or key that holds it in the file (`timestamp` → `TIMESTAMP`).
+    public var columns: [String: String]
+    /// Values for fields a record lacks (`route` → `chat`, or any tag).
+    public var defaults: [String: String]
+
+    /// Creates a spec.
+    public init(path: String, format: Format, sampleRate: Double = 1, windowHours: Double? = nil,
+                columns: [String: String] = [:], defaults: [String: String] = [:]) {
+        self.path = path
+        self.format = format
+        self.sampleRate = sampleRate
+        self.windowHours = windowHours
+        self.columns = columns
+        self.defaults = defaults
+    }
+
+    /// The canonical fields a traffic file may carry; any other top-level string field is a tag.
+    public static let canonicalFields = [
+        "timestamp", "model", "route", "input_tokens", "cached_input_tokens", "output_tokens",
+        "reasoning_tokens", "latency_ms", "ttft_ms", "status", "quality", "weight", "tags",
+        "prefix_id", "prefix_tokens", "hash_ids",
+    ]
+}
