@@ -16,18 +16,36 @@ public struct TrafficSpec: Sendable, Equatable {
     public var windowHours: Double?
     /// Canonical field name → the column or key that holds it in the file (`timestamp` → `TIMESTAMP`).
     public var columns: [String: String]
-    /// Values for fields a record lacks (`route` → `chat`, or any tag).
+    /// Values for fields a record lacks (`route` → `chat`, `model`, or any tag).
     public var defaults: [String: String]
+    /// The unit of numeric timestamps (Mooncake traces count milliseconds from the start).
+    public var timestampUnit: TimestampUnit
+
+    /// The unit of a numeric timestamp.
+    public enum TimestampUnit: String, Sendable, CaseIterable {
+        case s, ms, us, ns
+
+        /// Seconds per unit.
+        public var seconds: Double {
+            switch self {
+            case .s: return 1
+            case .ms: return 1e-3
+            case .us: return 1e-6
+            case .ns: return 1e-9
+            }
+        }
+    }
 
     /// Creates a spec.
     public init(path: String, format: Format, sampleRate: Double = 1, windowHours: Double? = nil,
-                columns: [String: String] = [:], defaults: [String: String] = [:]) {
+                columns: [String: String] = [:], defaults: [String: String] = [:], timestampUnit: TimestampUnit = .s) {
         self.path = path
         self.format = format
         self.sampleRate = sampleRate
         self.windowHours = windowHours
         self.columns = columns
         self.defaults = defaults
+        self.timestampUnit = timestampUnit
     }
 
     /// The canonical fields a traffic file may carry; any other top-level string field is a tag.
