@@ -1,0 +1,86 @@
+import Foundation
+
+/// Runs a comparison from loaded plans: reads traffic, replays each side, forecasts, compares and checks policies.
+public struct Engine {
+    /// Options that change how the engine reads and reports.
+    public struct Options: Sendable {
+        public var skipBadRecords = false
+        public var failOnWarn = false
+        public init() {}
+    }
+
+    let options: Options
+    private var trafficCache: [(spec: TrafficSpec, data: Data, traffic: Traffic)] = []
+
+    /// Creates an engine.
+    public init(options: Options) { self.options = options }
+
+    /// One side to replay: a plan and its name.
+    public struct Side: Sendable {
+        public var name: String
+        public var loaded: LoadedPlan
+        public init(name: String, loaded: LoadedPlan) {
+            self.name = name
+            self.loaded = loaded
+        }
+    }
+
+    /// Evaluates `candidates` against `baseline`, with the policies of `policySource` (the head plan).
+    public mutating func evaluate(command: String, baseline: Side, candidates: [Side], policySource: LoadedPlan,
+                                  baselineDescription: String) throws(CostGateError) -> Evaluation {
+        var warnings: [String] = []
+        let baseTraffic = try traffic(for: baseline.loaded)
+        let basePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: baseline.loaded)
+        let baseReplay = try replay(baseline, traffic: baseTraffic, prompts: basePrompts, reference: baseline.loaded.plan, referencePrompts: basePrompts)
+        warnings += baseReplay.warnings
+        let baseScaling = try Forecaster.scaling(traffic: baseTraffic, plan: baseline.loaded.plan)
+        let baseForecast = Forecaster.forecast(baseReplay, traffic: baseTraffic, scaling: baseScaling)
+        let baseContext = PolicyContext(replay: baseReplay, traffic: baseTraffic, forecast: baseForecast)
+
+        var results: [Evaluation.Candidate] = []
+        var contexts: [PolicyContext] = []
+        for side in candidates {
+            let sideTraffic = try traffic(for: side.loaded)
+            let referencePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)
+            let sidePrompts = try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded)
+            let sideReplay = try replay(side, traffic: sideTraffic, prompts: sidePrompts, reference: baseline.loaded.plan, referencePrompts: referencePrompts)
+            warnings += sideReplay.warnings
+            let scaling = try Forecaster.scaling(traffic: sideTraffic, plan: side.loaded.plan)
+            let forecast = Forecaster.forecast(sideReplay, traffic: sideTraffic, scaling: scaling)
+            let context = PolicyContext(replay: sideReplay, traffic: sideTraffic, forecast: forecast)
+            let delta = Comparison.delta(candidate: context, baseline: baseContext)
+            results.append(.init(forecast: forecast, delta: delta, promptChanges: sideReplay.promptChanges))
+            contexts.append(context)
+        }
+        var policyResults: [Evaluation.PolicyResult] = []
+        for policy in policySource.plan.policies {
+            for (index, side) in candidates.enumerated() {
+                policyResults.append(try PolicyEvaluator.evaluate(policy, candidate: contexts[index], name: side.name,
+                                                                  baseline: baseContext, planFile: policySource.plan.file))
+            }
+        }
+        var seen = Set<String>()
+        let unique = warnings.filter { seen.insert($0).inserted }
+        return Evaluation(command: command, baseline: baseForecast, candidates: results, policies: policyResults,
+                          warnings: unique, skippedRecords: baseTraffic.skipped.count, trafficSource: baseTraffic.source,
+                          baselineDescription: baselineDescription, failOnWarn: options.failOnWarn)
+    }
+
+    private func replay(_ side: Side, traffic: Traffic, prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes) throws(CostGateError) -> Replay {
+        var catalog = PriceCatalog.builtIn
+        for model in side.loaded.plan.models { catalog.add(model) }
+        return try Replayer.replay(traffic, plan: side.loaded.plan, name: side.name, catalog: catalog,
+                                   prompts: prompts, reference: reference, referencePrompts: referencePrompts)
+    }
+
+    /// Reads (once per distinct file content and spec) the traffic a plan names.
+    public mutating func traffic(for loaded: LoadedPlan) throws(CostGateError) -> Traffic {
+        let spec = loaded.plan.traffic
+        let (data, display) = try loaded.readFile(spec.path)
+        if let cached = trafficCache.first(where: { $0.spec == spec && $0.data == data }) { return cached.traffic }
+        var traffic = try TrafficReader.read(data, spec: spec, file: display, skipBadRecords: options.skipBadRecords)
+        traffic.source = display
+        trafficCache.append((spec, data, traffic))
+        return traffic
+    }
+}

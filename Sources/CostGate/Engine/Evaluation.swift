@@ -1,0 +1,74 @@
+/// Everything a report shows: the baseline, each candidate against it, the policy results and the warnings.
+public struct Evaluation: Sendable {
+    /// The command that produced it (`check`, `whatif`).
+    public var command: String
+    /// The baseline forecast (the base plan, or the plan itself).
+    public var baseline: Forecast
+    /// The candidates, each compared with the baseline.
+    public var candidates: [Candidate]
+    /// Policy results for every candidate, in policy order then candidate order.
+    public var policies: [PolicyResult]
+    /// Warnings, deduplicated, in the order found.
+    public var warnings: [String]
+    /// Records skipped as unreadable (with `--skip-bad-records`).
+    public var skippedRecords: Int
+    /// Where the sample came from.
+    public var trafficSource: String
+    /// What the baseline was (`base plan at origin/main`, `plan itself`).
+    public var baselineDescription: String
+    /// Whether warnings fail the build.
+    public var failOnWarn: Bool
+
+    /// A candidate's forecast and its change against the baseline.
+    public struct Candidate: Sendable {
+        public var forecast: Forecast
+        public var delta: Delta
+        /// Per route prompt sizes, base → head.
+        public var promptChanges: [Replay.PromptChange]
+    }
+
+    /// The change of a candidate against the baseline.
+    public struct Delta: Sendable {
+        public var monthlyCost: Double
+        /// Percent change, nil when the baseline costs nothing.
+        public var monthlyCostPct: Double?
+        /// Interval of the change (paired when both sides replay the same sample).
+        public var monthlyCostLow: Double
+        public var monthlyCostHigh: Double
+        public var requests: Double
+        public var costPerRequest: Double?
+        public var costPerQuality: Double?
+        public var costPerQualityPct: Double?
+        public var quality: Double?
+    }
+
+    /// The outcome of one policy for one candidate.
+    public struct PolicyResult: Sendable {
+        public var policy: Policy
+        public var candidate: String
+        public var status: Status
+        /// The measured value, nil when it cannot be measured (no scores, no baseline cost).
+        public var actual: Double?
+        /// The limit that applied (max or min).
+        public var limit: Double
+        /// `max` or `min`.
+        public var bound: String
+        /// Why the value could not be measured, when `actual` is nil.
+        public var note: String?
+    }
+
+    /// A policy outcome.
+    public enum Status: String, Sendable {
+        case pass, warn, fail
+    }
+
+    /// The overall result: fail if any policy failed (or warned, under `--fail-on-warn`).
+    public var result: Status {
+        if policies.contains(where: { $0.status == .fail }) { return .fail }
+        if policies.contains(where: { $0.status == .warn }) { return failOnWarn ? .fail : .warn }
+        return .pass
+    }
+
+    /// The exit status for the result.
+    public var exitCode: ExitCode { result == .fail ? .policyFailure : .success }
+}

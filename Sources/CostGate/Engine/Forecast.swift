@@ -1,0 +1,169 @@
+/// A monthly forecast of one side: totals, interval, quality and breakdowns.
+public struct Forecast: Sendable {
+    /// The side's name.
+    public var name: String
+    /// Forecast monthly cost in USD.
+    public var monthlyCost: Double
+    /// Lower end of the interval.
+    public var monthlyCostLow: Double
+    /// Upper end of the interval.
+    public var monthlyCostHigh: Double
+    /// Forecast monthly requests.
+    public var requests: Double
+    /// Forecast monthly input and output tokens.
+    public var inputTokens: Double
+    public var outputTokens: Double
+    /// Weighted mean quality of the scored traffic, nil when nothing is scored.
+    public var quality: Double?
+    /// Share of the (weighted) traffic that had a quality score.
+    public var qualityCoverage: Double
+    /// Monthly cost / (scale · Σ w·q): the cost of one quality-weighted request; nil without scores.
+    public var costPerQuality: Double?
+    /// Breakdown by route, model and each tag key, largest first.
+    public var byRoute: [Group]
+    public var byModel: [Group]
+    public var byTag: [(key: String, groups: [Group])]
+    /// Records that were not priced, and records served by a self-hosted deployment.
+    public var unpricedRecords: Int
+    public var selfHostedRecords: Int
+    /// How the sample was scaled to the month.
+    public var scaling: Scaling
+
+    /// Cost per request, nil when there are none.
+    public var costPerRequest: Double? { requests > 0 ? monthlyCost / requests : nil }
+
+    /// One row of a breakdown.
+    public struct Group: Sendable, Equatable {
+        public var name: String
+        public var monthlyCost: Double
+        public var requests: Double
+    }
+
+    /// The factors that turn the sample into a month.
+    public struct Scaling: Sendable, Equatable {
+        /// The recorded window in seconds.
+        public var windowSeconds: Double
+        /// Whether the window came from the plan (`window_hours`) or the timestamps.
+        public var windowFromPlan: Bool
+        /// Days forecast and growth applied.
+        public var days: Double
+        public var growth: Double
+        /// days·86400 / window · (1 + growth).
+        public var factor: Double
+        /// Records in the sample and their total weight.
+        public var records: Int
+        public var weightedRequests: Double
+        /// The interval's confidence and how it was computed.
+        public var confidence: Double
+        public var intervalMethod: String
+        public var replicates: Int
+        public var seed: UInt64
+    }
+}
+
+/// Computes forecasts from replays.
+public enum Forecaster {
+    /// The window and scale factor for a sample under `plan`.
+    public static func scaling(traffic: Traffic, plan: Plan) throws(CostGateError) -> Forecast.Scaling {
+        let window: Double
+        let fromPlan: Bool
+        if let hours = plan.traffic.windowHours {
+            window = hours * 3600
+            fromPlan = true
+        } else {
+            guard let span = traffic.timeSpan, span.latest > span.earliest else {
+                throw .badPlan(file: plan.file, path: "traffic.window_hours", expected: "a window (the sample's timestamps span no time, so give window_hours)", found: nil)
+            }
+            window = span.latest - span.earliest
+            fromPlan = false
+        }
+        let days = plan.forecast.days
+        let growth = plan.forecast.growth
+        return Forecast.Scaling(windowSeconds: window, windowFromPlan: fromPlan, days: days, growth: growth,
+                                factor: days * 86_400 / window * (1 + growth), records: traffic.records.count,
+                                weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
+                                replicates: plan.forecast.replicates, seed: plan.forecast.seed)
+    }
+
+    /// Aggregates `replay` into a forecast scaled by `scaling`, with breakdowns and the cost interval.
+    public static func forecast(_ replay: Replay, traffic: Traffic, scaling: Forecast.Scaling, extraCost: [Double]? = nil) -> Forecast {
+        let count = replay.weights.count
+        var total = PreciseSum()
+        var requests = PreciseSum()
+        var inputTokens = PreciseSum()
+        var outputTokens = PreciseSum()
+        var qualitySum = PreciseSum()
+        var scoredWeight = PreciseSum()
+        var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var tagSetSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var unpriced = 0
+        var selfHosted = 0
+        let values = costValues(replay, extraCost: extraCost)
+        for index in 0..<count {
+            let weight = replay.weights[index]
+            let cost = values[index]
+            total.add(cost)
+            requests.add(weight)
+            inputTokens.add(weight, times: Double(replay.inputTokens[index]))
+            outputTokens.add(weight, times: Double(replay.outputTokens[index]))
+            let score = replay.quality[index]
+            if !score.isNaN {
+                qualitySum.add(weight, times: score)
+                scoredWeight.add(weight)
+            }
+            let record = traffic.records[index]
+            routeSums[record.route, default: (PreciseSum(), PreciseSum())].cost.add(cost)
+            routeSums[record.route]!.requests.add(weight)
+            modelSums[replay.models[index], default: (PreciseSum(), PreciseSum())].cost.add(cost)
+            modelSums[replay.models[index]]!.requests.add(weight)
+            tagSetSums[record.tagSet, default: (PreciseSum(), PreciseSum())].cost.add(cost)
+            tagSetSums[record.tagSet]!.requests.add(weight)
+            if replay.flags[index] == Replay.unpricedFlag { unpriced += 1 }
+            if replay.flags[index] == Replay.selfHostedFlag { selfHosted += 1 }
+        }
+        let factor = scaling.factor
+        func groups(_ sums: [Int32: (cost: PreciseSum, requests: PreciseSum)], name: (Int32) -> String) -> [Forecast.Group] {
+            sums.map { Forecast.Group(name: name($0.key), monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
+                .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
+        }
+        var byTag: [(key: String, groups: [Forecast.Group])] = []
+        for key in traffic.tagKeys {
+            let keyID = traffic.strings.id(of: key)!
+            var perValue: [String: (cost: PreciseSum, requests: PreciseSum)] = [:]
+            for (set, sums) in tagSetSums {
+                let value = traffic.tagSets[Int(set)].first { $0.key == keyID }.map { traffic.strings[$0.value] } ?? "(none)"
+                perValue[value, default: (PreciseSum(), PreciseSum())].cost.add(sums.cost)
+                perValue[value]!.requests.add(sums.requests)
+            }
+            let list = perValue.map { Forecast.Group(name: $0.key, monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
+                .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
+            byTag.append((key, list))
+        }
+        var scaled = scaling
+        scaled.weightedRequests = requests.value
+        let interval = Interval.estimate(values, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+        scaled.intervalMethod = interval.method
+        let monthly = total.value * factor
+        let quality = scoredWeight.value > 0 ? qualitySum.value / scoredWeight.value : nil
+        let costPerQuality = qualitySum.value > 0 ? monthly / (factor * qualitySum.value) : nil
+        return Forecast(
+            name: replay.name, monthlyCost: monthly,
+            monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
+            requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
+            quality: quality, qualityCoverage: requests.value > 0 ? scoredWeight.value / requests.value : 0,
+            costPerQuality: costPerQuality,
+            byRoute: groups(routeSums) { traffic.strings[$0] },
+            byModel: groups(modelSums) { replay.modelNames[Int($0)] },
+            byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled)
+    }
+
+    /// Each record's weighted cost in USD over the sample window (weight × cost, plus any attributed GPU cost).
+    public static func costValues(_ replay: Replay, extraCost: [Double]? = nil) -> [Double] {
+        var values = [Double](repeating: 0, count: replay.weights.count)
+        for index in values.indices {
+            values[index] = replay.weights[index] * Double(replay.picodollars[index]) * 1e-12 + (extraCost?[index] ?? 0)
+        }
+        return values
+    }
+}

@@ -1,0 +1,200 @@
+/// One plan replayed over a traffic sample: what every recorded request would cost under that plan.
+public struct Replay: Sendable {
+    /// The side's name (`base`, `head`, a candidate's name).
+    public var name: String
+    /// Each record's cost in picodollars (0 when unpriced or self-hosted).
+    public var picodollars: [Int64]
+    /// Each record's weight: how many real requests it stands for.
+    public var weights: [Double]
+    /// Each record's model under this plan: an index into `modelNames`.
+    public var models: [Int32]
+    /// Model ids (catalog ids, or the recorded name when unpriced).
+    public var modelNames: [String]
+    /// Each record's input tokens after the prompt change.
+    public var inputTokens: [Int64]
+    /// Each record's output tokens after the output scale and cap.
+    public var outputTokens: [Int64]
+    /// Each record's quality score, NaN where none applies.
+    public var quality: [Double]
+    /// Per record: 1 unpriced (model not in the catalog), 2 served by a self-hosted deployment.
+    public var flags: [UInt8]
+    /// Warnings found while replaying.
+    public var warnings: [String]
+    /// Per route (string id in the traffic): prompt tokens on this side and the reference side, when both are known.
+    public var promptChanges: [PromptChange]
+
+    /// A route's prompt size on the reference side and on this side.
+    public struct PromptChange: Sendable, Equatable {
+        public var route: String
+        public var baseTokens: Int64
+        public var headTokens: Int64
+        /// Which tokenizer counted them (`literal` when the plan gave numbers).
+        public var counter: String
+        /// Whether the count is exact.
+        public var exact: Bool
+    }
+
+    static let unpricedFlag: UInt8 = 1
+    static let selfHostedFlag: UInt8 = 2
+}
+
+/// A plan's prompt sizes per route, already counted (from `prompt_tokens` or a `prompt_file`).
+public struct PromptSizes: Sendable {
+    /// Route name → tokens, for routes that declare a prompt.
+    public var tokens: [String: Int64] = [:]
+    /// Route name → how the count was made.
+    public var counter: [String: (name: String, exact: Bool)] = [:]
+
+    public init() {}
+}
+
+/// Replays traffic under a plan.
+public enum Replayer {
+    /// Replays `traffic` under `plan`. Prompt changes are measured against `reference` (the base side).
+    ///
+    /// - Parameters:
+    ///   - catalog: built-in prices plus the plan's own models.
+    ///   - prompts: this plan's prompt sizes; `referencePrompts` the base side's.
+    public static func replay(
+        _ traffic: Traffic, plan: Plan, name: String, catalog: PriceCatalog,
+        prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes
+    ) throws(CostGateError) -> Replay {
+        let count = traffic.records.count
+        var replay = Replay(name: name, picodollars: [Int64](repeating: 0, count: count),
+                            weights: [Double](repeating: 0, count: count), models: [Int32](repeating: 0, count: count),
+                            modelNames: [], inputTokens: [Int64](repeating: 0, count: count),
+                            outputTokens: [Int64](repeating: 0, count: count),
+                            quality: [Double](repeating: .nan, count: count), flags: [UInt8](repeating: 0, count: count),
+                            warnings: [], promptChanges: [])
+        var modelIndex: [String: Int32] = [:]
+        func intern(_ id: String) -> Int32 {
+            if let index = modelIndex[id] { return index }
+            let index = Int32(replay.modelNames.count)
+            replay.modelNames.append(id)
+            modelIndex[id] = index
+            return index
+        }
+
+        // Resolve each (route, recorded model) pair once; records then only look it up.
+        struct Resolved {
+            var model: ModelPrice?
+            var modelSlot: Int32
+            var promptDelta: Int64
+            var maxOutput: Int64?
+            var outputScale: Double
+            var batch: Bool
+            var selfHosted: Bool
+            var quality: Double
+        }
+        var resolved: [Int64: Resolved] = [:]
+        var routePromptDelta: [Int32: Int64] = [:]
+        var unpricedNames: [String: Int] = [:]
+        let defaultWeight = 1 / plan.traffic.sampleRate
+
+        for index in 0..<count {
+            let record = traffic.records[index]
+            let key = Int64(record.route) << 32 | Int64(UInt32(bitPattern: record.model))
+            var entry: Resolved
+            if let cached = resolved[key] {
+                entry = cached
+            } else {
+                let routeName = traffic.strings[record.route]
+                let config = plan.routeConfig(for: routeName)
+                let recordedModel = traffic.strings[record.model]
+                let modelName = config.usesRecordedModel ? recordedModel : config.model!
+                var model: ModelPrice?
+                if config.deployment == nil {
+                    if config.usesRecordedModel {
+                        model = catalog.lookup(recordedModel)
+                    } else {
+                        model = try catalog.resolve(modelName, context: "\(plan.file): 'routes.\(plan.routes[routeName] != nil ? routeName : "*").model'")
+                    }
+                }
+                if config.batch, let chosen = model, chosen.batchRates == nil {
+                    throw .badPlan(file: plan.file, path: "routes.\(routeName).batch", expected: "a model with a batch API", found: chosen.id)
+                }
+                let delta: Int64
+                if let cachedDelta = routePromptDelta[record.route] {
+                    delta = cachedDelta
+                } else {
+                    delta = promptDelta(route: routeName, plan: plan, prompts: prompts, reference: reference,
+                                        referencePrompts: referencePrompts, replay: &replay)
+                    routePromptDelta[record.route] = delta
+                }
+                let slotName = config.deployment.map { "deployment:" + $0 } ?? model?.id ?? (modelName.isEmpty ? "(no model)" : modelName)
+                let score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName)
+                entry = Resolved(model: model, modelSlot: intern(slotName), promptDelta: delta,
+                                 maxOutput: config.maxOutputTokens, outputScale: config.outputScale, batch: config.batch,
+                                 selfHosted: config.deployment != nil, quality: score)
+                resolved[key] = entry
+            }
+
+            let input = max(0, record.inputTokens + entry.promptDelta)
+            let cached = min(record.cachedInputTokens, input)
+            var output = roundHalfAwayFromZero(Double(record.outputTokens) * entry.outputScale)
+            if let cap = entry.maxOutput { output = min(output, cap) }
+            let reasoning = min(roundHalfAwayFromZero(Double(record.reasoningTokens) * entry.outputScale), output)
+
+            replay.weights[index] = record.weight.isNaN ? defaultWeight : record.weight
+            replay.models[index] = entry.modelSlot
+            replay.inputTokens[index] = input
+            replay.outputTokens[index] = output
+            replay.quality[index] = entry.quality.isNaN ? record.quality : entry.quality
+            if entry.selfHosted {
+                replay.flags[index] = Replay.selfHostedFlag
+                continue
+            }
+            guard let model = entry.model else {
+                replay.flags[index] = Replay.unpricedFlag
+                unpricedNames[replay.modelNames[Int(entry.modelSlot)], default: 0] += 1
+                continue
+            }
+            let standard = model.rates(forInput: input)
+            let rates = entry.batch ? (model.batchRates ?? standard) : standard
+            guard let cost = rates.picodollars(input: input, cached: cached, output: output, reasoning: reasoning) else {
+                throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
+                                 expected: "a request costing less than 9.2 million USD", found: String(input))
+            }
+            replay.picodollars[index] = cost
+        }
+        for (name, records) in unpricedNames.sorted(by: { $0.key < $1.key }) {
+            let suggestions = Suggestions.closest(to: name, among: catalog.models.map(\.id))
+            var text = "\(records) record(s) of model '\(name)' are not priced (not in the catalog or the plan's models)"
+            if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+            replay.warnings.append(text)
+        }
+        return replay
+    }
+
+    private static func promptDelta(route: String, plan: Plan, prompts: PromptSizes, reference: Plan,
+                                    referencePrompts: PromptSizes, replay: inout Replay) -> Int64 {
+        let head = prompts.tokens[route] ?? prompts.tokens["*"].flatMap { plan.routes[route] == nil ? $0 : nil }
+        let base = referencePrompts.tokens[route] ?? referencePrompts.tokens["*"].flatMap { reference.routes[route] == nil ? $0 : nil }
+        switch (base, head) {
+        case (let base?, let head?):
+            let counter = prompts.counter[route] ?? prompts.counter["*"] ?? ("literal", true)
+            replay.promptChanges.append(.init(route: route, baseTokens: base, headTokens: head, counter: counter.name, exact: counter.exact))
+            return head - base
+        case (nil, nil):
+            return 0
+        default:
+            replay.warnings.append("route '\(route)': only one side declares a prompt size, so its input tokens are left unchanged")
+            return 0
+        }
+    }
+
+    private static func qualityScore(plan: Plan, route: String, model: String) -> Double {
+        guard let scores = plan.quality[route] ?? plan.quality["*"] else { return .nan }
+        if let score = scores[model] { return score }
+        let bare = model.split(separator: "/", maxSplits: 1).last.map(String.init) ?? model
+        for key in scores.keys.sorted() where key == bare || key.split(separator: "/", maxSplits: 1).last.map(String.init) == bare {
+            return scores[key]!
+        }
+        return .nan
+    }
+
+    /// Rounds halves away from zero, as the plan semantics require for scaled token counts.
+    static func roundHalfAwayFromZero(_ value: Double) -> Int64 {
+        Int64(value.rounded(.toNearestOrAwayFromZero))
+    }
+}

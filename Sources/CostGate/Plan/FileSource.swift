@@ -1,0 +1,150 @@
+public import Foundation
+
+/// Where a plan and the files it names are read from: the work tree, or a git commit (`--base-ref`).
+///
+/// Paths are repository-relative once resolved, and may never leave the repository.
+public struct FileSource: Sendable {
+    /// The repository root (the git work tree holding the plan, or the plan's folder where there is none).
+    public let root: String
+    /// The commit to read from, or nil for the work tree.
+    public let commit: String?
+    /// A short label for messages (`HEAD~1`, `work tree`).
+    public let label: String
+
+    /// A source reading the work tree below `root`.
+    public static func workTree(root: String) -> FileSource {
+        FileSource(root: root, commit: nil, label: "work tree")
+    }
+
+    /// A source reading files as they were at `ref` in the repository at `root`; the ref is validated and resolved first.
+    public static func gitRef(_ ref: String, root: String) throws(CostGateError) -> FileSource {
+        guard Git.isSafeRef(ref) else {
+            throw .usage("'\(ref)' is not a valid git ref for --base-ref (letters, digits and / . _ - ~ ^ @ { } only, not starting with '-')")
+        }
+        let commit = try Git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], in: root)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
+            throw .git("--base-ref '\(ref)' does not name a commit in \(root)")
+        }
+        return FileSource(root: root, commit: commit, label: ref)
+    }
+
+    /// Makes `path` (relative to `directory`, itself repository-relative) repository-relative, refusing escapes.
+    public func repositoryPath(_ path: String, relativeTo directory: String, namedIn file: String) throws(CostGateError) -> String {
+        if path.hasPrefix("/") || path.hasPrefix("~") {
+            throw .pathEscapesRepository(file: file, path: path, root: "(absolute paths are not allowed in a plan)")
+        }
+        var parts: [Substring] = directory.split(separator: "/")
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { throw .pathEscapesRepository(file: file, path: path, root: root) }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        guard !parts.isEmpty else { throw .badPlan(file: file, path: "", expected: "a file path", found: excerpt(path)) }
+        return parts.joined(separator: "/")
+    }
+
+    /// Reads the repository-relative `path`. In the work tree, symbolic links are resolved and must stay inside the root.
+    public func read(_ path: String, namedIn file: String) throws(CostGateError) -> Data {
+        if let commit {
+            let data = try Git.runData(["show", "\(commit):\(path)"], in: root, failure: "\(path) does not exist at \(label)")
+            return data
+        }
+        let full = (root as NSString).appendingPathComponent(path)
+        let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
+            throw .pathEscapesRepository(file: file, path: path, root: root)
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: resolved), options: .alwaysMapped)
+        } catch {
+            throw .io(path: displayPath(path), reason: FileManager.default.fileExists(atPath: resolved) ? "cannot be read" : "no such file")
+        }
+    }
+
+    /// A path for messages: repository-relative, with the ref when reading from git.
+    public func displayPath(_ path: String) -> String {
+        commit == nil ? path : "\(label):\(path)"
+    }
+}
+
+/// Runs git without a shell.
+enum Git {
+    /// Whether `ref` is a plain ref or revision expression safe to hand to git as one argument.
+    static func isSafeRef(_ ref: String) -> Bool {
+        guard !ref.isEmpty, ref.count <= 256, !ref.hasPrefix("-"), !ref.contains("..") else { return false }
+        return ref.unicodeScalars.allSatisfy { scalar in
+            (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "/._-~^@{}".unicodeScalars.contains(scalar)))
+        }
+    }
+
+    /// The top of the git work tree holding `directory`, or nil when it is not in one (or git is missing).
+    static func topLevel(of directory: String) -> String? {
+        guard let output = try? run(["rev-parse", "--show-toplevel"], in: directory) else { return nil }
+        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? nil : path
+    }
+
+    static func run(_ arguments: [String], in directory: String) throws(CostGateError) -> String {
+        String(decoding: try runData(arguments, in: directory, failure: nil), as: UTF8.self)
+    }
+
+    static func runData(_ arguments: [String], in directory: String, failure: String?) throws(CostGateError) -> Data {
+        guard let git = executable() else { throw .git("git is not installed (needed for --base-ref)") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: git)
+        process.arguments = ["-C", directory, "-c", "core.quotepath=off"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw .git("could not run git: \(error.localizedDescription)")
+        }
+        // Read both pipes before waiting so a large blob cannot fill a pipe and deadlock.
+        let box = DataBox()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            box.set(errors.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: box.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .git(failure ?? (message.isEmpty ? "git \(arguments.first ?? "") failed" : message))
+        }
+        return data
+    }
+
+    private static func executable() -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for directory in path.split(separator: ":") {
+            let candidate = String(directory) + "/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
+/// A thread-safe box for data handed back from a background read.
+private final class DataBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}

@@ -1,0 +1,84 @@
+/// A parsed plan file (`costgate.json`): how the team's LLM traffic is served and what it may cost.
+public struct Plan: Sendable {
+    /// The plan's path as shown in messages.
+    public var file: String
+    /// The JSON the plan was parsed from (after any patches), kept so candidates and `--set` can patch it.
+    public var raw: JSONValue
+    /// How to read the traffic sample.
+    public var traffic: TrafficSpec
+    /// Forecast settings.
+    public var forecast: ForecastSettings
+    /// Models the plan prices itself (custom or overriding the catalog), in file order.
+    public var models: [ModelPrice]
+    /// Route configurations by route name; `*` is the fallback.
+    public var routes: [String: RouteConfig]
+    /// Quality scores: route → model id → score 0...1.
+    public var quality: [String: [String: Double]]
+    /// The policies, in file order.
+    public var policies: [Policy]
+    /// Named what-if patches, in file order.
+    public var candidates: [Candidate]
+    /// Self-hosted deployments by name, as raw JSON for the serving simulator to parse.
+    public var deployments: [(name: String, value: JSONValue)]
+    /// Provider rate limits by model id.
+    public var rateLimits: [String: RateLimit]
+
+    /// A named what-if: dotted plan paths and the values to put there.
+    public struct Candidate: Sendable {
+        public var name: String
+        public var patch: [(path: String, value: JSONValue)]
+    }
+
+    /// A provider rate limit.
+    public struct RateLimit: Sendable, Equatable {
+        /// Requests per minute, if limited.
+        public var rpm: Double?
+        /// Tokens per minute, if limited.
+        public var tpm: Double?
+    }
+
+    /// The configuration for `route`: `routes[route]`, else `routes["*"]`, else the recorded model as is.
+    public func routeConfig(for route: String) -> RouteConfig {
+        routes[route] ?? routes["*"] ?? RouteConfig()
+    }
+}
+
+/// How one route is served.
+public struct RouteConfig: Sendable, Equatable {
+    /// The model id, or `recorded` (nil means `recorded`) to keep each record's own model.
+    public var model: String?
+    /// The route's fixed prompt size in tokens, when declared literally.
+    public var promptTokens: Int64?
+    /// A prompt file whose token count is the route's prompt size (relative to the plan's folder).
+    public var promptFile: String?
+    /// Cap on output tokens.
+    public var maxOutputTokens: Int64?
+    /// Multiplier on recorded output tokens.
+    public var outputScale: Double = 1
+    /// Bill at the provider's batch rates.
+    public var batch = false
+    /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
+    public var deployment: String?
+
+    /// Creates a route that keeps the recorded model.
+    public init() {}
+
+    /// Whether the model is the record's own.
+    public var usesRecordedModel: Bool { model == nil || model == "recorded" }
+}
+
+/// The plan's `forecast` section.
+public struct ForecastSettings: Sendable, Equatable {
+    /// Days in the forecast period.
+    public var days: Double = 30
+    /// Expected growth of traffic over the period (0.10 = +10%).
+    public var growth: Double = 0
+    /// Confidence level of the interval.
+    public var confidence: Double = 0.90
+    /// Seed of the bootstrap.
+    public var seed: UInt64 = 20_251_101
+    /// Bootstrap replicates.
+    public var replicates: Int = 1000
+
+    public init() {}
+}

@@ -1,0 +1,89 @@
+public import Foundation
+
+/// A plan together with where it came from, so the files it names are read from the same place.
+public struct LoadedPlan: Sendable {
+    /// The parsed plan.
+    public var plan: Plan
+    /// Where the plan and its files are read from.
+    public var source: FileSource
+    /// The plan's repository-relative path.
+    public var path: String
+
+    /// The plan's folder, repository-relative ("" for the root).
+    public var directory: String { (path as NSString).deletingLastPathComponent }
+
+    /// Reads a file the plan names (relative to the plan's folder), confined to the repository.
+    public func readFile(_ relative: String) throws(CostGateError) -> (data: Data, displayPath: String) {
+        let repoPath = try source.repositoryPath(relative, relativeTo: directory, namedIn: plan.file)
+        return (try source.read(repoPath, namedIn: plan.file), source.displayPath(repoPath))
+    }
+
+    /// The repository-relative path of a file the plan names, for caching reads shared by both sides.
+    public func repositoryPath(_ relative: String) throws(CostGateError) -> String {
+        try source.repositoryPath(relative, relativeTo: directory, namedIn: plan.file)
+    }
+}
+
+/// Finds, reads, parses and patches plans.
+public enum PlanLoader {
+    /// Locates the plan named on the command line: its repository root and repository-relative path.
+    public static func locate(_ argument: String, context: CommandContext) throws(CostGateError) -> (root: String, path: String) {
+        let full = URL(fileURLWithPath: context.resolve(argument)).standardizedFileURL.resolvingSymlinksInPath().path
+        guard FileManager.default.fileExists(atPath: full) else {
+            throw .io(path: argument, reason: "no such plan file (pass --plan FILE, default costgate.json)")
+        }
+        let folder = (full as NSString).deletingLastPathComponent
+        let root = Git.topLevel(of: folder).map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path } ?? folder
+        guard full.hasPrefix(root + "/") else { return (folder, (full as NSString).lastPathComponent) }
+        return (root, String(full.dropFirst(root.count + 1)))
+    }
+
+    /// Reads and parses the plan at the repository-relative `path` from `source`.
+    public static func load(_ path: String, from source: FileSource) throws(CostGateError) -> LoadedPlan {
+        let data = try source.read(path, namedIn: source.displayPath(path))
+        let display = source.displayPath(path)
+        let json = try JSONParser.parse([UInt8](data), file: display)
+        return LoadedPlan(plan: try PlanParser.parse(json, file: display), source: source, path: path)
+    }
+
+    /// Returns the plan with `patch` applied to its JSON and parsed again, so a patch is checked like a plan.
+    public static func patched(_ loaded: LoadedPlan, with patch: [(path: String, value: JSONValue)], label: String) throws(CostGateError) -> LoadedPlan {
+        var raw = loaded.plan.raw
+        for (path, value) in patch {
+            let segments = splitPath(path)
+            guard !segments.isEmpty, segments.allSatisfy({ !$0.isEmpty }) else {
+                throw .usage("\(label): '\(path)' is not a dotted plan path such as routes.chat.model")
+            }
+            raw = raw.setting(segments, to: value)
+        }
+        var copy = loaded
+        copy.plan = try PlanParser.parse(raw, file: "\(loaded.plan.file) with \(label)")
+        return copy
+    }
+
+    /// Parses a `--set key=value` argument; the value is JSON when it parses as JSON, else a string.
+    public static func assignment(_ text: String) throws(CostGateError) -> (path: String, value: JSONValue) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw .usage("--set takes key=value, such as routes.chat.model=openai/gpt-4o-mini; got '\(text)'")
+        }
+        let key = String(text[..<equals])
+        let valueText = String(text[text.index(after: equals)...])
+        let value = (try? JSONParser.parse(Array(valueText.utf8))) ?? .string(valueText)
+        return (key, value)
+    }
+
+    /// Splits a dotted path; `\.` keeps a literal dot (for model ids such as `gpt-4.1` used as keys).
+    static func splitPath(_ path: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        var escaped = false
+        for character in path {
+            if escaped { current.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character == "." { segments.append(current); current = ""; continue }
+            current.append(character)
+        }
+        segments.append(current)
+        return segments
+    }
+}

@@ -1,0 +1,237 @@
+/// Turns a plan's JSON into a `Plan`, rejecting anything it does not understand.
+public enum PlanParser {
+    /// Parses `json` read from `file`.
+    public static func parse(_ json: JSONValue, file: String) throws(CostGateError) -> Plan {
+        var top = try PlanObject(json, path: "", file: file)
+        if let version = try top.integer("version"), version != 1 {
+            throw .badPlan(file: file, path: "version", expected: "1 (the only plan version so far)", found: String(version))
+        }
+        guard var trafficObject = try top.object("traffic") else {
+            throw .badPlan(file: file, path: "traffic", expected: "a traffic section with at least a path", found: nil)
+        }
+        let traffic = try parseTraffic(&trafficObject)
+        var forecast = ForecastSettings()
+        if var object = try top.object("forecast") {
+            forecast.days = try object.number("days", range: 0.001...3660, rangeText: "a number of days above 0") ?? forecast.days
+            forecast.growth = try object.number("growth", range: -1...1000, rangeText: "a growth fraction ≥ -1 (0.10 = +10%)") ?? forecast.growth
+            forecast.confidence = try object.number("confidence", range: 0.5...0.999, rangeText: "a confidence between 0.5 and 0.999") ?? forecast.confidence
+            if let seed = try object.integer("seed") { forecast.seed = UInt64(seed) }
+            if let replicates = try object.integer("replicates", minimum: 100) {
+                guard replicates <= 100_000 else {
+                    throw .badPlan(file: file, path: "forecast.replicates", expected: "at most 100000", found: String(replicates))
+                }
+                forecast.replicates = Int(replicates)
+            }
+            try object.rejectUnknownKeys()
+        }
+        var models: [ModelPrice] = []
+        if let object = try top.object("models") {
+            for member in object.members {
+                models.append(try parseModel(member.value, id: member.key, path: object.childPath(member.key), file: file))
+            }
+        }
+        var routes: [String: RouteConfig] = [:]
+        if let object = try top.object("routes") {
+            for member in object.members {
+                routes[member.key] = try parseRoute(member.value, path: object.childPath(member.key), file: file)
+            }
+        }
+        var quality: [String: [String: Double]] = [:]
+        if let object = try top.object("quality") {
+            for member in object.members {
+                var routeObject = try PlanObject(member.value, path: object.childPath(member.key), file: file)
+                var scores: [String: Double] = [:]
+                for score in routeObject.members {
+                    scores[score.key] = try routeObject.number(score.key, range: 0...1, rangeText: "a quality score from 0 to 1")
+                }
+                quality[member.key] = scores
+            }
+        }
+        var policies: [Policy] = []
+        if let value = top.value("policies") {
+            guard let list = value.arrayValue else {
+                throw .badPlan(file: file, path: "policies", expected: "a list of policies", found: value.kindDescription)
+            }
+            for (index, element) in list.enumerated() {
+                policies.append(try parsePolicy(element, path: "policies[\(index)]", file: file))
+            }
+        }
+        var candidates: [Plan.Candidate] = []
+        if let object = try top.object("candidates") {
+            for member in object.members {
+                let patchObject = try PlanObject(member.value, path: object.childPath(member.key), file: file)
+                candidates.append(.init(name: member.key, patch: patchObject.members.map { ($0.key, $0.value) }))
+            }
+        }
+        var deployments: [(name: String, value: JSONValue)] = []
+        if let object = try top.object("deployments") {
+            deployments = object.members.map { ($0.key, $0.value) }
+        }
+        var rateLimits: [String: Plan.RateLimit] = [:]
+        if let object = try top.object("rate_limits") {
+            for member in object.members {
+                var limit = try PlanObject(member.value, path: object.childPath(member.key), file: file)
+                let rpm = try limit.number("rpm", range: 0...1e12, rangeText: "requests per minute ≥ 0")
+                let tpm = try limit.number("tpm", range: 0...1e15, rangeText: "tokens per minute ≥ 0")
+                try limit.rejectUnknownKeys()
+                rateLimits[member.key] = .init(rpm: rpm, tpm: tpm)
+            }
+        }
+        _ = top.value("$schema")
+        _ = top.value("description")
+        try top.rejectUnknownKeys()
+        return Plan(file: file, raw: json, traffic: traffic, forecast: forecast, models: models, routes: routes,
+                    quality: quality, policies: policies, candidates: candidates, deployments: deployments,
+                    rateLimits: rateLimits)
+    }
+
+    private static func parseTraffic(_ object: inout PlanObject) throws(CostGateError) -> TrafficSpec {
+        let file = object.file
+        guard let path = try object.string("path"), !path.isEmpty else {
+            throw .badPlan(file: file, path: "traffic.path", expected: "the path of the traffic sample", found: nil)
+        }
+        var format: TrafficSpec.Format = path.lowercased().hasSuffix(".csv") ? .csv : .jsonl
+        if let name = try object.string("format") {
+            guard let parsed = TrafficSpec.Format(rawValue: name) else {
+                throw .unknown("format", name, in: "\(file): 'traffic.format'", known: TrafficSpec.Format.allCases.map(\.rawValue))
+            }
+            format = parsed
+        }
+        let sampleRate = try object.number("sample_rate", range: 1e-9...1, rangeText: "a sample rate above 0 and at most 1") ?? 1
+        let windowHours = try object.number("window_hours", range: 1e-6...1e6, rangeText: "a window above 0 hours")
+        let columns = try object.stringMap("columns")
+        for key in columns.keys where !TrafficSpec.canonicalFields.contains(key) {
+            throw .unknown("field", key, in: "\(file): 'traffic.columns'", known: TrafficSpec.canonicalFields)
+        }
+        let defaults = try object.stringMap("defaults")
+        var unit = TrafficSpec.TimestampUnit.s
+        if let name = try object.string("timestamp_unit") {
+            guard let parsed = TrafficSpec.TimestampUnit(rawValue: name) else {
+                throw .unknown("timestamp unit", name, in: "\(file): 'traffic.timestamp_unit'", known: TrafficSpec.TimestampUnit.allCases.map(\.rawValue))
+            }
+            unit = parsed
+        }
+        try object.rejectUnknownKeys()
+        return TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
+                           columns: columns, defaults: defaults, timestampUnit: unit)
+    }
+
+    private static func parseRates(_ object: inout PlanObject, required: Bool) throws(CostGateError) -> TokenRates? {
+        func rate(_ key: String, _ object: inout PlanObject) throws(CostGateError) -> Rate? {
+            guard let value = try object.number(key, range: 0...1e9, rangeText: "USD per 1M tokens ≥ 0") else { return nil }
+            guard Rate.isExact(perMillion: value) else {
+                throw .badPlan(file: object.file, path: object.childPath(key), expected: "a price with at most six decimals (micro-USD per 1M tokens)", found: String(value))
+            }
+            return Rate(perMillion: value)
+        }
+        let input = try rate("input_per_mtok", &object)
+        let output = try rate("output_per_mtok", &object)
+        guard let input, let output else {
+            if required || input != nil || output != nil {
+                throw .badPlan(file: object.file, path: object.path, expected: "both input_per_mtok and output_per_mtok", found: nil)
+            }
+            return nil
+        }
+        return TokenRates(input: input, cachedInput: try rate("cached_input_per_mtok", &object),
+                          cacheWrite: try rate("cache_write_per_mtok", &object), output: output,
+                          reasoning: try rate("reasoning_per_mtok", &object))
+    }
+
+    static func parseModel(_ value: JSONValue, id: String, path: String, file: String) throws(CostGateError) -> ModelPrice {
+        var object = try PlanObject(value, path: path, file: file)
+        let base = PriceCatalog.builtIn.lookup(id)
+        let explicit = try parseRates(&object, required: base == nil)
+        var model = base ?? ModelPrice(id: id.contains("/") ? id : "custom/" + id, rates: explicit!, date: "plan", source: file)
+        if base != nil { model.id = base!.id }
+        if let explicit {
+            model.rates = explicit
+            model.batchRates = nil
+            model.longContext = nil
+            model.date = "plan"
+            model.source = file
+        }
+        if let discount = try object.number("batch_discount", range: 0...1, rangeText: "a batch discount from 0 to 1 (0.5 = half price)") {
+            let factor = 1 - discount
+            func scaled(_ rate: Rate?) -> Rate? { rate.map { Rate(picodollarsPerToken: Int64((Double($0.picodollarsPerToken) * factor).rounded())) } }
+            model.batchRates = TokenRates(input: scaled(model.rates.input)!, cachedInput: scaled(model.rates.cachedInput),
+                                          cacheWrite: scaled(model.rates.cacheWrite), output: scaled(model.rates.output)!,
+                                          reasoning: scaled(model.rates.reasoning))
+        }
+        if var tier = try object.object("long_context") {
+            guard let threshold = try tier.integer("threshold", minimum: 1) else {
+                throw .badPlan(file: file, path: tier.childPath("threshold"), expected: "the input-token threshold of the tier", found: nil)
+            }
+            let rates = try parseRates(&tier, required: true)!
+            try tier.rejectUnknownKeys()
+            model.longContext = .init(threshold: threshold, rates: rates)
+        }
+        if var tokenizer = try object.object("tokenizer") {
+            if let encoding = try tokenizer.string("encoding") {
+                let known = ["o200k_base", "cl100k_base"]
+                guard known.contains(encoding) else {
+                    throw .unknown("encoding", encoding, in: "\(file): '\(tokenizer.childPath("encoding"))'", known: known)
+                }
+                model.encoding = encoding
+            }
+            if let ratio = try tokenizer.number("ratio", range: 0.1...10, rangeText: "a ratio between 0.1 and 10") {
+                model.tokenizerRatio = ratio
+                model.tokenizerExact = ratio == 1 && model.tokenizerExact
+            }
+            try tokenizer.rejectUnknownKeys()
+        }
+        try object.rejectUnknownKeys()
+        return model
+    }
+
+    static func parseRoute(_ value: JSONValue, path: String, file: String) throws(CostGateError) -> RouteConfig {
+        var object = try PlanObject(value, path: path, file: file)
+        var route = RouteConfig()
+        route.model = try object.string("model")
+        route.promptTokens = try object.integer("prompt_tokens")
+        route.promptFile = try object.string("prompt_file")
+        if route.promptTokens != nil, route.promptFile != nil {
+            throw .badPlan(file: file, path: path, expected: "either prompt_tokens or prompt_file, not both", found: nil)
+        }
+        route.maxOutputTokens = try object.integer("max_output_tokens")
+        route.outputScale = try object.number("output_scale", range: 0...1000, rangeText: "an output scale ≥ 0") ?? 1
+        route.batch = try object.bool("batch") ?? false
+        route.deployment = try object.string("deployment")
+        if route.deployment != nil, route.model != nil {
+            throw .badPlan(file: file, path: path, expected: "either model or deployment, not both", found: nil)
+        }
+        try object.rejectUnknownKeys()
+        return route
+    }
+
+    static func parsePolicy(_ value: JSONValue, path: String, file: String) throws(CostGateError) -> Policy {
+        var object = try PlanObject(value, path: path, file: file)
+        guard let metricName = try object.string("metric") else {
+            throw .badPlan(file: file, path: object.childPath("metric"), expected: "a metric", found: nil)
+        }
+        guard let metric = PolicyMetric(rawValue: metricName) else {
+            throw .unknown("metric", metricName, in: "\(file): '\(object.childPath("metric"))'", known: PolicyMetric.allCases.map(\.rawValue))
+        }
+        let name = try object.string("name") ?? metricName
+        let max = try object.number("max")
+        let min = try object.number("min")
+        if max == nil, min == nil {
+            throw .badPlan(file: file, path: path, expected: "a 'max' or 'min' limit", found: nil)
+        }
+        var severity = Policy.Severity.fail
+        if let text = try object.string("severity") {
+            guard let parsed = Policy.Severity(rawValue: text) else {
+                throw .unknown("severity", text, in: "\(file): '\(object.childPath("severity"))'", known: Policy.Severity.allCases.map(\.rawValue))
+            }
+            severity = parsed
+        }
+        var filter: [(key: String, value: String)] = []
+        if var whereObject = try object.object("where") {
+            for member in whereObject.members {
+                guard let text = try whereObject.string(member.key) else { continue }
+                filter.append((member.key, text))
+            }
+        }
+        try object.rejectUnknownKeys()
+        return Policy(name: name, metric: metric, max: max, min: min, filter: filter, severity: severity)
+    }
+}

@@ -1,0 +1,98 @@
+/// What policies measure for one side: its replay, its traffic and its forecast.
+struct PolicyContext {
+    let replay: Replay
+    let traffic: Traffic
+    let forecast: Forecast
+
+    /// Figures for the records that pass `filter` (all records when it is empty).
+    struct Subset {
+        var monthlyCost: Double
+        var requests: Double
+        var quality: Double?
+        var costPerQuality: Double?
+        var values: [Double]
+        var matched: Int
+    }
+
+    /// Measures the subset of records matching every `key=value` of `filter`.
+    func subset(_ filter: [(key: String, value: String)]) -> Subset {
+        let values = Forecaster.costValues(replay)
+        if filter.isEmpty {
+            return Subset(monthlyCost: forecast.monthlyCost, requests: forecast.requests, quality: forecast.quality,
+                          costPerQuality: forecast.costPerQuality, values: values, matched: values.count)
+        }
+        let matcher = RecordFilter(filter, traffic: traffic, replay: replay)
+        var cost = PreciseSum()
+        var requests = PreciseSum()
+        var qualitySum = PreciseSum()
+        var scored = PreciseSum()
+        var masked = [Double](repeating: 0, count: values.count)
+        var matched = 0
+        for index in values.indices where matcher.matches(index) {
+            matched += 1
+            masked[index] = values[index]
+            cost.add(values[index])
+            let weight = replay.weights[index]
+            requests.add(weight)
+            let score = replay.quality[index]
+            if !score.isNaN {
+                qualitySum.add(weight, times: score)
+                scored.add(weight)
+            }
+        }
+        let factor = forecast.scaling.factor
+        let monthly = cost.value * factor
+        return Subset(monthlyCost: monthly, requests: requests.value * factor,
+                      quality: scored.value > 0 ? qualitySum.value / scored.value : nil,
+                      costPerQuality: qualitySum.value > 0 ? monthly / (factor * qualitySum.value) : nil,
+                      values: masked, matched: matched)
+    }
+}
+
+/// Matches records on route, model (the side's resolved model) or any tag.
+struct RecordFilter {
+    private var routeIDs: Set<Int32>?
+    private var modelSlots: Set<Int32>?
+    private var tagPairs: [(key: Int32, value: Int32)] = []
+    private var impossible = false
+    private let traffic: Traffic
+    private let replay: Replay
+
+    init(_ filter: [(key: String, value: String)], traffic: Traffic, replay: Replay) {
+        self.traffic = traffic
+        self.replay = replay
+        for (key, value) in filter {
+            switch key {
+            case "route":
+                if let id = traffic.strings.id(of: value) { routeIDs = [id] } else { impossible = true }
+            case "model":
+                let bare = value.split(separator: "/").last.map(String.init) ?? value
+                let slots = replay.modelNames.indices.filter { index in
+                    let name = replay.modelNames[index]
+                    return name == value || name.split(separator: "/").last.map(String.init) == bare && !value.contains("/")
+                }
+                modelSlots = Set(slots.map { Int32($0) })
+            default:
+                if let keyID = traffic.strings.id(of: key), let valueID = traffic.strings.id(of: value) {
+                    tagPairs.append((keyID, valueID))
+                } else {
+                    impossible = true
+                }
+            }
+        }
+    }
+
+    func matches(_ index: Int) -> Bool {
+        if impossible { return false }
+        let record = traffic.records[index]
+        if let routeIDs, !routeIDs.contains(record.route) { return false }
+        if let modelSlots, !modelSlots.contains(replay.models[index]) { return false }
+        if !tagPairs.isEmpty {
+            let set = traffic.tagSets[Int(record.tagSet)]
+            for pair in tagPairs where !set.contains(where: { $0.key == pair.key && $0.value == pair.value }) {
+                return false
+            }
+        }
+        return true
+    }
+}

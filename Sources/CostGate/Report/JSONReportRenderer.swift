@@ -1,0 +1,111 @@
+/// The machine-readable report: full-precision numbers, stable key order, `schema_version` for consumers.
+public struct JSONReportRenderer: ReportRenderer {
+    /// The report schema's version; bumped on any incompatible change.
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func render(_ evaluation: Evaluation) -> String {
+        JSONWriter.write(document(evaluation))
+    }
+
+    /// The report as a JSON value.
+    public func document(_ evaluation: Evaluation) -> JSONValue {
+        let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
+        var candidates: [JSONValue] = []
+        for candidate in evaluation.candidates {
+            var members = forecastMembers(candidate.forecast)
+            let delta = candidate.delta
+            members.append(("delta", .object([
+                ("monthly_cost", number(delta.monthlyCost)),
+                ("monthly_cost_pct", optional(delta.monthlyCostPct)),
+                ("monthly_cost_low", number(delta.monthlyCostLow)),
+                ("monthly_cost_high", number(delta.monthlyCostHigh)),
+                ("requests", number(delta.requests)),
+                ("cost_per_request", optional(delta.costPerRequest)),
+                ("quality", optional(delta.quality)),
+                ("cost_per_quality", optional(delta.costPerQuality)),
+                ("cost_per_quality_pct", optional(delta.costPerQualityPct)),
+            ])))
+            members.append(("prompts", .array(candidate.promptChanges.map { change in
+                .object([
+                    ("route", .string(change.route)),
+                    ("base_tokens", number(Double(change.baseTokens))),
+                    ("head_tokens", number(Double(change.headTokens))),
+                    ("delta_tokens", number(Double(change.headTokens - change.baseTokens))),
+                    ("tokenizer", .string(change.counter)),
+                    ("exact", .bool(change.exact)),
+                ])
+            })))
+            candidates.append(.object(members))
+        }
+        let policies: [JSONValue] = evaluation.policies.map { result in
+            .object([
+                ("name", .string(result.policy.name)),
+                ("metric", .string(result.policy.metric.rawValue)),
+                ("candidate", .string(result.candidate)),
+                ("status", .string(result.status.rawValue)),
+                ("actual", optional(result.actual)),
+                ("limit", number(result.limit)),
+                ("bound", .string(result.bound)),
+                ("severity", .string(result.policy.severity.rawValue)),
+                ("where", .object(result.policy.filter.map { ($0.key, JSONValue.string($0.value)) })),
+                ("note", result.note.map(JSONValue.string) ?? .null),
+            ])
+        }
+        let unpriced = evaluation.candidates.map(\.forecast.unpricedRecords).max() ?? evaluation.baseline.unpricedRecords
+        return .object([
+            ("schema_version", number(Double(Self.schemaVersion))),
+            ("tool", .string("costgate \(CLI.version)")),
+            ("command", .string(evaluation.command)),
+            ("currency", .string("USD")),
+            ("result", .string(evaluation.result.rawValue)),
+            ("baseline", .object(forecastMembers(evaluation.baseline))),
+            ("candidates", .array(candidates)),
+            ("policies", .array(policies)),
+            ("warnings", .array(evaluation.warnings.map(JSONValue.string))),
+            ("skipped_records", number(Double(evaluation.skippedRecords))),
+            ("unpriced_records", number(Double(max(unpriced, evaluation.baseline.unpricedRecords)))),
+            ("assumptions", .object([
+                ("traffic", .string(evaluation.trafficSource)),
+                ("baseline", .string(evaluation.baselineDescription)),
+                ("records", number(Double(scaling.records))),
+                ("weighted_requests", number(scaling.weightedRequests)),
+                ("window_hours", number(scaling.windowSeconds / 3600)),
+                ("window_source", .string(scaling.windowFromPlan ? "plan" : "timestamps")),
+                ("days", number(scaling.days)),
+                ("growth", number(scaling.growth)),
+                ("scale", number(scaling.factor)),
+                ("confidence", number(scaling.confidence)),
+                ("interval_method", .string(scaling.intervalMethod)),
+                ("rounding", .string("per-request costs exact in picodollars; sums in double-double; JSON unrounded; text and Markdown rounded half-to-even to cents")),
+            ])),
+        ])
+    }
+
+    private func forecastMembers(_ forecast: Forecast) -> [(key: String, value: JSONValue)] {
+        func groups(_ list: [Forecast.Group]) -> JSONValue {
+            .object(list.map { ($0.name, JSONValue.object([("monthly_cost", number($0.monthlyCost)), ("requests", number($0.requests))])) })
+        }
+        return [
+            ("name", .string(forecast.name)),
+            ("monthly_cost", number(forecast.monthlyCost)),
+            ("monthly_cost_low", number(forecast.monthlyCostLow)),
+            ("monthly_cost_high", number(forecast.monthlyCostHigh)),
+            ("requests", number(forecast.requests)),
+            ("cost_per_request", optional(forecast.costPerRequest)),
+            ("input_tokens", number(forecast.inputTokens)),
+            ("output_tokens", number(forecast.outputTokens)),
+            ("quality", optional(forecast.quality)),
+            ("quality_coverage", number(forecast.qualityCoverage)),
+            ("cost_per_quality", optional(forecast.costPerQuality)),
+            ("unpriced_records", number(Double(forecast.unpricedRecords))),
+            ("by_route", groups(forecast.byRoute)),
+            ("by_model", groups(forecast.byModel)),
+            ("by_tag", .object(forecast.byTag.map { ($0.key, groups($0.groups)) })),
+        ]
+    }
+
+    private func number(_ value: Double) -> JSONValue { .number(value) }
+    private func optional(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+}

@@ -1,0 +1,133 @@
+/// The pull-request comment: a headline, the summary, the breakdowns, the policies and the assumptions.
+///
+/// Everything that comes from the traffic or the plan goes through `Markdown.escape`.
+public struct MarkdownReportRenderer: ReportRenderer {
+    /// The hidden marker CI uses to find and update its one comment.
+    public static let marker = "<!-- costgate -->"
+
+    public init() {}
+
+    public func render(_ evaluation: Evaluation) -> String {
+        var text = Self.marker + "\n"
+        let single = evaluation.candidates.count == 1
+        if single, let candidate = evaluation.candidates.first {
+            text += "### \(ReportFacts.symbol(evaluation.result)) costgate: \(ReportFacts.headline(evaluation, candidate: candidate))\n\n"
+        } else {
+            text += "### \(ReportFacts.symbol(evaluation.result)) costgate what-if: \(evaluation.candidates.count) candidates against \(Markdown.escape(evaluation.baseline.name))\n\n"
+        }
+        text += ReportFacts.resultLine(evaluation) + "\n\n"
+        text += summary(evaluation)
+        if single, let candidate = evaluation.candidates.first {
+            text += "\n#### By route\n\n" + breakdown(evaluation.baseline.byRoute, candidate.forecast.byRoute, label: "Route")
+            let movers = ReportFacts.topMovers(baseline: evaluation.baseline, candidate: candidate.forecast, limit: 8)
+            if !movers.isEmpty {
+                var rows: [[String]] = []
+                for mover in movers {
+                    rows.append([Markdown.escape(mover.key), Markdown.escape(mover.value), Money.format(mover.base), Money.format(mover.head),
+                                 Money.formatDelta(mover.head - mover.base)])
+                }
+                text += "\n#### Top movers by tag\n\n" + Markdown.table(["Tag", "Value", "Base", "Head", "Change"], rows, alignRight: [2, 3, 4])
+            }
+            if !candidate.promptChanges.isEmpty {
+                var rows: [[String]] = []
+                for change in candidate.promptChanges {
+                    rows.append([Markdown.escape(change.route), Money.formatCount(Double(change.baseTokens)), Money.formatCount(Double(change.headTokens)),
+                                 signed(change.headTokens - change.baseTokens), Markdown.escape(change.counter) + (change.exact ? " (exact)" : " (estimate)")])
+                }
+                text += "\n#### Prompt sizes\n\n" + Markdown.table(["Route", "Base tokens", "Head tokens", "Change", "Counted by"], rows, alignRight: [1, 2, 3])
+            }
+        }
+        if !evaluation.policies.isEmpty {
+            var rows: [[String]] = []
+            for result in evaluation.policies {
+                var name = Markdown.escape(result.policy.name)
+                if !result.policy.filter.isEmpty { name += " (" + Markdown.escape(result.policy.filterDescription) + ")" }
+                var actual = ReportFacts.format(result.actual, metric: result.policy.metric)
+                if let note = result.note { actual += " — " + Markdown.escape(note, limit: 120) }
+                var row = [ReportFacts.symbol(result.status), name, "`" + result.policy.metric.rawValue + "`"]
+                if !single { row.append(Markdown.escape(result.candidate)) }
+                row += [actual, (result.bound == "max" ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
+                rows.append(row)
+            }
+            var header = ["", "Policy", "Metric"]
+            if !single { header.append("Candidate") }
+            header += ["Actual", "Limit"]
+            text += "\n#### Policies\n\n" + Markdown.table(header, rows)
+        }
+        let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
+        text += "\n#### Assumptions\n\n"
+        for line in ReportFacts.assumptions(scaling, source: "`" + Markdown.escape(evaluation.trafficSource, limit: 120) + "`",
+                                            baseline: Markdown.escape(evaluation.baselineDescription, limit: 120)) {
+            text += "- " + line + "\n"
+        }
+        text += "\n<details><summary>Details</summary>\n\n"
+        for candidate in evaluation.candidates {
+            if !single { text += "##### \(Markdown.escape(candidate.forecast.name))\n\n" }
+            text += "**By model**\n\n" + breakdown(evaluation.baseline.byModel, candidate.forecast.byModel, label: "Model")
+            if !single { text += "\n**By route**\n\n" + breakdown(evaluation.baseline.byRoute, candidate.forecast.byRoute, label: "Route") }
+            for (key, groups) in candidate.forecast.byTag {
+                let base = evaluation.baseline.byTag.first { $0.key == key }?.groups ?? []
+                text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(base, groups, label: Markdown.escape(key), limit: 15)
+            }
+            text += "\n"
+        }
+        if !evaluation.warnings.isEmpty {
+            text += "**Warnings**\n\n"
+            for warning in evaluation.warnings { text += "- " + Markdown.escape(warning, limit: 300) + "\n" }
+            text += "\n"
+        }
+        if evaluation.skippedRecords > 0 {
+            text += "Skipped \(evaluation.skippedRecords) unreadable record(s) (`--skip-bad-records`).\n\n"
+        }
+        text += "</details>\n\n<sub>costgate \(CLI.version) · \(Markdown.escape(evaluation.command))</sub>\n"
+        return text
+    }
+
+    private func summary(_ evaluation: Evaluation) -> String {
+        let base = evaluation.baseline
+        var header = ["", Markdown.escape(base.name)]
+        var rows: [[String]] = [
+            ["Monthly cost", Money.format(base.monthlyCost)],
+            ["\(Int((base.scaling.confidence * 100).rounded()))% interval", Money.format(base.monthlyCostLow) + " – " + Money.format(base.monthlyCostHigh)],
+            ["Requests / month", Money.formatCount(base.requests)],
+            ["Cost per request", base.costPerRequest.map(Money.formatUnit) ?? "n/a"],
+            ["Quality", ReportFacts.quality(base)],
+            ["Cost per quality", base.costPerQuality.map(Money.formatUnit) ?? "n/a"],
+        ]
+        for candidate in evaluation.candidates {
+            let forecast = candidate.forecast
+            let delta = candidate.delta
+            header.append(Markdown.escape(forecast.name))
+            header.append("Change")
+            let interval: String = Money.format(forecast.monthlyCostLow) + " – " + Money.format(forecast.monthlyCostHigh)
+            let intervalChange: String = Money.formatDelta(delta.monthlyCostLow) + " to " + Money.formatDelta(delta.monthlyCostHigh)
+            let values: [(String, String)] = [
+                (Money.format(forecast.monthlyCost), ReportFacts.costChange(delta)),
+                (interval, intervalChange),
+                (Money.formatCount(forecast.requests), signedCount(delta.requests)),
+                (ReportFacts.unit(forecast.costPerRequest), ReportFacts.signedUnit(delta.costPerRequest)),
+                (ReportFacts.quality(forecast), ReportFacts.signedPlain(delta.quality)),
+                (ReportFacts.unit(forecast.costPerQuality), delta.costPerQualityPct.map(Money.formatPercent) ?? ""),
+            ]
+            for (index, value) in values.enumerated() { rows[index] += [value.0, value.1] }
+        }
+        return Markdown.table(header, rows, alignRight: Set(1..<header.count))
+    }
+
+    private func breakdown(_ base: [Forecast.Group], _ head: [Forecast.Group], label: String, limit: Int = 25) -> String {
+        let pairs = ReportFacts.paired(base, head)
+        var rows: [[String]] = []
+        for pair in pairs.prefix(limit) {
+            let b = pair.base?.monthlyCost ?? 0
+            let h = pair.head?.monthlyCost ?? 0
+            rows.append([Markdown.escape(pair.name), Money.format(b), Money.format(h), Money.formatDelta(h - b),
+                         Money.formatCount(pair.head?.requests ?? 0)])
+        }
+        var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], rows, alignRight: [1, 2, 3, 4])
+        if pairs.count > limit { text += "\n\(pairs.count - limit) more not shown (see the JSON report).\n" }
+        return text
+    }
+
+    private func signed(_ value: Int64) -> String { (value > 0 ? "+" : "") + Money.formatCount(Double(value)) }
+    private func signedCount(_ value: Double) -> String { (value > 0 ? "+" : "") + Money.formatCount(value) }
+}

@@ -1,0 +1,88 @@
+/// The terminal report: the same facts as the Markdown comment, as aligned tables.
+public struct TextReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ evaluation: Evaluation) -> String {
+        var text = ""
+        let single = evaluation.candidates.count == 1
+        if single, let candidate = evaluation.candidates.first {
+            text += "costgate \(evaluation.command): \(ReportFacts.headline(evaluation, candidate: candidate))\n"
+        } else {
+            text += "costgate \(evaluation.command): \(evaluation.candidates.count) candidates against \(TextTable.clean(evaluation.baseline.name))\n"
+        }
+        text += "Result: \(evaluation.result.rawValue.uppercased()). \(ReportFacts.resultLine(evaluation))\n\n"
+        var summary = TextTable(["", TextTable.clean(evaluation.baseline.name)] + evaluation.candidates.flatMap { [TextTable.clean($0.forecast.name), "change"] },
+                                rightAligned: Set(1..<(2 + 2 * evaluation.candidates.count)))
+        let base = evaluation.baseline
+        var rows: [[String]] = [
+            ["monthly cost", Money.format(base.monthlyCost)],
+            ["interval low", Money.format(base.monthlyCostLow)],
+            ["interval high", Money.format(base.monthlyCostHigh)],
+            ["requests / month", Money.formatCount(base.requests)],
+            ["cost / request", base.costPerRequest.map(Money.formatUnit) ?? "n/a"],
+            ["quality", base.quality.map { String(format2: $0) } ?? "n/a"],
+            ["cost / quality", base.costPerQuality.map(Money.formatUnit) ?? "n/a"],
+        ]
+        for candidate in evaluation.candidates {
+            let f = candidate.forecast
+            let d = candidate.delta
+            let cells: [(String, String)] = [
+                (Money.format(f.monthlyCost), Money.formatDelta(d.monthlyCost) + (d.monthlyCostPct.map { " (\(Money.formatPercent($0)))" } ?? "")),
+                (Money.format(f.monthlyCostLow), Money.formatDelta(d.monthlyCostLow)),
+                (Money.format(f.monthlyCostHigh), Money.formatDelta(d.monthlyCostHigh)),
+                (Money.formatCount(f.requests), Money.formatCount(d.requests)),
+                (f.costPerRequest.map(Money.formatUnit) ?? "n/a", ""),
+                (f.quality.map { String(format2: $0) } ?? "n/a", d.quality.map { String(format2: $0) } ?? ""),
+                (f.costPerQuality.map(Money.formatUnit) ?? "n/a", d.costPerQualityPct.map(Money.formatPercent) ?? ""),
+            ]
+            for (index, cell) in cells.enumerated() { rows[index] += [cell.0, cell.1] }
+        }
+        for row in rows { summary.add(row) }
+        text += summary.render()
+        for candidate in evaluation.candidates {
+            text += "\nBy route (\(TextTable.clean(candidate.forecast.name))):\n"
+            var table = TextTable(["route", "base", "head", "change", "requests"], rightAligned: [1, 2, 3, 4])
+            for pair in ReportFacts.paired(evaluation.baseline.byRoute, candidate.forecast.byRoute).prefix(25) {
+                let b = pair.base?.monthlyCost ?? 0
+                let h = pair.head?.monthlyCost ?? 0
+                table.add([TextTable.clean(pair.name), Money.format(b), Money.format(h), Money.formatDelta(h - b), Money.formatCount(pair.head?.requests ?? 0)])
+            }
+            text += table.render()
+            if !candidate.promptChanges.isEmpty {
+                text += "\nPrompt sizes:\n"
+                var prompts = TextTable(["route", "base", "head", "change", "counted by"], rightAligned: [1, 2, 3])
+                for change in candidate.promptChanges {
+                    prompts.add([TextTable.clean(change.route), String(change.baseTokens), String(change.headTokens),
+                                 String(change.headTokens - change.baseTokens), change.counter + (change.exact ? " (exact)" : " (estimate)")])
+                }
+                text += prompts.render()
+            }
+        }
+        if !evaluation.policies.isEmpty {
+            text += "\nPolicies:\n"
+            var table = TextTable(["status", "policy", "metric", "candidate", "actual", "limit"], rightAligned: [4, 5])
+            for result in evaluation.policies {
+                var name = TextTable.clean(result.policy.name)
+                if !result.policy.filter.isEmpty { name += " (" + TextTable.clean(result.policy.filterDescription) + ")" }
+                table.add([result.status.rawValue.uppercased(), name, result.policy.metric.rawValue, TextTable.clean(result.candidate),
+                           ReportFacts.format(result.actual, metric: result.policy.metric),
+                           (result.bound == "max" ? "<= " : ">= ") + ReportFacts.format(result.limit, metric: result.policy.metric)])
+            }
+            text += table.render()
+            for result in evaluation.policies where result.note != nil {
+                text += "  note: \(TextTable.clean(result.policy.name)): \(result.note!)\n"
+            }
+        }
+        text += "\nAssumptions:\n"
+        let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
+        for line in ReportFacts.assumptions(scaling, source: TextTable.clean(evaluation.trafficSource, limit: 200), baseline: evaluation.baselineDescription) {
+            text += "  - " + line + "\n"
+        }
+        if !evaluation.warnings.isEmpty {
+            text += "\nWarnings:\n"
+            for warning in evaluation.warnings { text += "  - " + TextTable.clean(warning, limit: 300) + "\n" }
+        }
+        if evaluation.skippedRecords > 0 { text += "\nSkipped \(evaluation.skippedRecords) unreadable record(s).\n" }
+        return text
+    }
+}
