@@ -81,7 +81,7 @@ public enum Replayer {
             var modelSlot: Int32
             var promptDelta: Int64
             var maxOutput: Int64?
-            var outputScale: Double
+            var outputScale: DecimalScale
             var batch: Bool
             var selfHosted: Bool
             var quality: Double
@@ -131,9 +131,12 @@ public enum Replayer {
 
             let input = max(0, record.inputTokens + entry.promptDelta)
             let cached = min(record.cachedInputTokens, input)
-            var output = roundHalfAwayFromZero(Double(record.outputTokens) * entry.outputScale)
+            guard var output = entry.outputScale.apply(record.outputTokens),
+                  let scaledReasoning = entry.outputScale.apply(record.reasoningTokens) else {
+                throw .badRecord(file: traffic.source, line: index + 1, field: "output_tokens", expected: "a token count that stays in range when scaled", found: String(record.outputTokens))
+            }
             if let cap = entry.maxOutput { output = min(output, cap) }
-            let reasoning = min(roundHalfAwayFromZero(Double(record.reasoningTokens) * entry.outputScale), output)
+            let reasoning = min(scaledReasoning, output)
 
             replay.weights[index] = record.weight.isNaN ? defaultWeight : record.weight
             replay.models[index] = entry.modelSlot
@@ -191,10 +194,5 @@ public enum Replayer {
             return scores[key]!
         }
         return .nan
-    }
-
-    /// Rounds halves away from zero, as the plan semantics require for scaled token counts.
-    static func roundHalfAwayFromZero(_ value: Double) -> Int64 {
-        Int64(value.rounded(.toNearestOrAwayFromZero))
     }
 }

@@ -53,8 +53,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var promptFile: String?
     /// Cap on output tokens.
     public var maxOutputTokens: Int64?
-    /// Multiplier on recorded output tokens.
-    public var outputScale: Double = 1
+    /// Multiplier on recorded output tokens, held exactly.
+    public var outputScale = DecimalScale.one
     /// Bill at the provider's batch rates.
     public var batch = false
     /// A self-hosted deployment that serves this route (GPU cost instead of token prices).

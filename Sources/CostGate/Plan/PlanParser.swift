@@ -193,7 +193,12 @@ public enum PlanParser {
             throw .badPlan(file: file, path: path, expected: "either prompt_tokens or prompt_file, not both", found: nil)
         }
         route.maxOutputTokens = try object.integer("max_output_tokens")
-        route.outputScale = try object.number("output_scale", range: 0...1000, rangeText: "an output scale ≥ 0") ?? 1
+        if let scale = object.value("output_scale") {
+            guard case .number(let value, let text) = scale, value >= 0, value <= 1000, let exact = DecimalScale(text: text) else {
+                throw .badPlan(file: file, path: object.childPath("output_scale"), expected: "an output scale from 0 to 1000 with at most 12 decimals", found: scale.kindDescription)
+            }
+            route.outputScale = exact
+        }
         route.batch = try object.bool("batch") ?? false
         route.deployment = try object.string("deployment")
         if route.deployment != nil, route.model != nil {
