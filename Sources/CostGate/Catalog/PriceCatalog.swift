@@ -46,7 +46,7 @@ public struct PriceCatalog: Sendable {
         if let model = lookup(name) { return model }
         if let indices = byBareName[name.lowercased()], Set(indices).count > 1 {
             throw .unknownName(kind: "model (ambiguous: name the provider)", name: name, context: context,
-                               suggestions: Set(indices).sorted().map { models[$0].id })
+                               suggestions: Set(indices).map { models[$0].id }.sorted())
         }
         throw CostGateError.unknownName(kind: "model", name: name, context: context, suggestions: suggestions(for: name))
     }
