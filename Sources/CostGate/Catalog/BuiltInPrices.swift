@@ -17,8 +17,8 @@ enum BuiltInPrices {
 /// These are estimates for English prose and mixed prompts; code and non-English text differ. `docs/prices.md`
 /// cites the measurement behind each one. A plan can override any of them with `tokenizer.ratio`.
 enum TokenizerRatio {
-    /// Anthropic Claude: measured 16% (English), 21% (math) and 30% (Python) more tokens than GPT-4o for the
-    /// same text (Vantage / VentureBeat, "Hidden costs in AI deployment", 2025); 1.2 is the middle.
+    /// Anthropic Claude: about 16% (English), 21% (math) and 30% (Python) more tokens than GPT-4o for the same
+    /// prompts (VentureBeat, "Hidden costs in AI deployment", 2025); 1.2 is the middle.
     static let claude = 1.2
     /// Google Gemini (SentencePiece, ~256k vocabulary): Google's rule of thumb (~4 characters a token) equals
     /// OpenAI's; third-party side-by-side counts show 5–15% more. Low confidence.
