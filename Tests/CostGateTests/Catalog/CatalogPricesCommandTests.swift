@@ -9,6 +9,18 @@ import Testing
         CatalogTesting.assertGolden(run.stdout, named: "prices-gpt-4o.txt")
     }
 
+    @Test func jsonOutputMatchesGolden() {
+        let run = CatalogTesting.run(["prices", "gpt-4o", "--format", "json"])
+        #expect(run.status == .success)
+        CatalogTesting.assertGolden(run.stdout, named: "prices-gpt-4o.json")
+    }
+
+    @Test func helpMatchesGolden() {
+        let run = CatalogTesting.run(["prices", "--help"])
+        #expect(run.status == .success)
+        CatalogTesting.assertGolden(run.stdout, named: "prices-help.txt")
+    }
+
     @Test func jsonListsEveryModelWithExactNumbers() throws {
         let run = CatalogTesting.run(["prices", "--format=json"])
         #expect(run.status == .success)
