@@ -1,21 +1,35 @@
-/// The built-in price rows. Each row names the date its prices were read and its source.
+/// The built-in price rows, one file per provider (`BuiltInPrices+OpenAI.swift`, …).
+///
+/// Every row names the date its prices were read and where. Rates are USD per 1M tokens as the provider
+/// publishes them, held exactly as micro-USD (see `Rate`). A row whose number could not be confirmed against
+/// a second source says so in its `source` text. `docs/prices.md` describes how the rows were gathered.
 enum BuiltInPrices {
-    static let models: [ModelPrice] = [
-        ModelPrice(id: "openai/gpt-4o", rates: TokenRates(input: 2.50, cached: 1.25, output: 10.00),
-                   batchRates: TokenRates(input: 1.25, output: 5.00), encoding: "o200k_base", tokenizerExact: true,
-                   contextWindow: 128_000, date: "2025-11-01", source: "https://openai.com/api/pricing/"),
-        ModelPrice(id: "openai/gpt-4o-mini", rates: TokenRates(input: 0.15, cached: 0.075, output: 0.60),
-                   batchRates: TokenRates(input: 0.075, output: 0.30), encoding: "o200k_base", tokenizerExact: true,
-                   contextWindow: 128_000, date: "2025-11-01", source: "https://openai.com/api/pricing/"),
-        ModelPrice(id: "anthropic/claude-sonnet-4.5", rates: TokenRates(input: 3, cached: 0.30, cacheWrite: 3.75, output: 15),
-                   longContext: .init(threshold: 200_000, rates: TokenRates(input: 6, cached: 0.60, cacheWrite: 7.50, output: 22.50)),
-                   batchRates: TokenRates(input: 1.5, output: 7.5), encoding: "o200k_base", tokenizerRatio: 1.2,
-                   contextWindow: 1_000_000, date: "2025-11-01", source: "https://www.anthropic.com/pricing#api"),
-        ModelPrice(id: "anthropic/claude-haiku-4.5", rates: TokenRates(input: 1, cached: 0.10, cacheWrite: 1.25, output: 5),
-                   batchRates: TokenRates(input: 0.5, output: 2.5), encoding: "o200k_base", tokenizerRatio: 1.2,
-                   contextWindow: 200_000, date: "2025-11-01", source: "https://www.anthropic.com/pricing#api"),
-        ModelPrice(id: "google/gemini-2.5-flash", rates: TokenRates(input: 0.30, cached: 0.03, output: 2.50),
-                   batchRates: TokenRates(input: 0.15, output: 1.25), encoding: "o200k_base", tokenizerRatio: 1.1,
-                   contextWindow: 1_048_576, date: "2025-11-01", source: "https://ai.google.dev/gemini-api/docs/pricing"),
-    ]
+    /// Every built-in row, provider by provider.
+    static let models: [ModelPrice] = openAI + anthropic + google + mistral + deepSeek + hostedLlama
+
+    /// The day the built-in rows were last read and cross-checked.
+    static let checked = "2026-11-29"
+}
+
+/// Per-family estimates of how many tokens a model's own tokenizer produces for the text that `o200k_base`
+/// counts as one token, for models whose tokenizer costgate cannot run.
+///
+/// These are estimates for English prose and mixed prompts; code and non-English text differ. `docs/prices.md`
+/// cites the measurement behind each one. A plan can override any of them with `tokenizer.ratio`.
+enum TokenizerRatio {
+    /// Anthropic Claude: about 16% (English), 21% (math) and 30% (Python) more tokens than GPT-4o for the same
+    /// prompts (VentureBeat, "Hidden costs in AI deployment", 2025); 1.2 is the middle.
+    static let claude = 1.2
+    /// Google Gemini (SentencePiece, ~256k vocabulary): Google's rule of thumb (~4 characters a token) equals
+    /// OpenAI's; third-party side-by-side counts show 5–15% more. Low confidence.
+    static let gemini = 1.1
+    /// Meta Llama 3.x (tiktoken-style BPE: cl100k_base plus 28k tokens): about cl100k_base, which OpenAI measured
+    /// at 1.1× o200k_base on English ("Hello GPT-4o", 27 → 24 tokens).
+    static let llama3 = 1.1
+    /// Mistral (Tekken for Small/NeMo, a 32k SentencePiece vocabulary for Large 2411): no published measurement
+    /// against o200k_base was found; 1.15 is a judgement between cl100k_base-like and small-vocabulary behaviour.
+    static let mistral = 1.15
+    /// DeepSeek V3.x (128k BPE): DeepSeek's own rule of thumb (1 English character ≈ 0.3 token) against OpenAI's
+    /// (≈ 4 characters a token) gives 0.3 × 4 = 1.2.
+    static let deepSeek = 1.2
 }

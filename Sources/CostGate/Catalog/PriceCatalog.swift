@@ -16,14 +16,16 @@ public struct PriceCatalog: Sendable {
 
     /// Adds or replaces a model.
     public mutating func add(_ model: ModelPrice) {
-        if let index = byID[model.id.lowercased()] {
+        let index: Int
+        if let existing = byID[model.id.lowercased()] {
+            index = existing
             models[index] = model
-            return
+        } else {
+            index = models.count
+            models.append(model)
+            byID[model.id.lowercased()] = index
         }
-        let index = models.count
-        models.append(model)
-        byID[model.id.lowercased()] = index
-        for name in [model.name] + model.aliases {
+        for name in [model.name] + model.aliases where !(byBareName[name.lowercased()] ?? []).contains(index) {
             byBareName[name.lowercased(), default: []].append(index)
         }
         for alias in model.aliases where alias.contains("/") {
@@ -44,9 +46,29 @@ public struct PriceCatalog: Sendable {
         if let model = lookup(name) { return model }
         if let indices = byBareName[name.lowercased()], Set(indices).count > 1 {
             throw .unknownName(kind: "model (ambiguous: name the provider)", name: name, context: context,
-                               suggestions: Set(indices).sorted().map { models[$0].id })
+                               suggestions: Set(indices).map { models[$0].id }.sorted())
         }
-        throw CostGateError.unknown("model", name, in: context, known: models.map(\.id))
+        throw CostGateError.unknownName(kind: "model", name: name, context: context, suggestions: suggestions(for: name))
+    }
+
+    /// The ids of the models closest to `name`, comparing it with every id, bare name and alias.
+    ///
+    /// A bare typo (`gpt-4o-mnii`) is far from any full id but close to a bare name, so both are compared and
+    /// the match is reported as the full id (`openai/gpt-4o-mini`).
+    public func suggestions(for name: String) -> [String] {
+        var idsByCandidate: [String: Set<String>] = [:]
+        for model in models {
+            for candidate in [model.id, model.name] + model.aliases {
+                idsByCandidate[candidate.lowercased(), default: []].insert(model.id)
+            }
+        }
+        var result: [String] = []
+        for candidate in Suggestions.closest(to: name, among: idsByCandidate.keys) {
+            for id in idsByCandidate[candidate, default: []].sorted() where !result.contains(id) {
+                result.append(id)
+            }
+        }
+        return Array(result.prefix(3))
     }
 
     /// Rows whose id, alias or provider contains `query` (case-insensitive), in id order.
