@@ -10,7 +10,9 @@ let package = Package(
     targets: [
         .target(
             name: "CostGate",
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources")],
+            // The engine replays real traces in its tests; unoptimised, the suite would take minutes.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .executableTarget(
             name: "CostGateTool",

@@ -40,26 +40,53 @@ public enum Interval {
     }
 
     /// The bootstrap totals Σ mᵢ·valuesᵢ for each replicate, sorted ascending.
+    ///
+    /// Each 64-bit draw of the counter-based generator yields four 16-bit uniforms, one per record; the Poisson(1)
+    /// thresholds are held to 1/65536, which moves no probability by more than 1.6e-5.
     public static func replicateTotals(_ values: [Double], replicates: Int, seed: UInt64) -> [Double] {
         let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates)
         defer { totals.deallocate() }
-        let base = totals.baseAddress!
-        nonisolated(unsafe) let output = base
+        nonisolated(unsafe) let output = totals.baseAddress!
+        let t = poissonThresholds16
+        let (t0, t1, t2, t3, t4, t5, t6) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6])
         values.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let input = buffer
             DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
-                var stream = mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
+                var counter = mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
                 var sum = 0.0
-                for value in input {
-                    stream = stream &+ 0x9E37_79B9_7F4A_7C15
-                    let multiplier = poissonOne(mix(stream))
-                    if multiplier != 0 { sum += Double(multiplier) * value }
+                var bits: UInt64 = 0
+                for index in 0..<input.count {
+                    if index & 3 == 0 {
+                        counter = counter &+ 0x9E37_79B9_7F4A_7C15
+                        bits = mix(counter)
+                    }
+                    let uniform = UInt32(truncatingIfNeeded: bits & 0xFFFF)
+                    bits >>= 16
+                    if uniform < t0 { continue }
+                    var multiplier = 1.0
+                    if uniform >= t1 {
+                        multiplier = uniform < t2 ? 2 : uniform < t3 ? 3 : uniform < t4 ? 4 : uniform < t5 ? 5 : uniform < t6 ? 6 : 7
+                    }
+                    sum += multiplier * input[index]
                 }
                 output[replicate] = sum
             }
         }
         return Array(totals).sorted()
     }
+
+    /// Cumulative Poisson(1) probabilities P(X ≤ k), k = 0…6, scaled to 16 bits (P(X > 7) ≈ 1e-5 folds into 7).
+    private static let poissonThresholds16: [UInt32] = {
+        var thresholds: [UInt32] = []
+        var probability = exp(-1.0)
+        var cumulative = 0.0
+        for k in 0..<7 {
+            cumulative += probability
+            probability /= Double(k + 1)
+            thresholds.append(UInt32((cumulative * 65536).rounded()))
+        }
+        return thresholds
+    }()
 
     /// The `p` quantile of sorted values, interpolating linearly between order statistics.
     public static func quantile(_ sorted: [Double], _ p: Double) -> Double {
@@ -77,29 +104,6 @@ public enum Interval {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    /// Cumulative Poisson(1) probabilities as thresholds on a uniform 64-bit integer.
-    private static let poissonThresholds: [UInt64] = {
-        var thresholds: [UInt64] = []
-        var probability = exp(-1.0)
-        var cumulative = 0.0
-        for k in 0..<12 {
-            cumulative += probability
-            probability /= Double(k + 1)
-            thresholds.append(cumulative >= 1 ? UInt64.max : UInt64(cumulative * 18_446_744_073_709_551_616.0))
-        }
-        thresholds[thresholds.count - 1] = .max
-        return thresholds
-    }()
-
-    /// A Poisson(1) draw from a uniform 64-bit value, by inversion.
-    @inline(__always)
-    static func poissonOne(_ uniform: UInt64) -> Int {
-        let thresholds = poissonThresholds
-        var k = 0
-        while uniform > thresholds[k] { k += 1 }
-        return k
     }
 
     /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).

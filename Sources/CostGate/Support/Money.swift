@@ -76,9 +76,9 @@ public enum Money {
         return text.hasPrefix("-") || text == "$0.00" ? text : "+" + text
     }
 
-    /// Formats a small unit cost with enough digits to be useful: `$0.0023` (four significant digits below a cent).
+    /// Formats a unit cost with four significant digits below a dollar (`$0.002315`), cents above.
     public static func formatUnit(_ usd: Double) -> String {
-        if abs(usd) >= 0.01 || usd == 0 { return format(usd) }
+        if abs(usd) >= 1 || usd == 0 { return format(usd) }
         let digits = max(2, min(10, Int((-log10(abs(usd))).rounded(.up)) + 3))
         return (usd < 0 ? "-$" : "$") + String(format: "%.\(digits)f", abs(usd))
     }
