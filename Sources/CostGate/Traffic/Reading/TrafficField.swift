@@ -1,0 +1,126 @@
+import Foundation
+
+/// The canonical fields of a traffic record, in `TrafficSpec.canonicalFields` order.
+enum TrafficField: Int, CaseIterable, Sendable {
+    case timestamp, model, route, inputTokens, cachedInputTokens, outputTokens, reasoningTokens
+    case latencyMs, ttftMs, status, quality, weight, tags, prefixID, prefixTokens, hashIDs
+
+    /// The canonical name (`input_tokens`).
+    var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
+
+    /// What a value of this field must look like, worded for an error message.
+    var expected: String {
+        switch self {
+        case .timestamp: return "an RFC 3339 timestamp or a number"
+        case .model, .route, .prefixID: return "a string"
+        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
+            return "a non-negative integer"
+        case .latencyMs, .ttftMs: return "a non-negative number"
+        case .status: return "'ok' or 'error'"
+        case .quality: return "a number from 0 to 1"
+        case .weight: return "a number greater than 0"
+        case .tags: return "an object of string values"
+        case .hashIDs: return "an array of integers"
+        }
+    }
+
+    /// The fields every record must carry.
+    static let required: [TrafficField] = [.timestamp, .inputTokens, .outputTokens]
+}
+
+/// Why one record could not be read; the chunk's line number is added when the chunks are merged.
+struct RecordIssue: Error, Sendable {
+    /// 1-based line within the chunk.
+    var line: Int
+    var field: String?
+    var expected: String
+    var found: String?
+
+    init(line: Int = 0, field: String?, expected: String, found: String?) {
+        self.line = line
+        self.field = field
+        self.expected = expected
+        self.found = found
+    }
+
+    /// The user-facing error, with the line counted from the start of the file.
+    func error(file: String, lineOffset: Int) -> CostGateError {
+        .badRecord(file: file, line: line + lineOffset, field: field, expected: expected, found: found)
+    }
+}
+
+/// How the spec maps canonical fields to names in the file, resolved once per read and shared by all chunks.
+struct FieldLayout: Sendable {
+    /// The name of each field as the file spells it (the `columns` mapping, else the canonical name).
+    let names: [String]
+    /// `names` as UTF-8, for matching keys without making strings.
+    let keys: [[UInt8]]
+    let keyHashes: [UInt64]
+    /// Hashes of every name that is never a tag: mapped names and canonical names.
+    let reservedHashes: Set<UInt64>
+    let reservedNames: Set<[UInt8]>
+    /// Defaults for `model`, `route`, `status`, `prefix_id`, by field.
+    let fieldDefaults: [TrafficField: [UInt8]]
+    /// Defaults for tags, sorted by key so interning order does not depend on dictionary order.
+    let tagDefaults: [(key: [UInt8], value: [UInt8])]
+    /// The `status` default as `isError`, if the spec gives one.
+    let defaultIsError: Bool?
+    /// Divisor that turns a numeric timestamp into seconds.
+    let timestampDivisor: Double
+
+    init(spec: TrafficSpec) {
+        var names: [String] = []
+        for field in TrafficField.allCases {
+            names.append(spec.columns[field.canonicalName] ?? field.canonicalName)
+        }
+        self.names = names
+        keys = names.map { Array($0.utf8) }
+        keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
+        var reserved = Set(keys)
+        for name in TrafficSpec.canonicalFields { reserved.insert(Array(name.utf8)) }
+        reservedNames = reserved
+        reservedHashes = Set(reserved.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } })
+        var fieldDefaults: [TrafficField: [UInt8]] = [:]
+        var tagDefaults: [(key: [UInt8], value: [UInt8])] = []
+        for (key, value) in spec.defaults.sorted(by: { $0.key < $1.key }) {
+            if let index = TrafficSpec.canonicalFields.firstIndex(of: key), let field = TrafficField(rawValue: index) {
+                switch field {
+                case .model, .route, .status, .prefixID: fieldDefaults[field] = Array(value.utf8)
+                default: break // numeric defaults are not part of the contract
+                }
+            } else {
+                tagDefaults.append((Array(key.utf8), Array(value.utf8)))
+            }
+        }
+        self.fieldDefaults = fieldDefaults
+        defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
+        self.tagDefaults = tagDefaults
+        switch spec.timestampUnit {
+        case .s: timestampDivisor = 1
+        case .ms: timestampDivisor = 1e3
+        case .us: timestampDivisor = 1e6
+        case .ns: timestampDivisor = 1e9
+        }
+    }
+
+    /// The user-facing name of `field`.
+    func name(_ field: TrafficField) -> String { names[field.rawValue] }
+
+    /// The field whose key is `bytes`, if any.
+    @inline(__always)
+    func field(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> TrafficField? {
+        for index in 0..<keyHashes.count where keyHashes[index] == hash {
+            let key = keys[index]
+            if key.count == count, count == 0 || key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
+                return TrafficField(rawValue: index)
+            }
+        }
+        return nil
+    }
+
+    /// Whether a key is a field name (canonical or mapped), and so never a tag.
+    func isReserved(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Bool {
+        guard reservedHashes.contains(hash) else { return false }
+        return reservedNames.contains(Array(UnsafeBufferPointer(start: bytes, count: count)))
+    }
+}
