@@ -159,7 +159,10 @@ public enum TrafficReader {
                     tagSetIDs.append(id)
                 }
             }
-            let hashOffset = Int32(truncatingIfNeeded: traffic.hashPool.count)
+            guard traffic.hashPool.count + chunk.hashPool.count <= Int(Int32.max) else {
+                throw .io(path: file, reason: "too many hash_ids (more than \(Int32.max) in all) to index")
+            }
+            let hashOffset = Int32(traffic.hashPool.count)
             traffic.hashPool.append(contentsOf: chunk.hashPool)
             for var record in chunk.records {
                 record.model = stringIDs[Int(record.model)]

@@ -1,16 +1,3 @@
-/// What one chunk of a traffic file parsed to, with ids local to the chunk.
-struct TrafficChunk: Sendable {
-    var records: [TrafficRecord] = []
-    var strings: [String] = []
-    var tagSets: [[Traffic.TagPair]] = [[]]
-    var hashPool: [Int64] = []
-    /// Bad records in order: all of them up to 10 (only the first when not skipping).
-    var issues: [RecordIssue] = []
-    var badRecordCount = 0
-    /// Lines in the chunk (newlines, plus one for a final line without a newline).
-    var lineCount = 0
-}
-
 /// Collects records for one chunk: interns strings and tag sets locally, keeps the draft of the record
 /// being read, and validates it when complete. Shared by the JSON Lines and CSV readers.
 struct ChunkBuilder {
