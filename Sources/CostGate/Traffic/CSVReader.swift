@@ -38,8 +38,9 @@ enum CSVReader {
                 index += 1
             }
             guard index < end else { throw .io(path: file, reason: "no readable records in \(file) (it has no header row)") }
+            let headerLine = lines + 1
             if let issue = scanRow(base, &index, end, &cells, &scratch, &lines) {
-                throw issue.error(file: file, lineOffset: 1)
+                throw issue.error(file: file, lineOffset: headerLine)
             }
             let names = cells.map { cell in
                 String(decoding: bytes(of: cell, base, scratch), as: UTF8.self)
@@ -51,7 +52,7 @@ enum CSVReader {
                 if let column = names.firstIndex(of: name) {
                     fields[column] = field
                 } else if TrafficField.required.contains(field) || name != field.canonicalName {
-                    throw .badRecord(file: file, line: 1, field: name, expected: "a column named '\(name)' in the header",
+                    throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(name)' in the header",
                                      found: excerpt(names.joined(separator: ","), limit: 80))
                 }
             }
@@ -178,7 +179,7 @@ enum CSVReader {
                 if builder.mustStop { break }
                 continue
             }
-            if cells.count == 1 && cells[0].count == 0 { continue } // a blank line
+            if cells.count == 1 && isBlank(cells[0], base) { continue }
             builder.begin()
             guard cells.count == header.fields.count else {
                 builder.reject(RecordIssue(field: nil, expected: "\(header.fields.count) fields as in the header",
@@ -213,6 +214,13 @@ enum CSVReader {
             }
         }
         return builder.result(lineCount: lines)
+    }
+
+    /// Whether a lone cell is empty or spaces: a blank line, which is skipped.
+    private static func isBlank(_ cell: Cell, _ base: UnsafePointer<UInt8>) -> Bool {
+        if cell.inScratch { return false }
+        for offset in 0..<cell.count where base[cell.start + offset] != 0x20 && base[cell.start + offset] != 0x09 { return false }
+        return true
     }
 
     private static func internKey(_ key: [UInt8], _ builder: inout ChunkBuilder) -> Int32 {

@@ -40,8 +40,8 @@ struct ChunkBuilder {
     mutating func begin() {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
-        objectTags.removeAll(keepingCapacity: true)
-        topLevelTags.removeAll(keepingCapacity: true)
+        if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
+        if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
     }
 
@@ -107,7 +107,13 @@ struct ChunkBuilder {
         switch field {
         case .timestamp:
             guard number.value.isFinite else { return false }
-            draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
+            if let integer = number.integer, layout.timestampDivisor != 1 {
+                // Split whole and fractional seconds so nanosecond counts keep their precision.
+                let divisor = Int64(layout.timestampDivisor)
+                draft.timestamp = Double(integer / divisor) + Double(integer % divisor) / layout.timestampDivisor
+            } else {
+                draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
+            }
         case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
             guard let whole = number.wholeValue, whole >= 0 else { return false }
             switch field {
@@ -142,8 +148,11 @@ struct ChunkBuilder {
         return true
     }
 
-    /// Marks the record's hash list as present.
-    mutating func markHashes() { present |= 1 << UInt32(TrafficField.hashIDs.rawValue) }
+    /// Starts the record's hash list (a repeated `hash_ids` key replaces the earlier list).
+    mutating func markHashes() {
+        if has(.hashIDs) { hashPool.removeSubrange(draftHashStart...) }
+        present |= 1 << UInt32(TrafficField.hashIDs.rawValue)
+    }
 
     @inline(__always)
     func has(_ field: TrafficField) -> Bool { present & (1 << UInt32(field.rawValue)) != 0 }

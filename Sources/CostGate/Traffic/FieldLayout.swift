@@ -7,6 +7,8 @@ struct FieldLayout: Sendable {
     /// `names` as UTF-8, for matching keys without making strings.
     let keys: [[UInt8]]
     let keyHashes: [UInt64]
+    /// Open-addressing table from a key's hash to its field index (-1: empty), so a key costs one probe.
+    private let slots: [Int8]
     /// Hashes of every name that is never a tag: mapped names and canonical names.
     let reservedHashes: Set<UInt64>
     let reservedNames: Set<[UInt8]>
@@ -27,6 +29,13 @@ struct FieldLayout: Sendable {
         self.names = names
         keys = names.map { Array($0.utf8) }
         keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
+        var slots = [Int8](repeating: -1, count: 64)
+        for index in keyHashes.indices {
+            var slot = Int(truncatingIfNeeded: keyHashes[index]) & 63
+            while slots[slot] >= 0 { slot = (slot + 1) & 63 }
+            slots[slot] = Int8(index)
+        }
+        self.slots = slots
         var reserved = Set(keys)
         for name in TrafficSpec.canonicalFields { reserved.insert(Array(name.utf8)) }
         reservedNames = reserved
@@ -60,13 +69,19 @@ struct FieldLayout: Sendable {
     /// The field whose key is `bytes`, if any.
     @inline(__always)
     func field(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> TrafficField? {
-        for index in 0..<keyHashes.count where keyHashes[index] == hash {
-            let key = keys[index]
-            if key.count == count, count == 0 || key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
-                return TrafficField(rawValue: index)
+        var slot = Int(truncatingIfNeeded: hash) & 63
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if keyHashes[index] == hash {
+                let key = keys[index]
+                // Two mapped names may be equal; the first field wins, as in the table's probe order.
+                if key.count == count, count == 0 || key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
+                    return TrafficField(rawValue: index)
+                }
             }
+            slot = (slot + 1) & 63
         }
-        return nil
     }
 
     /// Whether a key is a field name (canonical or mapped), and so never a tag.

@@ -40,6 +40,15 @@ private typealias Support = TrafficTestSupport
         #expect(c.timestamp == 1_740_830_402.5 && traffic.tag("customer", of: c) == nil && traffic.tag("note", of: c) == "y")
     }
 
+    @Test func skipsBlankLinesAndCountsThemInLineNumbers() {
+        let text = "\r\n\nTIMESTAMP,ContextTokens,GeneratedTokens\r\n \r\n2025-03-01 00:00:00,1,2\r\n\t\r\n2025-03-01 00:00:01,1,-2\r\n"
+        #expect(Support.failure(text, spec: Self.azureSpec)
+            == .badRecord(file: "t", line: 7, field: "GeneratedTokens", expected: "a non-negative integer", found: "'-2'"))
+        #expect(Support.failure("\n\nTIMESTAMP,ContextTokens\n", spec: Self.azureSpec)
+            == .badRecord(file: "t", line: 3, field: "GeneratedTokens", expected: "a column named 'GeneratedTokens' in the header",
+                          found: "'TIMESTAMP,ContextTokens'"))
+    }
+
     @Test func readsEveryFieldFromCells() throws {
         let text = #"timestamp,input_tokens,cached_input_tokens,output_tokens,reasoning_tokens,latency_ms,ttft_ms,status,quality,weight,tags,prefix_id,prefix_tokens,hash_ids,route"#
             + "\n" + #"1,100,50,20,5,12.5,3,error,0.5,2,"{""team"": ""core""}",p,40,"[1, 2]",search"#

@@ -233,6 +233,15 @@ private typealias Support = TrafficTestSupport
         #expect(record.latencyMs == 0.1 && record.ttftMs == 0.0025 && record.quality == 1)
     }
 
+    @Test func aRepeatedKeyReplacesTheEarlierValue() throws {
+        let traffic = try Support.read(Support.line(#""hash_ids": [1, 2], "model": "a", "hash_ids": [3], "model": "b""#) + "\n"
+            + Support.line(#""hash_ids": [4]"#))
+        let (first, second) = (traffic.records[0], traffic.records[1])
+        #expect(traffic.strings[first.model] == "b")
+        #expect(Array(traffic.hashPool[Int(first.hashStart)..<Int(first.hashStart + first.hashCount)]) == [3])
+        #expect(Array(traffic.hashPool[Int(second.hashStart)..<Int(second.hashStart + second.hashCount)]) == [4])
+    }
+
     @Test func decodesEscapes() throws {
         let traffic = try Support.read(Support.line(#""model": "a\"b\\c\/d\u00e9\ud83d\ude00\n", "t\u0065am": "x""#))
         #expect(traffic.strings[traffic.records[0].model] == "a\"b\\c/dé😀\n")
