@@ -57,40 +57,41 @@ public enum TrafficReader {
     static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
                      chunkCount: Int?) throws(CostGateError) -> Traffic {
         let layout = FieldLayout(spec: spec)
-        let outcome: Result<[TrafficChunk], CostGateError> = data.withUnsafeBytes { raw in
-            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else {
-                return .success([])
-            }
+        var chunks: [TrafficChunk] = []
+        var headerError: CostGateError?
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
             var start = 0
             if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
             switch spec.format {
             case .jsonl:
                 let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
-                return .success(parse(ranges) { range in
+                chunks = parse(ranges) { range in
                     JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,
                                                layout: layout, skipBadRecords: skipBadRecords)
-                })
+                }
             case .csv:
                 let header: CSVReader.Header
                 do throws(CostGateError) {
                     header = try CSVReader.Header.read(base, from: start, to: raw.count, layout: layout, file: file)
                 } catch {
-                    return .failure(error)
+                    headerError = error
+                    return
                 }
                 // A quote may hide a newline inside a field, so quoted files are read as one chunk.
                 let quoted = memchr(base + header.bodyStart, Int32(UInt8(ascii: "\"")), raw.count - header.bodyStart) != nil
                 let ranges = quoted ? [header.bodyStart..<raw.count]
                     : split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
-                var chunks = parse(ranges) { range in
+                // The header's lines come first.
+                chunks = [TrafficChunk(lineCount: header.lineCount)]
+                chunks += parse(ranges) { range in
                     CSVReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, header: header,
                                          layout: layout, skipBadRecords: skipBadRecords)
                 }
-                // The header's lines come first.
-                chunks.insert(TrafficChunk(lineCount: header.lineCount), at: 0)
-                return .success(chunks)
             }
         }
-        return try merge(outcome.get(), file: file, skipBadRecords: skipBadRecords)
+        if let headerError { throw headerError }
+        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords)
     }
 
     /// Splits `start..<end` into about `chunkCount` ranges, each ending just after a newline (or at `end`).
@@ -131,8 +132,8 @@ public enum TrafficReader {
         return chunks
     }
 
-    /// Merges chunks in order, remapping their local ids into one table.
-    static func merge(_ chunks: [TrafficChunk], file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+    /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
+    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
         var traffic = Traffic()
         traffic.source = file
         var lineOffset = 0
@@ -143,7 +144,10 @@ public enum TrafficReader {
         traffic.records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
         var setIDs: [[Traffic.TagPair]: Int32] = [[]: 0]
         lineOffset = 0
-        for chunk in chunks {
+        for index in chunks.indices {
+            // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
+            let chunk = chunks[index]
+            chunks[index] = TrafficChunk()
             let stringIDs = chunk.strings.map { traffic.strings.intern($0) }
             var tagSetIDs: [Int32] = []
             tagSetIDs.reserveCapacity(chunk.tagSets.count)
