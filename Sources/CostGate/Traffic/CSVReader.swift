@@ -1,0 +1,277 @@
+import Foundation
+
+/// Reads CSV traffic (RFC 4180 with a header row) into a `ChunkBuilder`.
+///
+/// Columns map to fields by header name (`columns` in the spec, else the canonical name); every other
+/// column is a tag. An empty cell is an absent value.
+enum CSVReader {
+    /// Where a cell's bytes are: in the input, or (when it had `""` escapes) in the row's scratch space.
+    struct Cell {
+        var inScratch: Bool
+        var start: Int
+        var count: Int
+    }
+
+    /// The header row, resolved against the spec.
+    struct Header: Sendable {
+        /// The index of the first byte after the header row.
+        var bodyStart: Int
+        /// Newlines in the header row.
+        var lineCount: Int
+        /// The header names, as written.
+        var names: [String]
+        /// The field each column holds, or nil for a tag column.
+        var fields: [TrafficField?]
+        /// The tag key of each tag column (its header name), as UTF-8.
+        var tagKeys: [[UInt8]]
+
+        /// Reads and checks the header row at `start`.
+        static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, layout: FieldLayout,
+                         file: String) throws(CostGateError) -> Header {
+            var index = start
+            var cells: [Cell] = []
+            var scratch: [UInt8] = []
+            var lines = 0
+            // Blank lines before the header are allowed.
+            while index < end && (base[index] == 0x0A || base[index] == 0x0D) {
+                if base[index] == 0x0A { lines += 1 }
+                index += 1
+            }
+            guard index < end else { throw .io(path: file, reason: "no readable records in \(file) (it has no header row)") }
+            let headerLine = lines + 1
+            if let issue = scanRow(base, &index, end, &cells, &scratch, &lines) {
+                throw issue.error(file: file, lineOffset: headerLine)
+            }
+            let names = cells.map { cell in
+                String(decoding: bytes(of: cell, base, scratch), as: UTF8.self)
+            }
+            var fields = [TrafficField?](repeating: nil, count: names.count)
+            var tagKeys = [[UInt8]](repeating: [], count: names.count)
+            for field in TrafficField.allCases {
+                let name = layout.name(field)
+                if let column = names.firstIndex(of: name) {
+                    fields[column] = field
+                } else if TrafficField.required.contains(field) || name != field.canonicalName {
+                    throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(name)' in the header",
+                                     found: excerpt(names.joined(separator: ","), limit: 80))
+                }
+            }
+            for column in names.indices where fields[column] == nil {
+                let key = Array(names[column].utf8)
+                let isFieldName = key.withUnsafeBufferPointer { buffer in
+                    layout.isReserved(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count,
+                                      hash: ByteHash.hash(buffer.baseAddress, buffer.count))
+                }
+                if !isFieldName { tagKeys[column] = key }
+            }
+            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys)
+        }
+    }
+
+    static func bytes(of cell: Cell, _ base: UnsafePointer<UInt8>, _ scratch: [UInt8]) -> [UInt8] {
+        cell.inScratch ? Array(scratch[cell.start..<cell.start + cell.count])
+            : Array(UnsafeBufferPointer(start: base + cell.start, count: cell.count))
+    }
+
+    /// Scans one row at `index`, appending its cells; counts the newlines it consumes in `lines`.
+    /// On a quoting error, skips to the end of the line and returns the issue.
+    static func scanRow(_ base: UnsafePointer<UInt8>, _ index: inout Int, _ end: Int, _ cells: inout [Cell],
+                        _ scratch: inout [UInt8], _ lines: inout Int) -> RecordIssue? {
+        cells.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            if index < end && base[index] == UInt8(ascii: "\"") {
+                index += 1
+                let start = index
+                var hasEscapes = false
+                var cellEnd = start
+                while true {
+                    guard index < end else {
+                        return RecordIssue(field: nil, expected: "a closing '\"' for the quoted field", found: "end of file")
+                    }
+                    let byte = base[index]
+                    if byte == UInt8(ascii: "\"") {
+                        if index + 1 < end && base[index + 1] == UInt8(ascii: "\"") {
+                            hasEscapes = true
+                            index += 2
+                            continue
+                        }
+                        cellEnd = index
+                        index += 1
+                        break
+                    }
+                    if byte == 0x0A { lines += 1 }
+                    index += 1
+                }
+                if hasEscapes {
+                    let scratchStart = scratch.count
+                    var position = start
+                    while position < cellEnd {
+                        scratch.append(base[position])
+                        position += base[position] == UInt8(ascii: "\"") ? 2 : 1
+                    }
+                    cells.append(Cell(inScratch: true, start: scratchStart, count: scratch.count - scratchStart))
+                } else {
+                    cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
+                }
+                guard index < end else { return nil }
+                switch base[index] {
+                case UInt8(ascii: ","):
+                    index += 1
+                    continue
+                case 0x0A:
+                    index += 1
+                    lines += 1
+                    return nil
+                case 0x0D where index + 1 == end:
+                    index += 1
+                    return nil
+                case 0x0D where base[index + 1] == 0x0A:
+                    index += 2
+                    lines += 1
+                    return nil
+                default:
+                    let rest = index
+                    while index < end && base[index] != 0x0A { index += 1 }
+                    var stop = index
+                    if stop > rest && base[stop - 1] == 0x0D { stop -= 1 }
+                    let found = excerpt(String(decoding: UnsafeBufferPointer(start: base + rest, count: stop - rest), as: UTF8.self), limit: 20)
+                    if index < end {
+                        index += 1
+                        lines += 1
+                    }
+                    return RecordIssue(field: nil, expected: "',' or the end of the line after a closing quote", found: found)
+                }
+            }
+            let start = index
+            while index < end {
+                let byte = base[index]
+                if byte == UInt8(ascii: ",") || byte == 0x0A { break }
+                index += 1
+            }
+            var cellEnd = index
+            if cellEnd > start && base[cellEnd - 1] == 0x0D && (index == end || base[index] == 0x0A) { cellEnd -= 1 }
+            cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
+            guard index < end else { return nil }
+            index += 1
+            if base[index - 1] == 0x0A {
+                lines += 1
+                return nil
+            }
+        }
+    }
+
+    /// Parses the rows in `start..<end` (which begins at a row start).
+    static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, header: Header,
+                           layout: FieldLayout, skipBadRecords: Bool) -> TrafficChunk {
+        var builder = ChunkBuilder(layout: layout, skipBadRecords: skipBadRecords)
+        let jsonScratch = ByteScratch()
+        var cells: [Cell] = []
+        var scratch: [UInt8] = []
+        var lines = 0
+        var tagKeyIDs = [Int32?](repeating: nil, count: header.fields.count)
+        var index = start
+        while index < end {
+            let line = lines + 1
+            if let issue = scanRow(base, &index, end, &cells, &scratch, &lines) {
+                builder.begin()
+                builder.reject(issue, line: line)
+                if builder.mustStop { break }
+                continue
+            }
+            if cells.count == 1 && isBlank(cells[0], base) { continue }
+            builder.begin()
+            guard cells.count == header.fields.count else {
+                builder.reject(RecordIssue(field: nil, expected: "\(header.fields.count) fields as in the header",
+                                           found: "\(cells.count) fields"), line: line)
+                if builder.mustStop { break }
+                continue
+            }
+            let issue: RecordIssue? = scratch.withUnsafeBufferPointer { scratchBuffer in
+                let scratchBase = scratchBuffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                for column in 0..<cells.count {
+                    let cell = cells[column]
+                    if cell.count == 0 { continue }
+                    let bytes = cell.inScratch ? scratchBase + cell.start : base + cell.start
+                    if let field = header.fields[column] {
+                        if let issue = setField(field, bytes, cell.count, &builder, jsonScratch) { return issue }
+                    } else if !header.tagKeys[column].isEmpty {
+                        let key: Int32
+                        if let id = tagKeyIDs[column] {
+                            key = id
+                        } else {
+                            key = internKey(header.tagKeys[column], &builder)
+                            tagKeyIDs[column] = key
+                        }
+                        builder.addTag(key: key, value: builder.intern(bytes, cell.count), fromObject: false)
+                    }
+                }
+                return builder.finish()
+            }
+            if let issue {
+                builder.reject(issue, line: line)
+                if builder.mustStop { break }
+            }
+        }
+        return builder.result(lineCount: lines)
+    }
+
+    /// Whether a lone cell is empty or spaces: a blank line, which is skipped.
+    private static func isBlank(_ cell: Cell, _ base: UnsafePointer<UInt8>) -> Bool {
+        if cell.inScratch { return false }
+        for offset in 0..<cell.count where base[cell.start + offset] != 0x20 && base[cell.start + offset] != 0x09 { return false }
+        return true
+    }
+
+    private static func internKey(_ key: [UInt8], _ builder: inout ChunkBuilder) -> Int32 {
+        key.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
+    }
+
+    /// Sets one mapped cell; returns the issue when its value is bad.
+    private static func setField(_ field: TrafficField, _ bytes: UnsafePointer<UInt8>, _ count: Int,
+                                 _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
+        let name = builder.layout.name(field)
+        let found = { excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) }
+        var lower = 0
+        var upper = count
+        while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
+        while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
+        switch field {
+        case .model, .route, .prefixID, .status:
+            return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+        case .tags, .hashIDs:
+            var scanner = JSONLineScanner(base: bytes, index: lower, end: upper, scratch: jsonScratch)
+            do throws(RecordIssue) {
+                if field == .tags {
+                    guard lower < upper, bytes[lower] == UInt8(ascii: "{") else {
+                        return RecordIssue(field: name, expected: "a JSON object of string values", found: found())
+                    }
+                    try scanner.parseTags(into: &builder)
+                } else {
+                    guard lower < upper, bytes[lower] == UInt8(ascii: "[") else {
+                        return RecordIssue(field: name, expected: "a JSON array of integers", found: found())
+                    }
+                    try scanner.parseHashes(into: &builder)
+                }
+                scanner.skipWhitespace()
+                guard scanner.index == upper else {
+                    return RecordIssue(field: name, expected: field.expected, found: found())
+                }
+                return nil
+            } catch {
+                var issue = error
+                if issue.field == nil {
+                    issue.field = name
+                    issue.expected = field.expected + " (\(issue.expected) in the cell)"
+                }
+                return issue
+            }
+        default:
+            if lower < upper, let (number, after) = NumberParser.parse(bytes, from: lower, to: upper), after == upper {
+                return builder.setNumber(field, number) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+            }
+            if field == .timestamp && builder.setTimestamp(bytes + lower, upper - lower) { return nil }
+            return RecordIssue(field: name, expected: field.expected, found: found())
+        }
+    }
+}

@@ -1,0 +1,257 @@
+/// Collects records for one chunk: interns strings and tag sets locally, keeps the draft of the record
+/// being read, and validates it when complete. Shared by the JSON Lines and CSV readers.
+struct ChunkBuilder {
+    let layout: FieldLayout
+    let skipBadRecords: Bool
+
+    private(set) var strings = ByteInterner()
+    private var tagSets = TagSetInterner()
+    private var records: [TrafficRecord] = []
+    private(set) var hashPool: [Int64] = []
+    private var issues: [RecordIssue] = []
+    private var badRecordCount = 0
+
+    // The record being read.
+    var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
+    /// Bit per `TrafficField` that the record set.
+    var present: UInt32 = 0
+    private var objectTags: [Traffic.TagPair] = []
+    private var topLevelTags: [Traffic.TagPair] = []
+    private var tagScratch: [Traffic.TagPair] = []
+    private var draftHashStart = 0
+
+    // Ids of defaults, interned on first use so ids follow file order.
+    private var defaultIDs: [Int32?] = Array(repeating: nil, count: TrafficField.allCases.count)
+    private var fallbackRouteID: Int32?
+    private var fallbackModelID: Int32?
+    private var tagDefaultIDs: [(key: Int32, value: Int32)]?
+
+    /// Whether reading should stop: a bad record was found and bad records are not skipped.
+    var mustStop: Bool { !skipBadRecords && badRecordCount > 0 }
+
+    init(layout: FieldLayout, skipBadRecords: Bool) {
+        self.layout = layout
+        self.skipBadRecords = skipBadRecords
+        records.reserveCapacity(1024)
+    }
+
+    /// Starts a new record.
+    @inline(__always)
+    mutating func begin() {
+        draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
+        present = 0
+        if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
+        if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
+        draftHashStart = hashPool.count
+    }
+
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
+        strings.intern(bytes, count, hash: ByteHash.hash(bytes, count))
+    }
+
+    @inline(__always)
+    mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32 {
+        strings.intern(bytes, count, hash: hash)
+    }
+
+    /// Adds a tag; `fromObject` tags (the `tags` object) win over top-level string fields.
+    @inline(__always)
+    mutating func addTag(key: Int32, value: Int32, fromObject: Bool) {
+        let pair = Traffic.TagPair(key: key, value: value)
+        if fromObject {
+            for index in objectTags.indices where objectTags[index].key == key {
+                objectTags[index] = pair
+                return
+            }
+            objectTags.append(pair)
+        } else {
+            for index in topLevelTags.indices where topLevelTags[index].key == key {
+                topLevelTags[index] = pair
+                return
+            }
+            topLevelTags.append(pair)
+        }
+    }
+
+    /// Appends a block hash to the record's list.
+    @inline(__always)
+    mutating func addHash(_ value: Int64) { hashPool.append(value) }
+
+    /// Sets a string field (`model`, `route`, `prefix_id`, `status`); returns false for a bad `status`.
+    @inline(__always)
+    mutating func setString(_ field: TrafficField, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        switch field {
+        case .status:
+            guard let isError = Self.status(bytes, count) else { return false }
+            draft.isError = isError
+        case .model: draft.model = intern(bytes, count)
+        case .route: draft.route = intern(bytes, count)
+        case .prefixID: draft.prefixID = intern(bytes, count)
+        default: return false
+        }
+        present |= 1 << UInt32(field.rawValue)
+        return true
+    }
+
+    static func status(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool? {
+        if count == 2 && bytes[0] == UInt8(ascii: "o") && bytes[1] == UInt8(ascii: "k") { return false }
+        if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
+            && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
+        return nil
+    }
+
+    /// Sets a numeric field; returns false when the number is out of the field's range.
+    @inline(__always)
+    mutating func setNumber(_ field: TrafficField, _ number: ParsedNumber) -> Bool {
+        switch field {
+        case .timestamp:
+            guard number.value.isFinite else { return false }
+            if let integer = number.integer, layout.timestampDivisor != 1 {
+                // Split whole and fractional seconds so nanosecond counts keep their precision.
+                let divisor = Int64(layout.timestampDivisor)
+                draft.timestamp = Double(integer / divisor) + Double(integer % divisor) / layout.timestampDivisor
+            } else {
+                draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
+            }
+        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
+            guard let whole = number.wholeValue, whole >= 0 else { return false }
+            switch field {
+            case .inputTokens: draft.inputTokens = whole
+            case .cachedInputTokens: draft.cachedInputTokens = whole
+            case .outputTokens: draft.outputTokens = whole
+            case .reasoningTokens: draft.reasoningTokens = whole
+            default: draft.prefixTokens = whole
+            }
+        case .latencyMs, .ttftMs:
+            guard number.value >= 0, number.value.isFinite else { return false }
+            if field == .latencyMs { draft.latencyMs = number.value } else { draft.ttftMs = number.value }
+        case .quality:
+            guard number.value >= 0, number.value <= 1 else { return false }
+            draft.quality = number.value
+        case .weight:
+            guard number.value > 0, number.value.isFinite else { return false }
+            draft.weight = number.value
+        default:
+            return false
+        }
+        present |= 1 << UInt32(field.rawValue)
+        return true
+    }
+
+    /// Sets the timestamp from text; returns false when it is not a valid timestamp.
+    @inline(__always)
+    mutating func setTimestamp(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        guard let seconds = TimestampParser.parse(bytes, count) else { return false }
+        draft.timestamp = seconds
+        present |= 1 << UInt32(TrafficField.timestamp.rawValue)
+        return true
+    }
+
+    /// Starts the record's hash list (a repeated `hash_ids` key replaces the earlier list).
+    mutating func markHashes() {
+        if has(.hashIDs) { hashPool.removeSubrange(draftHashStart...) }
+        present |= 1 << UInt32(TrafficField.hashIDs.rawValue)
+    }
+
+    @inline(__always)
+    func has(_ field: TrafficField) -> Bool { present & (1 << UInt32(field.rawValue)) != 0 }
+
+    /// Validates the draft, applies defaults and appends it; returns the issue if the record is bad.
+    mutating func finish() -> RecordIssue? {
+        for field in TrafficField.required where !has(field) {
+            return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
+        }
+        if draft.cachedInputTokens > draft.inputTokens {
+            return RecordIssue(field: layout.name(.cachedInputTokens),
+                               expected: "an integer no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens))",
+                               found: excerpt(String(draft.cachedInputTokens)))
+        }
+        if draft.reasoningTokens > draft.outputTokens {
+            return RecordIssue(field: layout.name(.reasoningTokens),
+                               expected: "an integer no greater than \(layout.name(.outputTokens)) (\(draft.outputTokens))",
+                               found: excerpt(String(draft.reasoningTokens)))
+        }
+        if !has(.model) { draft.model = defaultID(.model) ?? fallbackModel() }
+        if !has(.route) { draft.route = defaultID(.route) ?? fallbackRoute() }
+        if !has(.status), let isError = layout.defaultIsError { draft.isError = isError }
+        if !has(.prefixID), let prefix = defaultID(.prefixID) { draft.prefixID = prefix }
+        let hashCount = hashPool.count - draftHashStart
+        if hashCount > 0 {
+            draft.hashStart = Int32(truncatingIfNeeded: draftHashStart)
+            draft.hashCount = Int32(truncatingIfNeeded: hashCount)
+        }
+        draft.tagSet = internTags()
+        records.append(draft)
+        return nil
+    }
+
+    /// Records a bad record at `line`; drops what the draft added to the hash pool.
+    mutating func reject(_ issue: RecordIssue, line: Int) {
+        hashPool.removeSubrange(draftHashStart...)
+        badRecordCount += 1
+        if issues.count < 10 {
+            var issue = issue
+            issue.line = line
+            issues.append(issue)
+        }
+    }
+
+    private mutating func defaultID(_ field: TrafficField) -> Int32? {
+        if let id = defaultIDs[field.rawValue] { return id }
+        guard let bytes = layout.fieldDefaults[field] else { return nil }
+        let id = strings.intern(bytes)
+        defaultIDs[field.rawValue] = id
+        return id
+    }
+
+    private mutating func fallbackModel() -> Int32 {
+        if let id = fallbackModelID { return id }
+        let id = strings.intern([])
+        fallbackModelID = id
+        return id
+    }
+
+    private mutating func fallbackRoute() -> Int32 {
+        if let id = fallbackRouteID { return id }
+        let id = strings.intern(Array("default".utf8))
+        fallbackRouteID = id
+        return id
+    }
+
+    private mutating func internTags() -> Int32 {
+        if objectTags.isEmpty && topLevelTags.isEmpty && layout.tagDefaults.isEmpty { return 0 }
+        tagScratch.removeAll(keepingCapacity: true)
+        tagScratch.append(contentsOf: objectTags)
+        for pair in topLevelTags where !objectTags.contains(where: { $0.key == pair.key }) {
+            tagScratch.append(pair)
+        }
+        if !layout.tagDefaults.isEmpty {
+            if tagDefaultIDs == nil {
+                tagDefaultIDs = layout.tagDefaults.map { (strings.intern($0.key), strings.intern($0.value)) }
+            }
+            for (key, value) in tagDefaultIDs! where !tagScratch.contains(where: { $0.key == key }) {
+                tagScratch.append(Traffic.TagPair(key: key, value: value))
+            }
+        }
+        // Insertion sort: sets are small.
+        if tagScratch.count > 1 {
+            for index in 1..<tagScratch.count {
+                let pair = tagScratch[index]
+                var position = index
+                while position > 0 && tagScratch[position - 1].key > pair.key {
+                    tagScratch[position] = tagScratch[position - 1]
+                    position -= 1
+                }
+                tagScratch[position] = pair
+            }
+        }
+        return tagScratch.withUnsafeBufferPointer { tagSets.intern($0) }
+    }
+
+    /// The chunk's results.
+    func result(lineCount: Int) -> TrafficChunk {
+        TrafficChunk(records: records, strings: strings.strings(), tagSets: tagSets.sets(), hashPool: hashPool,
+                     issues: issues, badRecordCount: badRecordCount, lineCount: lineCount)
+    }
+}

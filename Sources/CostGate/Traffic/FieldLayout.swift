@@ -1,0 +1,92 @@
+import Foundation
+
+/// How the spec maps canonical fields to names in the file, resolved once per read and shared by all chunks.
+struct FieldLayout: Sendable {
+    /// The name of each field as the file spells it (the `columns` mapping, else the canonical name).
+    let names: [String]
+    /// `names` as UTF-8, for matching keys without making strings.
+    let keys: [[UInt8]]
+    let keyHashes: [UInt64]
+    /// Open-addressing table from a key's hash to its field index (-1: empty), so a key costs one probe.
+    private let slots: [Int8]
+    /// Hashes of every name that is never a tag: mapped names and canonical names.
+    let reservedHashes: Set<UInt64>
+    let reservedNames: Set<[UInt8]>
+    /// Defaults for `model`, `route`, `status`, `prefix_id`, by field.
+    let fieldDefaults: [TrafficField: [UInt8]]
+    /// Defaults for tags, sorted by key so interning order does not depend on dictionary order.
+    let tagDefaults: [(key: [UInt8], value: [UInt8])]
+    /// The `status` default as `isError`, if the spec gives one.
+    let defaultIsError: Bool?
+    /// Divisor that turns a numeric timestamp into seconds.
+    let timestampDivisor: Double
+
+    init(spec: TrafficSpec) {
+        var names: [String] = []
+        for field in TrafficField.allCases {
+            names.append(spec.columns[field.canonicalName] ?? field.canonicalName)
+        }
+        self.names = names
+        keys = names.map { Array($0.utf8) }
+        keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
+        var slots = [Int8](repeating: -1, count: 64)
+        for index in keyHashes.indices {
+            var slot = Int(truncatingIfNeeded: keyHashes[index]) & 63
+            while slots[slot] >= 0 { slot = (slot + 1) & 63 }
+            slots[slot] = Int8(index)
+        }
+        self.slots = slots
+        var reserved = Set(keys)
+        for name in TrafficSpec.canonicalFields { reserved.insert(Array(name.utf8)) }
+        reservedNames = reserved
+        reservedHashes = Set(reserved.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } })
+        var fieldDefaults: [TrafficField: [UInt8]] = [:]
+        var tagDefaults: [(key: [UInt8], value: [UInt8])] = []
+        for (key, value) in spec.defaults.sorted(by: { $0.key < $1.key }) {
+            if let index = TrafficSpec.canonicalFields.firstIndex(of: key), let field = TrafficField(rawValue: index) {
+                switch field {
+                case .model, .route, .status, .prefixID: fieldDefaults[field] = Array(value.utf8)
+                default: break // numeric defaults are not part of the contract
+                }
+            } else {
+                tagDefaults.append((Array(key.utf8), Array(value.utf8)))
+            }
+        }
+        self.fieldDefaults = fieldDefaults
+        defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
+        self.tagDefaults = tagDefaults
+        switch spec.timestampUnit {
+        case .s: timestampDivisor = 1
+        case .ms: timestampDivisor = 1e3
+        case .us: timestampDivisor = 1e6
+        case .ns: timestampDivisor = 1e9
+        }
+    }
+
+    /// The user-facing name of `field`.
+    func name(_ field: TrafficField) -> String { names[field.rawValue] }
+
+    /// The field whose key is `bytes`, if any.
+    @inline(__always)
+    func field(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> TrafficField? {
+        var slot = Int(truncatingIfNeeded: hash) & 63
+        while true {
+            let index = Int(slots[slot])
+            if index < 0 { return nil }
+            if keyHashes[index] == hash {
+                let key = keys[index]
+                // Two mapped names may be equal; the first field wins, as in the table's probe order.
+                if key.count == count, count == 0 || key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
+                    return TrafficField(rawValue: index)
+                }
+            }
+            slot = (slot + 1) & 63
+        }
+    }
+
+    /// Whether a key is a field name (canonical or mapped), and so never a tag.
+    func isReserved(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Bool {
+        guard reservedHashes.contains(hash) else { return false }
+        return reservedNames.contains(Array(UnsafeBufferPointer(start: bytes, count: count)))
+    }
+}

@@ -1,0 +1,372 @@
+import Foundation
+
+/// Scans one JSON object on one line.
+struct JSONLineScanner {
+    let base: UnsafePointer<UInt8>
+    var index: Int
+    let lineStart: Int
+    let end: Int
+    let scratch: ByteScratch
+
+    init(base: UnsafePointer<UInt8>, index: Int, end: Int, scratch: ByteScratch) {
+        self.base = base
+        self.index = index
+        self.lineStart = index
+        self.end = end
+        self.scratch = scratch
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < end {
+            switch base[index] {
+            case 0x20, 0x09, 0x0D, 0x0A: index += 1
+            default: return
+            }
+        }
+    }
+
+    @inline(__always)
+    private var current: UInt8 { index < end ? base[index] : 0 }
+
+    /// A syntax error at the current position, naming the column.
+    func syntax(_ expected: String) -> RecordIssue {
+        var column = 1
+        for offset in lineStart..<min(index, end) where base[offset] & 0xC0 != 0x80 { column += 1 }
+        var found = "end of line"
+        var stop = index
+        while stop < end && stop - index < 40 { stop += 1 }
+        while stop > index && (base[stop - 1] == 0x0D || base[stop - 1] == 0x0A) { stop -= 1 }
+        if stop > index {
+            found = excerpt(String(decoding: UnsafeBufferPointer(start: base + index, count: stop - index), as: UTF8.self), limit: 20)
+        }
+        return RecordIssue(field: nil, expected: "\(expected) at column \(column)", found: found)
+    }
+
+    /// The raw text from `start` to the current position, as an excerpt for an error.
+    func raw(from start: Int) -> String {
+        excerpt(String(decoding: UnsafeBufferPointer(start: base + start, count: max(0, min(index, end) - start)), as: UTF8.self))
+    }
+
+    /// Reads the whole object into `builder`'s draft.
+    mutating func parseRecord(into builder: inout ChunkBuilder) throws(RecordIssue) {
+        guard current == UInt8(ascii: "{") else { throw syntax("'{'") }
+        index += 1
+        skipWhitespace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
+                let (keyBytes, keyCount) = try parseString(intoKey: true)
+                skipWhitespace()
+                guard current == UInt8(ascii: ":") else { throw syntax("':'") }
+                index += 1
+                skipWhitespace()
+                let hash = ByteHash.hash(keyBytes, keyCount)
+                if let field = builder.layout.field(keyBytes, keyCount, hash: hash) {
+                    try parseField(field, into: &builder)
+                } else if current == UInt8(ascii: "\"") {
+                    let (valueBytes, valueCount) = try parseString(intoKey: false)
+                    if !builder.layout.isReserved(keyBytes, keyCount, hash: hash) {
+                        let key = builder.intern(keyBytes, keyCount, hash: hash)
+                        let value = builder.intern(valueBytes, valueCount)
+                        builder.addTag(key: key, value: value, fromObject: false)
+                    }
+                } else {
+                    try skipValue(depth: 0)
+                }
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    skipWhitespace()
+                    continue
+                }
+                guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
+                index += 1
+                break
+            }
+        }
+        skipWhitespace()
+        guard index >= end else { throw syntax("the end of the line after the object") }
+    }
+
+    private mutating func parseField(_ field: TrafficField, into builder: inout ChunkBuilder) throws(RecordIssue) {
+        let start = index
+        let byte = current
+        if byte == UInt8(ascii: "n") {
+            try literal("null")
+            return
+        }
+        switch field {
+        case .timestamp, .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .latencyMs, .ttftMs,
+             .quality, .weight, .prefixTokens:
+            if byte == UInt8(ascii: "-") || NumberParser.isDigit(byte) {
+                guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
+                index = after
+                guard builder.setNumber(field, number) else { throw badValue(field, from: start, builder.layout) }
+                return
+            }
+            if field == .timestamp && byte == UInt8(ascii: "\"") {
+                let (bytes, count) = try parseString(intoKey: false)
+                guard builder.setTimestamp(bytes, count) else { throw badValue(field, from: start, builder.layout) }
+                return
+            }
+        case .model, .route, .prefixID, .status:
+            if byte == UInt8(ascii: "\"") {
+                let (bytes, count) = try parseString(intoKey: false)
+                guard builder.setString(field, bytes, count) else { throw badValue(field, from: start, builder.layout) }
+                return
+            }
+        case .tags:
+            if byte == UInt8(ascii: "{") {
+                try parseTags(into: &builder)
+                return
+            }
+        case .hashIDs:
+            if byte == UInt8(ascii: "[") {
+                try parseHashes(into: &builder)
+                return
+            }
+        }
+        try skipValue(depth: 0)
+        throw badValue(field, from: start, builder.layout)
+    }
+
+    private func badValue(_ field: TrafficField, from start: Int, _ layout: FieldLayout) -> RecordIssue {
+        RecordIssue(field: layout.name(field), expected: field.expected, found: raw(from: start))
+    }
+
+    /// Reads the `tags` object: every value must be a string.
+    mutating func parseTags(into builder: inout ChunkBuilder) throws(RecordIssue) {
+        index += 1
+        skipWhitespace()
+        if current == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
+            let (keyBytes, keyCount) = try parseString(intoKey: true)
+            skipWhitespace()
+            guard current == UInt8(ascii: ":") else { throw syntax("':'") }
+            index += 1
+            skipWhitespace()
+            let start = index
+            if current == UInt8(ascii: "\"") {
+                let (valueBytes, valueCount) = try parseString(intoKey: false)
+                let key = builder.intern(keyBytes, keyCount)
+                let value = builder.intern(valueBytes, valueCount)
+                builder.addTag(key: key, value: value, fromObject: true)
+            } else {
+                let name = String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self)
+                try skipValue(depth: 1)
+                throw RecordIssue(field: builder.layout.name(.tags) + "." + name, expected: "a string", found: raw(from: start))
+            }
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
+            index += 1
+            return
+        }
+    }
+
+    /// Reads `hash_ids`: an array of integers.
+    mutating func parseHashes(into builder: inout ChunkBuilder) throws(RecordIssue) {
+        index += 1
+        skipWhitespace()
+        builder.markHashes()
+        if current == UInt8(ascii: "]") {
+            index += 1
+            return
+        }
+        while true {
+            let start = index
+            if current == UInt8(ascii: "-") || NumberParser.isDigit(current) {
+                guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
+                index = after
+                guard let whole = number.wholeValue else {
+                    throw RecordIssue(field: builder.layout.name(.hashIDs), expected: "an array of integers", found: raw(from: start))
+                }
+                builder.addHash(whole)
+            } else {
+                try skipValue(depth: 1)
+                throw RecordIssue(field: builder.layout.name(.hashIDs), expected: "an array of integers", found: raw(from: start))
+            }
+            skipWhitespace()
+            if current == UInt8(ascii: ",") {
+                index += 1
+                skipWhitespace()
+                continue
+            }
+            guard current == UInt8(ascii: "]") else { throw syntax("',' or ']'") }
+            index += 1
+            return
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(RecordIssue) {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= end, memcmp(base + index, word.utf8Start, count) == 0 else {
+            throw syntax("a value")
+        }
+        index += count
+    }
+
+    /// Skips any JSON value, checking its syntax.
+    mutating func skipValue(depth: Int) throws(RecordIssue) {
+        guard depth < 256 else { throw syntax("nesting no deeper than 256") }
+        switch current {
+        case UInt8(ascii: "\""):
+            _ = try parseString(intoKey: false)
+        case UInt8(ascii: "{"):
+            index += 1
+            skipWhitespace()
+            if current == UInt8(ascii: "}") {
+                index += 1
+                return
+            }
+            while true {
+                guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
+                _ = try parseString(intoKey: true)
+                skipWhitespace()
+                guard current == UInt8(ascii: ":") else { throw syntax("':'") }
+                index += 1
+                skipWhitespace()
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    skipWhitespace()
+                    continue
+                }
+                guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
+                index += 1
+                return
+            }
+        case UInt8(ascii: "["):
+            index += 1
+            skipWhitespace()
+            if current == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                try skipValue(depth: depth + 1)
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    skipWhitespace()
+                    continue
+                }
+                guard current == UInt8(ascii: "]") else { throw syntax("',' or ']'") }
+                index += 1
+                return
+            }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            guard let (_, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
+            index = after
+        default:
+            throw syntax("a value")
+        }
+    }
+
+    /// Reads a string at the opening quote; returns its decoded bytes (in place when it has no escapes).
+    @inline(__always)
+    mutating func parseString(intoKey: Bool) throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
+        index += 1
+        let start = index
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return (base + start, index - 1 - start)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            index += 1
+        }
+        return try parseEscapedString(from: start, intoKey: intoKey)
+    }
+
+    private mutating func parseEscapedString(from start: Int, intoKey: Bool) throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
+        if intoKey { scratch.reserve(key: end - start) } else { scratch.reserve(value: end - start) }
+        let output = intoKey ? scratch.key : scratch.value
+        var count = index - start
+        output.update(from: base + start, count: count)
+        while true {
+            guard index < end else { throw syntax("a closing '\"'") }
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return (UnsafePointer(output), count)
+            }
+            if byte < 0x20 { throw syntax("no control characters in a string") }
+            if byte != UInt8(ascii: "\\") {
+                output[count] = byte
+                count += 1
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < end else { throw syntax("an escape") }
+            let escape = base[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output[count] = escape
+            case UInt8(ascii: "b"): output[count] = 0x08
+            case UInt8(ascii: "f"): output[count] = 0x0C
+            case UInt8(ascii: "n"): output[count] = 0x0A
+            case UInt8(ascii: "r"): output[count] = 0x0D
+            case UInt8(ascii: "t"): output[count] = 0x09
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard index + 1 < end, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") else {
+                        throw syntax("a low surrogate after a high surrogate")
+                    }
+                    index += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw syntax("a low surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw syntax("no lone low surrogate")
+                }
+                // A \u escape is 6 source bytes and at most 4 UTF-8 bytes, so the output cannot overrun.
+                for unit in UTF8.encode(Unicode.Scalar(scalar)!)! {
+                    output[count] = unit
+                    count += 1
+                }
+                continue
+            default:
+                index -= 1
+                throw syntax("a valid escape")
+            }
+            count += 1
+        }
+    }
+
+    private mutating func hex4() throws(RecordIssue) -> UInt32 {
+        guard index + 4 <= end else { throw syntax("4 hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = base[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - 87)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - 55)
+            default: throw syntax("4 hex digits")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Reads JSON Lines traffic: one object per line, scanned as bytes into a `ChunkBuilder`.
+enum JSONLinesReader {
+    /// Parses the lines in `start..<end` (which begins at a line start and ends after a newline or at
+    /// the end of the file).
+    static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int,
+                           layout: FieldLayout, skipBadRecords: Bool) -> TrafficChunk {
+        var builder = ChunkBuilder(layout: layout, skipBadRecords: skipBadRecords)
+        let scratch = ByteScratch()
+        var line = 0
+        var position = start
+        while position < end {
+            line += 1
+            let lineEnd: Int
+            if let newline = memchr(base + position, 0x0A, end - position) {
+                lineEnd = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base
+            } else {
+                lineEnd = end
+            }
+            var scanner = JSONLineScanner(base: base, index: position, end: lineEnd, scratch: scratch)
+            scanner.skipWhitespace()
+            if scanner.index < lineEnd {
+                builder.begin()
+                do throws(RecordIssue) {
+                    try scanner.parseRecord(into: &builder)
+                    if let issue = builder.finish() { builder.reject(issue, line: line) }
+                } catch {
+                    builder.reject(error, line: line)
+                }
+                if builder.mustStop { break }
+            }
+            position = lineEnd + 1
+        }
+        return builder.result(lineCount: line)
+    }
+}

@@ -1,0 +1,12 @@
+/// What one chunk of a traffic file parsed to, with ids local to the chunk.
+struct TrafficChunk: Sendable {
+    var records: [TrafficRecord] = []
+    var strings: [String] = []
+    var tagSets: [[Traffic.TagPair]] = [[]]
+    var hashPool: [Int64] = []
+    /// Bad records in order: all of them up to 10 (only the first when not skipping).
+    var issues: [RecordIssue] = []
+    var badRecordCount = 0
+    /// Lines in the chunk (newlines, plus one for a final line without a newline).
+    var lineCount = 0
+}

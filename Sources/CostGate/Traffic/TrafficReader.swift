@@ -1,0 +1,199 @@
+public import Foundation
+import Dispatch
+
+/// Reads a traffic file (JSON Lines or CSV) into a `Traffic` sample.
+///
+/// The bytes are split into chunks at line boundaries, the chunks are parsed in parallel, each with its
+/// own string and tag-set tables, and the results are merged in file order. Ids, record order and the
+/// reported error are therefore the same whatever the number of chunks or threads.
+public enum TrafficReader {
+    /// Bytes per chunk when splitting a large file.
+    static let chunkBytes = 1 << 21
+
+    /// Reads traffic from `data`.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - spec: The plan's `traffic` section: format, column mapping, defaults, timestamp unit.
+    ///   - file: The name to show in errors.
+    ///   - skipBadRecords: Skip bad records (counting them) instead of failing on the first.
+    /// - Returns: The records in file order with their string, tag-set and hash tables.
+    /// - Throws: `CostGateError.badRecord` for the first bad record (or a bad CSV header), and
+    ///   `CostGateError.io` when no record could be read.
+    public static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+        try read(data, spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
+    }
+
+    /// Reads the traffic file at `path`, mapping it into memory.
+    ///
+    /// - Parameters:
+    ///   - path: The file to read.
+    ///   - displayName: The name to show in errors (the path as the plan wrote it).
+    ///   - spec: The plan's `traffic` section.
+    ///   - skipBadRecords: Skip bad records instead of failing on the first.
+    /// - Returns: The traffic sample.
+    /// - Throws: `CostGateError.io` when the file cannot be read, else as `read(_:spec:file:skipBadRecords:)`.
+    public static func read(contentsOf path: String, displayName: String, spec: TrafficSpec,
+                            skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw .io(path: displayName, reason: ioReason(error, path: path))
+        }
+        return try read(data, spec: spec, file: displayName, skipBadRecords: skipBadRecords)
+    }
+
+    private static func ioReason(_ error: any Error, path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return "no such file" }
+        if isDirectory.boolValue { return "is a directory, not a traffic file" }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "cannot be read (\(error.localizedDescription))"
+    }
+
+    /// Reads traffic with a fixed number of chunks (nil: chosen from the size); tests use it to check
+    /// that chunking does not change the result.
+    static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
+                     chunkCount: Int?) throws(CostGateError) -> Traffic {
+        let layout = FieldLayout(spec: spec)
+        var chunks: [TrafficChunk] = []
+        var headerError: CostGateError?
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
+            var start = 0
+            if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
+            switch spec.format {
+            case .jsonl:
+                let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
+                chunks = parse(ranges) { range in
+                    JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,
+                                               layout: layout, skipBadRecords: skipBadRecords)
+                }
+            case .csv:
+                let header: CSVReader.Header
+                do throws(CostGateError) {
+                    header = try CSVReader.Header.read(base, from: start, to: raw.count, layout: layout, file: file)
+                } catch {
+                    headerError = error
+                    return
+                }
+                // A quote may hide a newline inside a field, so quoted files are read as one chunk.
+                let quoted = memchr(base + header.bodyStart, Int32(UInt8(ascii: "\"")), raw.count - header.bodyStart) != nil
+                let ranges = quoted ? [header.bodyStart..<raw.count]
+                    : split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
+                // The header's lines come first.
+                chunks = [TrafficChunk(lineCount: header.lineCount)]
+                chunks += parse(ranges) { range in
+                    CSVReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, header: header,
+                                         layout: layout, skipBadRecords: skipBadRecords)
+                }
+            }
+        }
+        if let headerError { throw headerError }
+        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords)
+    }
+
+    /// Splits `start..<end` into about `chunkCount` ranges, each ending just after a newline (or at `end`).
+    static func split(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, chunkCount: Int?) -> [Range<Int>] {
+        let size = end - start
+        let count = max(1, min(chunkCount ?? (size / chunkBytes + 1), max(1, size)))
+        var ranges: [Range<Int>] = []
+        var lower = start
+        for index in 1...count {
+            guard lower < end else { break }
+            var upper = index == count ? end : max(lower, start + size / count * index)
+            if upper < end {
+                if let newline = memchr(base + upper, 0x0A, end - upper) {
+                    upper = UnsafeRawPointer(newline).assumingMemoryBound(to: UInt8.self) - base + 1
+                } else {
+                    upper = end
+                }
+            }
+            if upper > lower { ranges.append(lower..<upper) }
+            lower = upper
+        }
+        return ranges
+    }
+
+    /// Parses the ranges in parallel, returning the chunks in order.
+    private static func parse(_ ranges: [Range<Int>], _ body: (Range<Int>) -> TrafficChunk) -> [TrafficChunk] {
+        if ranges.count == 1 { return [body(ranges[0])] }
+        var chunks = [TrafficChunk](repeating: TrafficChunk(), count: ranges.count)
+        withoutActuallyEscaping(body) { body in
+            chunks.withUnsafeMutableBufferPointer { output in
+                // Each iteration writes only its own slot, and the buffer outlives the loop.
+                let work = UncheckedSendable(value: (output, body))
+                DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
+                    work.value.0[index] = work.value.1(ranges[index])
+                }
+            }
+        }
+        return chunks
+    }
+
+    /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
+    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+        var traffic = Traffic()
+        traffic.source = file
+        var lineOffset = 0
+        for chunk in chunks {
+            if !skipBadRecords, let issue = chunk.issues.first { throw issue.error(file: file, lineOffset: lineOffset) }
+            lineOffset += chunk.lineCount
+        }
+        traffic.records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
+        var setIDs: [[Traffic.TagPair]: Int32] = [[]: 0]
+        lineOffset = 0
+        for index in chunks.indices {
+            // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
+            let chunk = chunks[index]
+            chunks[index] = TrafficChunk()
+            let stringIDs = chunk.strings.map { traffic.strings.intern($0) }
+            var tagSetIDs: [Int32] = []
+            tagSetIDs.reserveCapacity(chunk.tagSets.count)
+            for set in chunk.tagSets {
+                let global = set.map { Traffic.TagPair(key: stringIDs[Int($0.key)], value: stringIDs[Int($0.value)]) }
+                    .sorted { $0.key < $1.key }
+                if let id = setIDs[global] {
+                    tagSetIDs.append(id)
+                } else {
+                    let id = Int32(traffic.tagSets.count)
+                    traffic.tagSets.append(global)
+                    setIDs[global] = id
+                    tagSetIDs.append(id)
+                }
+            }
+            guard traffic.hashPool.count + chunk.hashPool.count <= Int(Int32.max) else {
+                throw .io(path: file, reason: "too many hash_ids (more than \(Int32.max) in all) to index")
+            }
+            let hashOffset = Int32(traffic.hashPool.count)
+            traffic.hashPool.append(contentsOf: chunk.hashPool)
+            for var record in chunk.records {
+                record.model = stringIDs[Int(record.model)]
+                record.route = stringIDs[Int(record.route)]
+                if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
+                record.tagSet = tagSetIDs[Int(record.tagSet)]
+                if record.hashCount > 0 { record.hashStart += hashOffset }
+                traffic.records.append(record)
+            }
+            traffic.skipped.count += chunk.badRecordCount
+            for issue in chunk.issues where traffic.skipped.examples.count < 10 {
+                traffic.skipped.examples.append(issue.error(file: file, lineOffset: lineOffset).description)
+            }
+            lineOffset += chunk.lineCount
+        }
+        if traffic.records.isEmpty {
+            var reason = "no readable records in \(file)"
+            if let first = traffic.skipped.examples.first {
+                reason += " (\(traffic.skipped.count) skipped; the first: \(first))"
+            }
+            throw .io(path: file, reason: reason)
+        }
+        return traffic
+    }
+}
+
+/// Carries non-`Sendable` values into `concurrentPerform`, where each iteration touches its own data.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+}
