@@ -5,7 +5,8 @@ import Testing
 /// Reads the full public traces when the development environment has them (skipped elsewhere): the
 /// readers must take them as published, with only a column mapping.
 @Suite struct TrafficPublicTraceTests {
-    static let traces = "/work/shared/traces"
+    /// `../shared/traces` beside the repository, as the README describes; skipped where it is absent.
+    static let traces = URL(fileURLWithPath: repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/traces").path
     static var available: Bool { FileManager.default.fileExists(atPath: traces) }
 
     @Test(.enabled(if: TrafficPublicTraceTests.available), arguments: [
