@@ -100,6 +100,19 @@ import Testing
         }
     }
 
+    @Test func outputFileIsReplacedWholeOnEveryRun() throws {
+        let line = #"{"timestamp": 1700000000, "model": "openai/gpt-4o", "route": "chat", "input_tokens": 100, "output_tokens": 10}"#
+        let folder = try scratch(traffic: line + "\n")
+        for _ in 0..<2 {
+            let result = runCLI(["check", "--format", "json", "--output", "report.json"], in: folder)
+            #expect(result.status == .success, "\(result.stderr)")
+            let written = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
+            #expect(written.hasPrefix("{") && written.hasSuffix("}\n"))
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
     @Test func markdownEscapeNeutralisesEverySpecialCharacter() {
         let escaped = Markdown.escape("a|b<c>&d@e#f`g*h_i[j](k)\n!l\u{202E}m")
         #expect(!escaped.contains("|") || escaped.contains("&#124;"))

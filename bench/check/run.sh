@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Times `costgate check` on a 1,000,000-record JSON Lines sample (release build) beside DuckDB pricing and
+# grouping the same file, as whole processes in one run; prints seconds, peak memory and the ratio.
+#
+#   bench/check/run.sh [records]      (needs python3 with pip; installs duckdb into bench/.venv)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+records="${1:-1000000}"
+data="bench/data/traffic.jsonl"
+if [ ! -f "bench/data/traffic-$records.jsonl" ]; then
+  python3 bench/traffic/gen.py --records "$records" --out "bench/data/traffic-$records.jsonl"
+fi
+ln -sf "traffic-$records.jsonl" "$data"
+[ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
+bench/.venv/bin/python -c "import duckdb" 2>/dev/null || bench/.venv/bin/pip install -q duckdb
+swift build -c release --product costgate >/dev/null
+bin="$(swift build -c release --show-bin-path)/costgate"
+
+measure() { # label command...
+  local label="$1"; shift
+  local best="" rss=""
+  for run in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o bench/data/time.txt "$@" >bench/data/out-"$label".txt
+    read -r seconds kb < bench/data/time.txt
+    if [ -z "$best" ] || awk "BEGIN{exit !($seconds < $best)}"; then best=$seconds; rss=$kb; fi
+  done
+  echo "$label $best $rss"
+}
+echo "records: $records ($(du -h "bench/data/traffic-$records.jsonl" | cut -f1)), $(nproc) cores"
+c=$(measure costgate "$bin" check --plan bench/check/plan.json --format json --output bench/data/report.json)
+d=$(measure duckdb bench/.venv/bin/python bench/check/duckdb_peer.py "$data")
+read -r _ cs cm <<<"$c"; read -r _ ds dm <<<"$d"
+printf "costgate check: %6.2f s  peak %5d MiB  (monthly_cost %s)\n" "$cs" $((cm / 1024)) "$(grep -m1 '"monthly_cost"' bench/data/report.json | tr -dc '0-9.')"
+printf "duckdb        : %6.2f s  peak %5d MiB  (%s)\n" "$ds" $((dm / 1024)) "$(cat bench/data/out-duckdb.txt)"
+awk -v a="$cs" -v b="$ds" 'BEGIN { printf "ratio costgate/duckdb time: %.2f (below 1 means costgate is faster)\n", a / b }'
