@@ -10,7 +10,9 @@ public struct Engine {
     }
 
     let options: Options
-    private var trafficCache: [(spec: TrafficSpec, data: Data, traffic: Traffic)] = []
+    /// Samples already read, by (commit or work tree, repository path, spec): both sides of a check usually
+    /// name the same file, and it is read once.
+    private var trafficCache: [(key: String, spec: TrafficSpec, traffic: Traffic)] = []
 
     /// Creates an engine.
     public init(options: Options) { self.options = options }
@@ -76,11 +78,12 @@ public struct Engine {
     /// Reads (once per distinct file content and spec) the traffic a plan names.
     public mutating func traffic(for loaded: LoadedPlan) throws(CostGateError) -> Traffic {
         let spec = loaded.plan.traffic
+        let key = (loaded.source.commit ?? "work tree") + ":" + (try loaded.repositoryPath(spec.path))
+        if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return cached.traffic }
         let (data, display) = try loaded.readFile(spec.path)
-        if let cached = trafficCache.first(where: { $0.spec == spec && $0.data == data }) { return cached.traffic }
         var traffic = try TrafficReader.read(data, spec: spec, file: display, skipBadRecords: options.skipBadRecords)
         traffic.source = display
-        trafficCache.append((spec, data, traffic))
+        trafficCache.append((key, spec, traffic))
         return traffic
     }
 }

@@ -21,11 +21,15 @@ public struct FileSource: Sendable {
         guard Git.isSafeRef(ref) else {
             throw .usage("'\(ref)' is not a valid git ref for --base-ref (letters, digits and / . _ - ~ ^ @ { } only, not starting with '-')")
         }
-        let commit = try Git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], in: root)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        guard commit.count >= 40, commit.allSatisfy(\.isHexDigit) else {
-            throw .git("--base-ref '\(ref)' does not name a commit in \(root)")
+        let missing = CostGateError.git("--base-ref '\(ref)' does not name a commit in \(root) (in CI, fetch it first, e.g. git fetch origin main)")
+        let commit: String
+        do {
+            commit = try Git.run(["rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"], in: root)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw missing
         }
+        guard commit.count >= 40, commit.allSatisfy(\.isHexDigit) else { throw missing }
         return FileSource(root: root, commit: commit, label: ref)
     }
 
