@@ -3,6 +3,15 @@ import Dispatch
 
 /// Reads a traffic file (JSON Lines or CSV) into a `Traffic` sample.
 ///
+/// Each record needs `timestamp` (RFC 3339, `YYYY-MM-DD HH:MM:SS[.f]` as UTC, or a number in the spec's
+/// `timestampUnit`), `input_tokens` and `output_tokens`; the other `TrafficSpec.canonicalFields` are
+/// optional, and JSON `null` or an empty CSV cell means absent. `columns` renames fields, `defaults`
+/// fills a missing `model`, `route`, `status`, `prefix_id` or tag; without one, `route` is `default` and
+/// `model` is empty. Any other string field (JSON) or unmapped column (CSV) is a tag, and the `tags`
+/// object wins over a top-level string with the same key. The first bad record throws
+/// `CostGateError.badRecord` naming its line, field (as the file spells it), what was expected and what
+/// was found; with `skipBadRecords` bad records are counted in `Traffic.skipped` instead.
+///
 /// The bytes are split into chunks at line boundaries, the chunks are parsed in parallel, each with its
 /// own string and tag-set tables, and the results are merged in file order. Ids, record order and the
 /// reported error are therefore the same whatever the number of chunks or threads.
