@@ -1,23 +1,40 @@
-/// A fast non-cryptographic hash of a byte slice (FNV-1a over 8-byte words, then mixed).
+/// A fast non-cryptographic hash of a byte slice, for the readers' interning tables.
+///
+/// Reads whole words, with overlapping loads for the tail instead of a byte loop (keys and values are
+/// mostly 3–20 bytes), then applies MurmurHash3's 64-bit finalizer so the low bits used for slots mix
+/// every input bit.
 enum ByteHash {
     @inline(__always)
     static func hash(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> UInt64 {
         guard let bytes, count > 0 else { return 0x9E37_79B9_7F4A_7C15 }
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(count)
-        var index = 0
         let raw = UnsafeRawPointer(bytes)
-        while index + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            h ^= h >> 29
-            index += 8
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ (UInt64(count) &* 0x9E37_79B9_7F4A_7C15)
+        if count >= 8 {
+            var index = 0
+            while index + 8 < count {
+                h = mix(h, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            h = mix(h, UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)))
+        } else if count >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            h = mix(h, low | high << 32)
+        } else {
+            h = mix(h, UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16)
         }
-        while index < count {
-            h = (h ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-            index += 1
-        }
-        h ^= h >> 32
-        h = h &* 0xD6E8_FEB8_6659_FD93
-        h ^= h >> 32
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 33
+        return h
+    }
+
+    @inline(__always)
+    private static func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        var h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 29
         return h
     }
 }

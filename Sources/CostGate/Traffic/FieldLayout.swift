@@ -10,7 +10,8 @@ struct FieldLayout: Sendable {
     /// Open-addressing table from a key's hash to its field index (-1: empty), so a key costs one probe.
     private let slots: [Int8]
     /// Hashes of every name that is never a tag: mapped names and canonical names.
-    let reservedHashes: Set<UInt64>
+    /// (A plain array: a `Set` lookup costs a `Hasher` per top-level string, which showed in profiles.)
+    let reservedHashes: [UInt64]
     let reservedNames: Set<[UInt8]>
     /// Defaults for `model`, `route`, `status`, `prefix_id`, by field.
     let fieldDefaults: [TrafficField: [UInt8]]
@@ -39,7 +40,7 @@ struct FieldLayout: Sendable {
         var reserved = Set(keys)
         for name in TrafficSpec.canonicalFields { reserved.insert(Array(name.utf8)) }
         reservedNames = reserved
-        reservedHashes = Set(reserved.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } })
+        reservedHashes = Array(reserved.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } })
         var fieldDefaults: [TrafficField: [UInt8]] = [:]
         var tagDefaults: [(key: [UInt8], value: [UInt8])] = []
         for (key, value) in spec.defaults.sorted(by: { $0.key < $1.key }) {
@@ -86,7 +87,12 @@ struct FieldLayout: Sendable {
 
     /// Whether a key is a field name (canonical or mapped), and so never a tag.
     func isReserved(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Bool {
-        guard reservedHashes.contains(hash) else { return false }
+        var known = false
+        for reservedHash in reservedHashes where reservedHash == hash {
+            known = true
+            break
+        }
+        guard known else { return false }
         return reservedNames.contains(Array(UnsafeBufferPointer(start: bytes, count: count)))
     }
 }

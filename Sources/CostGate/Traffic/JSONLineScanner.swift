@@ -283,6 +283,25 @@ struct JSONLineScanner {
     mutating func parseString(intoKey: Bool) throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
         index += 1
         let start = index
+        // Skip 8 bytes at a time while none is a quote, a backslash or a control character (SWAR: the
+        // lowest flagged byte is always a real match; borrows can only flag bytes above it).
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let quoteFlags = (quote &- ones) & ~quote
+            let backslashFlags = (backslash &- ones) & ~backslash
+            let controlFlags = (word &- ones &* 0x20) & ~word
+            let flags = (quoteFlags | backslashFlags | controlFlags) & highBits
+            if flags != 0 {
+                index += flags.trailingZeroBitCount >> 3
+                break
+            }
+            index += 8
+        }
         while index < end {
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {

@@ -21,4 +21,10 @@ public struct StringTable: Sendable {
 
     /// The string for `id`.
     public subscript(id: Int32) -> String { strings[Int(id)] }
+
+    /// Makes room for `count` strings in all, so interning many new strings does not rehash repeatedly.
+    public mutating func reserveCapacity(_ count: Int) {
+        strings.reserveCapacity(count)
+        ids.reserveCapacity(count)
+    }
 }

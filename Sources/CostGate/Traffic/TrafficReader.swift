@@ -3,6 +3,15 @@ import Dispatch
 
 /// Reads a traffic file (JSON Lines or CSV) into a `Traffic` sample.
 ///
+/// Each record needs `timestamp` (RFC 3339, `YYYY-MM-DD HH:MM:SS[.f]` as UTC, or a number in the spec's
+/// `timestampUnit`), `input_tokens` and `output_tokens`; the other `TrafficSpec.canonicalFields` are
+/// optional, and JSON `null` or an empty CSV cell means absent. `columns` renames fields, `defaults`
+/// fills a missing `model`, `route`, `status`, `prefix_id` or tag; without one, `route` is `default` and
+/// `model` is empty. Any other string field (JSON) or unmapped column (CSV) is a tag, and the `tags`
+/// object wins over a top-level string with the same key. The first bad record throws
+/// `CostGateError.badRecord` naming its line, field (as the file spells it), what was expected and what
+/// was found; with `skipBadRecords` bad records are counted in `Traffic.skipped` instead.
+///
 /// The bytes are split into chunks at line boundaries, the chunks are parsed in parallel, each with its
 /// own string and tag-set tables, and the results are merged in file order. Ids, record order and the
 /// reported error are therefore the same whatever the number of chunks or threads.
@@ -142,7 +151,10 @@ public enum TrafficReader {
             lineOffset += chunk.lineCount
         }
         traffic.records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
-        var setIDs: [[Traffic.TagPair]: Int32] = [[]: 0]
+        // An upper bound: strings shared by chunks are counted once per chunk.
+        traffic.strings.reserveCapacity(chunks.reduce(0) { $0 + $1.strings.count })
+        var tagSets = TagSetInterner()
+        var pairs: [Traffic.TagPair] = []
         lineOffset = 0
         for index in chunks.indices {
             // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
@@ -152,16 +164,11 @@ public enum TrafficReader {
             var tagSetIDs: [Int32] = []
             tagSetIDs.reserveCapacity(chunk.tagSets.count)
             for set in chunk.tagSets {
-                let global = set.map { Traffic.TagPair(key: stringIDs[Int($0.key)], value: stringIDs[Int($0.value)]) }
-                    .sorted { $0.key < $1.key }
-                if let id = setIDs[global] {
-                    tagSetIDs.append(id)
-                } else {
-                    let id = Int32(traffic.tagSets.count)
-                    traffic.tagSets.append(global)
-                    setIDs[global] = id
-                    tagSetIDs.append(id)
-                }
+                pairs.removeAll(keepingCapacity: true)
+                for pair in set { pairs.append(Traffic.TagPair(key: stringIDs[Int(pair.key)], value: stringIDs[Int(pair.value)])) }
+                // Local key ids are in chunk order; the global set must be sorted by global key id.
+                pairs.sort { $0.key < $1.key }
+                tagSetIDs.append(pairs.withUnsafeBufferPointer { tagSets.intern($0) })
             }
             guard traffic.hashPool.count + chunk.hashPool.count <= Int(Int32.max) else {
                 throw .io(path: file, reason: "too many hash_ids (more than \(Int32.max) in all) to index")
@@ -182,6 +189,7 @@ public enum TrafficReader {
             }
             lineOffset += chunk.lineCount
         }
+        traffic.tagSets = tagSets.sets()
         if traffic.records.isEmpty {
             var reason = "no readable records in \(file)"
             if let first = traffic.skipped.examples.first {

@@ -242,6 +242,30 @@ private typealias Support = TrafficTestSupport
         #expect(Array(traffic.hashPool[Int(second.hashStart)..<Int(second.hashStart + second.hashCount)]) == [4])
     }
 
+    /// Strings are scanned 8 bytes at a time: put the escape, the closing quote and a raw control
+    /// character at every offset across word boundaries.
+    @Test(arguments: 0...19)
+    func scansStringsAtEveryLength(length: Int) throws {
+        let text = String("abcdefghijklmnopqrstuvwxyz".prefix(length))
+        #expect(try Support.read(Support.line(#""model": "\#(text)""#)).strings.strings.contains(text))
+        for position in 0...length {
+            var escaped = text
+            escaped.insert(contentsOf: #"\""#, at: escaped.index(escaped.startIndex, offsetBy: position))
+            var decoded = text
+            decoded.insert("\"", at: decoded.index(decoded.startIndex, offsetBy: position))
+            let traffic = try Support.read(Support.line(#""model": "\#(escaped)""#))
+            #expect(traffic.strings[traffic.records[0].model] == decoded)
+            var control = text
+            control.insert("\u{1}", at: control.index(control.startIndex, offsetBy: position))
+            let error = Support.failure(Support.line(#""model": "\#(control)""#))
+            guard case .badRecord(_, 1, nil, let expected, _)? = error else {
+                Issue.record("no error for a control character at \(position) of \(length)")
+                continue
+            }
+            #expect(expected.hasPrefix("no control characters in a string"))
+        }
+    }
+
     @Test func decodesEscapes() throws {
         let traffic = try Support.read(Support.line(#""model": "a\"b\\c\/d\u00e9\ud83d\ude00\n", "t\u0065am": "x""#))
         #expect(traffic.strings[traffic.records[0].model] == "a\"b\\c/dé😀\n")

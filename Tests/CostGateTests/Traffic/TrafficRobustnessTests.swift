@@ -33,12 +33,18 @@ private typealias Support = TrafficTestSupport
         }
     }
 
-    @Test(arguments: [TrafficSpec.Format.jsonl, .csv])
-    func mutatedInputIsReportedNotCrashedOn(format: TrafficSpec.Format) {
-        var random = Support.Random(state: format == .jsonl ? 5 : 6)
+    @Test(arguments: ["jsonl", "csv", "plain csv"])
+    func mutatedInputIsReportedNotCrashedOn(kind: String) {
+        let format: TrafficSpec.Format = kind == "jsonl" ? .jsonl : .csv
+        var random = Support.Random(state: UInt64(kind.utf8.count))
         let source: [UInt8]
         if format == .jsonl {
             source = Array(Support.sample(records: 40, seed: 3).utf8)
+        } else if kind == "plain csv" {
+            // No quotes, so the reader splits it into chunks.
+            source = Array(("timestamp,input_tokens,output_tokens,model,team\r\n" + (0..<40).map { index in
+                "2025-03-01T00:00:\(String(format: "%02d", index))Z,\(index),\(index / 2),m\(index % 3),t\(index % 4)"
+            }.joined(separator: "\n")).utf8)
         } else {
             source = Array(("timestamp,input_tokens,output_tokens,model,team,tags,hash_ids\n" + (0..<40).map { index in
                 "2025-03-01 00:00:\(String(format: "%02d", index)).5,\(index),\(index / 2),\"m,\"\"\(index % 3)\"\"\",t\(index % 4),"
