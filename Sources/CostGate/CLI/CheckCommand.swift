@@ -33,9 +33,9 @@ enum CheckCommand: Command {
             throw CostGateError.usage("give --base-ref or --base-plan, not both")
         }
         let format = try options.format(ReportFormat.self, default: .text)
+        let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         var head = try PlanLoader.load(path, from: .workTree(root: root))
-        let patch = try options.all("set").map(PlanLoader.assignment)
         if !patch.isEmpty { head = try PlanLoader.patched(head, with: patch, label: "--set") }
 
         let base: LoadedPlan
@@ -52,9 +52,7 @@ enum CheckCommand: Command {
             base = head
             description = "the plan itself"
         }
-        var engineOptions = Engine.Options()
-        engineOptions.skipBadRecords = options.flag("skip-bad-records")
-        engineOptions.failOnWarn = options.flag("fail-on-warn")
+        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
         var engine = Engine(options: engineOptions)
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,

@@ -21,8 +21,7 @@ enum ValidateCommand: Command {
         let format = try options.format(Format.self, default: .text)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        var engineOptions = Engine.Options()
-        engineOptions.skipBadRecords = options.flag("skip-bad-records")
+        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), context: context)
         var engine = Engine(options: engineOptions)
         var sides: [Engine.Side] = [.init(name: "plan", loaded: loaded)]
         for candidate in loaded.plan.candidates {

@@ -28,10 +28,10 @@ enum WhatIfCommand: Command {
                                     flags: ["skip-bad-records", "fail-on-warn"])
         guard options.positional.isEmpty else { throw CostGateError.usage("whatif takes no positional arguments; got '\(options.positional[0])'") }
         let format = try options.format(ReportFormat.self, default: .text)
+        let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         let plan = try PlanLoader.load(path, from: .workTree(root: root))
         var sides: [Engine.Side] = []
-        let patch = try options.all("set").map(PlanLoader.assignment)
         if !patch.isEmpty {
             sides.append(.init(name: "patched", loaded: try PlanLoader.patched(plan, with: patch, label: "--set")))
         } else {
@@ -48,9 +48,7 @@ enum WhatIfCommand: Command {
                 throw CostGateError.usage("the plan has no candidates; add a \"candidates\" section or pass --set KEY=VALUE")
             }
         }
-        var engineOptions = Engine.Options()
-        engineOptions.skipBadRecords = options.flag("skip-bad-records")
-        engineOptions.failOnWarn = options.flag("fail-on-warn")
+        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
         var engine = Engine(options: engineOptions)
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineDescription: "the plan as committed")

@@ -6,7 +6,19 @@ public struct Engine {
     public struct Options: Sendable {
         public var skipBadRecords = false
         public var failOnWarn = false
+        /// Receives a short line for each stage of long work (shown on a terminal only).
+        public var progress: (@Sendable (String) -> Void)?
         public init() {}
+
+        /// Options from a command's flags, with progress on stderr when the context allows it.
+        init(skipBadRecords: Bool, failOnWarn: Bool = false, context: CommandContext) {
+            self.skipBadRecords = skipBadRecords
+            self.failOnWarn = failOnWarn
+            if context.showsProgress {
+                let stderr = context.stderr
+                progress = { stderr("\r\u{1B}[K" + $0) }
+            }
+        }
     }
 
     let options: Options
@@ -31,6 +43,7 @@ public struct Engine {
     public mutating func evaluate(command: String, baseline: Side, candidates: [Side], policySource: LoadedPlan,
                                   baselineDescription: String) throws(CostGateError) -> Evaluation {
         var warnings: [String] = []
+        defer { options.progress?("") }
         let baseTraffic = try traffic(for: baseline.loaded)
         let basePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: baseline.loaded)
         let baseReplay = try replay(baseline, traffic: baseTraffic, prompts: basePrompts, reference: baseline.loaded.plan, referencePrompts: basePrompts)
@@ -43,6 +56,7 @@ public struct Engine {
         var contexts: [PolicyContext] = []
         for side in candidates {
             let sideTraffic = try traffic(for: side.loaded)
+            options.progress?("costgate: replaying \(sideTraffic.records.count) records under \(side.name)…")
             let referencePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)
             let sidePrompts = try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded)
             let sideReplay = try replay(side, traffic: sideTraffic, prompts: sidePrompts, reference: baseline.loaded.plan, referencePrompts: referencePrompts)
@@ -80,6 +94,7 @@ public struct Engine {
         let spec = loaded.plan.traffic
         let key = (loaded.source.commit ?? "work tree") + ":" + (try loaded.repositoryPath(spec.path))
         if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return cached.traffic }
+        options.progress?("costgate: reading \(spec.path)…")
         let (data, display) = try loaded.readFile(spec.path)
         var traffic = try TrafficReader.read(data, spec: spec, file: display, skipBadRecords: options.skipBadRecords)
         traffic.source = display

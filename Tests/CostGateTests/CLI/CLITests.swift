@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import CostGate
+
+/// The command line itself: help texts (golden), version, usage errors and exit statuses.
+@Suite struct CLITests {
+    static let commands = CLI.commands.map { $0.name }
+
+    @Test(arguments: commands)
+    func helpTextIsStable(command: String) {
+        let result = runCLI([command, "--help"])
+        #expect(result.status == .success)
+        Golden.assertGolden(result.stdout, at: URL(fileURLWithPath: fixturesDirectory).appendingPathComponent("golden/help-\(command).txt"))
+    }
+
+    @Test func topLevelHelpListsEveryCommand() {
+        let result = runCLI(["--help"])
+        #expect(result.status == .success)
+        for command in Self.commands { #expect(result.stdout.contains("  \(command) ")) }
+    }
+
+    @Test func versionPrintsTheVersion() {
+        #expect(runCLI(["--version"]).stdout == "costgate \(CLI.version)\n")
+    }
+
+    @Test(arguments: [
+        (["chek"], "did you mean 'check'"),
+        (["check", "--formt", "json"], "did you mean '--format'"),
+        (["check", "--format", "yaml"], "unknown format 'yaml'"),
+        (["check", "--base-ref", "main", "--base-plan", "x.json"], "not both"),
+        (["whatif", "--set", "nokey"], "key=value"),
+        (["check", "--plan", "does-not-exist.json"], "no such plan file"),
+    ])
+    func usageErrorsExitTwoWithAHint(arguments: [String], message: String) {
+        let result = runCLI(arguments, in: repositoryRoot)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty || arguments == ["chek"])
+    }
+
+    @Test func setPatchesThePlanForAWhatIf() throws {
+        let result = runCLI(["whatif", "--plan", "Scenarios/support-chatbot/costgate.json", "--set", "routes.chat.model=openai/gpt-4o-mini",
+                             "--format", "json"], in: repositoryRoot)
+        #expect(result.status == .success, "\(result.stderr)")
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any])
+        let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        #expect(candidate["name"] as? String == "patched")
+        let byModel = try #require(candidate["by_model"] as? [String: Any])
+        #expect(byModel["openai/gpt-4o"] == nil)
+        let delta = try #require((candidate["delta"] as? [String: Any])?["monthly_cost"] as? Double)
+        #expect(delta < 0)
+    }
+
+    @Test func progressIsQuietInCI() {
+        let context = CommandContext(environment: ["CI": "true"], currentDirectory: "/", stdout: { _ in }, stderr: { _ in }, stderrIsTerminal: true)
+        #expect(!context.showsProgress)
+        let terminal = CommandContext(environment: [:], currentDirectory: "/", stdout: { _ in }, stderr: { _ in }, stderrIsTerminal: true)
+        #expect(terminal.showsProgress)
+    }
+}
