@@ -1,0 +1,240 @@
+import Foundation
+
+/// The mergeable ranks of one encoding: token bytes to rank, in an open-addressing hash table.
+///
+/// All token bytes live in one flat buffer; a slot holds a 32-bit hash tag and the rank, so most
+/// lookups touch one slot and compare one packed word. Built once per process and never mutated.
+struct RankTable: @unchecked Sendable {
+    /// A rank that is not in the table.
+    static let missing = UInt32.max
+
+    /// Token bytes, back to back, in rank order.
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Start of each rank's bytes in `bytes`; `offsets[rank + 1]` is its end.
+    private let offsets: UnsafeMutablePointer<UInt32>
+    /// The first eight bytes of each token, little-endian, zero-padded.
+    private let prefixes: UnsafeMutablePointer<UInt64>
+    /// Slots: `tag << 32 | (rank + 1)`, 0 when empty.
+    private let slots: UnsafeMutablePointer<UInt64>
+    private let shift: UInt64
+    /// The rank of each single byte.
+    private let byteRanks: UnsafeMutablePointer<UInt32>
+    /// How many ranks there are (one more than the highest).
+    let rankCount: Int
+
+    /// Parses a `.tiktoken` file (`base64 SPACE rank` per line).
+    ///
+    /// Returns nil with a reason when a line is malformed or a rank is duplicated.
+    static func parse(_ file: UnsafeRawBufferPointer) -> Result<RankTable, RankFileError> {
+        var tokens: [(start: Int, length: Int, rank: Int)] = []
+        tokens.reserveCapacity(file.count / 16)
+        let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: max(file.count, 1))
+        var written = 0
+        var line = 1
+        var index = 0
+        let count = file.count
+        while index < count {
+            let start = written
+            var quad: UInt32 = 0
+            var quadCount = 0
+            while index < count, file[index] != 0x20 {
+                let value = base64Value(file[index])
+                if value == 0xFF {
+                    if file[index] == UInt8(ascii: "=") { index += 1; continue }
+                    return .failure(RankFileError(line: line, reason: "bad base64 byte \(file[index])"))
+                }
+                quad = quad << 6 | UInt32(value)
+                quadCount += 1
+                if quadCount == 4 {
+                    decoded[written] = UInt8(truncatingIfNeeded: quad >> 16)
+                    decoded[written + 1] = UInt8(truncatingIfNeeded: quad >> 8)
+                    decoded[written + 2] = UInt8(truncatingIfNeeded: quad)
+                    written += 3
+                    quad = 0
+                    quadCount = 0
+                }
+                index += 1
+            }
+            if quadCount == 2 {
+                decoded[written] = UInt8(truncatingIfNeeded: quad >> 4)
+                written += 1
+            } else if quadCount == 3 {
+                decoded[written] = UInt8(truncatingIfNeeded: quad >> 10)
+                decoded[written + 1] = UInt8(truncatingIfNeeded: quad >> 2)
+                written += 2
+            } else if quadCount == 1 {
+                return .failure(RankFileError(line: line, reason: "truncated base64"))
+            }
+            guard index < count, file[index] == 0x20, written > start else {
+                return .failure(RankFileError(line: line, reason: "expected 'base64 rank'"))
+            }
+            index += 1
+            var rank = 0
+            var digits = 0
+            while index < count, file[index] >= 0x30, file[index] <= 0x39, digits < 10 {
+                rank = rank * 10 + Int(file[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            guard digits > 0 else { return .failure(RankFileError(line: line, reason: "expected a rank")) }
+            if index < count, file[index] == 0x0D { index += 1 }
+            guard index == count || file[index] == 0x0A else {
+                return .failure(RankFileError(line: line, reason: "expected end of line"))
+            }
+            index += 1
+            tokens.append((start, written - start, rank))
+            line += 1
+        }
+        let rankCount = (tokens.map(\.rank).max() ?? -1) + 1
+        guard rankCount <= 1 << 24 else { return .failure(RankFileError(line: 0, reason: "rank too large")) }
+        return build(decoded: decoded, tokens: tokens, rankCount: rankCount)
+    }
+
+    private static func build(decoded: UnsafeMutablePointer<UInt8>, tokens: [(start: Int, length: Int, rank: Int)],
+                              rankCount: Int) -> Result<RankTable, RankFileError> {
+        // Lay the tokens out in rank order so `offsets` is a prefix sum.
+        var lengths = [Int](repeating: -1, count: rankCount)
+        var sources = [Int](repeating: 0, count: rankCount)
+        for (line, token) in tokens.enumerated() {
+            if lengths[token.rank] >= 0 {
+                return .failure(RankFileError(line: line + 1, reason: "duplicate rank \(token.rank)"))
+            }
+            lengths[token.rank] = token.length
+            sources[token.rank] = token.start
+        }
+        let total = tokens.reduce(0) { $0 + $1.length }
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: total + 8)
+        bytes.initialize(repeating: 0, count: total + 8)
+        let offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: rankCount + 1)
+        let prefixes = UnsafeMutablePointer<UInt64>.allocate(capacity: rankCount)
+        var cursor = 0
+        for rank in 0..<rankCount {
+            offsets[rank] = UInt32(cursor)
+            let length = max(lengths[rank], 0)
+            (bytes + cursor).update(from: decoded + sources[rank], count: length)
+            prefixes[rank] = RankTable.pack(UnsafePointer(bytes + cursor), min(length, 8))
+            cursor += length
+        }
+        offsets[rankCount] = UInt32(cursor)
+        decoded.deallocate()
+
+        var capacityBits: UInt64 = 4
+        while (1 << capacityBits) < rankCount * 2 { capacityBits += 1 }
+        let capacity = 1 << Int(capacityBits)
+        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+        slots.initialize(repeating: 0, count: capacity)
+        let byteRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        byteRanks.initialize(repeating: missing, count: 256)
+        let shift = 64 - capacityBits
+        let mask = capacity - 1
+        for rank in 0..<rankCount where lengths[rank] > 0 {
+            let start = Int(offsets[rank])
+            let length = lengths[rank]
+            let hash = RankTable.hash(UnsafePointer(bytes + start), length)
+            var slot = Int(hash >> shift)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(rank + 1)
+            if length == 1 { byteRanks[Int(bytes[start])] = UInt32(rank) }
+        }
+        for byte in 0..<256 where byteRanks[byte] == missing {
+            return .failure(RankFileError(line: 0, reason: "no rank for byte \(byte)"))
+        }
+        return .success(RankTable(bytes: bytes, offsets: offsets, prefixes: prefixes, slots: slots, shift: shift,
+                                  byteRanks: byteRanks, rankCount: rankCount))
+    }
+
+    private init(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>,
+                 prefixes: UnsafeMutablePointer<UInt64>, slots: UnsafeMutablePointer<UInt64>, shift: UInt64,
+                 byteRanks: UnsafeMutablePointer<UInt32>, rankCount: Int) {
+        self.bytes = bytes
+        self.offsets = offsets
+        self.prefixes = prefixes
+        self.slots = slots
+        self.shift = shift
+        self.byteRanks = byteRanks
+        self.rankCount = rankCount
+    }
+
+    @inline(__always)
+    private static func base64Value(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case 0x41...0x5A: return byte - 0x41
+        case 0x61...0x7A: return byte - 0x61 + 26
+        case 0x30...0x39: return byte - 0x30 + 52
+        case 0x2B: return 62
+        case 0x2F: return 63
+        default: return 0xFF
+        }
+    }
+
+    /// Up to eight bytes packed little-endian into a word.
+    @inline(__always)
+    static func pack(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        var word: UInt64 = 0
+        var index = 0
+        while index < length {
+            word |= UInt64(pointer[index]) << UInt64(index &* 8)
+            index &+= 1
+        }
+        return word
+    }
+
+    @inline(__always)
+    private static func mix(_ value: UInt64) -> UInt64 {
+        let product = value.multipliedFullWidth(by: 0x9E37_79B9_7F4A_7C15)
+        return product.high ^ product.low
+    }
+
+    /// A fast hash of a byte string (multiply-fold over 8-byte words, seeded by the length).
+    @inline(__always)
+    static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        var state = UInt64(truncatingIfNeeded: length) &* 0xA076_1D64_78BD_642F
+        var index = 0
+        while length - index > 8 {
+            let word = UnsafeRawPointer(pointer + index).loadUnaligned(as: UInt64.self)
+            state = mix(state ^ word ^ 0xE703_7ED1_A0B4_28DB)
+            index &+= 8
+        }
+        state = mix(state ^ pack(pointer + index, length - index) ^ 0x8EBC_6AF0_9C88_C6E3)
+        return mix(state ^ 0x5899_65CC_7537_4CC3) // spread the bits the index takes from the top
+    }
+
+    /// The rank of the `length` bytes at `pointer`, or `missing`.
+    @inline(__always)
+    func rank(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
+        if length == 1 { return byteRanks[Int(pointer[0])] }
+        let hash = RankTable.hash(pointer, length)
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = (1 << (64 - Int(shift))) - 1
+        var slot = Int(hash >> shift)
+        let head = length <= 8 ? RankTable.pack(pointer, length) : UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return RankTable.missing }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let rank = Int(entry & 0xFFFF_FFFF) - 1
+                let start = Int(offsets[rank])
+                if Int(offsets[rank + 1]) - start == length, prefixes[rank] == head,
+                   length <= 8 || memcmp(bytes + start + 8, pointer + 8, length - 8) == 0 {
+                    return UInt32(rank)
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The bytes of `rank`, or nil when no token has that rank.
+    func tokenBytes(_ rank: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard rank >= 0, rank < rankCount else { return nil }
+        let start = Int(offsets[rank])
+        let end = Int(offsets[rank + 1])
+        guard end > start else { return nil }
+        return UnsafeBufferPointer(start: bytes + start, count: end - start)
+    }
+}
+
+/// Why a rank file could not be parsed.
+struct RankFileError: Error, Sendable {
+    var line: Int
+    var reason: String
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import CostGate
+
+/// Loads the committed tiktoken vectors from `Fixtures/tokenizer` (see `generate.py` there).
+enum TokenizerFixtures {
+    /// One small text with tiktoken's count and ids per encoding.
+    struct Vector: Sendable {
+        var name: String
+        var text: String
+        var counts: [TokenEncoding: Int]
+        var tokens: [TokenEncoding: [Int]]
+    }
+
+    /// One long text built from a recipe (or a fixture file), with the count and the sha256 of the ids.
+    struct LongVector: Sendable, CustomTestStringConvertible {
+        var label: String
+        var text: String
+        var counts: [TokenEncoding: Int]
+        var hashes: [TokenEncoding: String]
+        var testDescription: String { label }
+    }
+
+    static func url(_ name: String) -> URL {
+        let bundle = Bundle.module
+        let candidates = [bundle.resourceURL, bundle.resourceURL?.appendingPathComponent("Fixtures"),
+                          bundle.bundleURL.appendingPathComponent("Fixtures")]
+        let urls = candidates.compactMap { $0?.appendingPathComponent("tokenizer/" + name) }
+        return urls.first { FileManager.default.fileExists(atPath: $0.path) } ?? urls[0]
+    }
+
+    static func json(_ name: String) -> JSONValue {
+        let data = (try? Data(contentsOf: url(name))) ?? Data()
+        return (try? JSONParser.parse([UInt8](data))) ?? .null
+    }
+
+    static let vectors: [Vector] = {
+        (json("vectors.json")["vectors"]?.arrayValue ?? []).map { value in
+            var vector = Vector(name: value["name"]?.stringValue ?? "?", text: value["text"]?.stringValue ?? "",
+                                counts: [:], tokens: [:])
+            for encoding in TokenEncoding.allCases {
+                guard let entry = value[encoding.rawValue] else { continue }
+                vector.counts[encoding] = entry["count"]?.doubleValue.map { Int($0) }
+                vector.tokens[encoding] = entry["tokens"]?.arrayValue?.compactMap { $0.doubleValue.map { Int($0) } }
+            }
+            return vector
+        }
+    }()
+
+    static let longVectors: [LongVector] = {
+        (json("long.json")["vectors"]?.arrayValue ?? []).map { value in
+            let text: String
+            let label: String
+            if let file = value["file"]?.stringValue {
+                text = (try? String(contentsOf: url(file), encoding: .utf8)) ?? ""
+                label = file
+            } else {
+                let unit = value["unit"]?.stringValue ?? ""
+                let times = Int(value["times"]?.doubleValue ?? 0)
+                text = (value["prefix"]?.stringValue ?? "") + String(repeating: unit, count: times)
+                    + (value["suffix"]?.stringValue ?? "")
+                label = "\(unit.debugDescription) × \(times)"
+            }
+            var vector = LongVector(label: label, text: text, counts: [:], hashes: [:])
+            for encoding in TokenEncoding.allCases {
+                guard let entry = value[encoding.rawValue] else { continue }
+                vector.counts[encoding] = entry["count"]?.doubleValue.map { Int($0) }
+                vector.hashes[encoding] = entry["sha256"]?.stringValue
+            }
+            return vector
+        }
+    }()
+}
