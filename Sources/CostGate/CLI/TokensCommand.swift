@@ -41,9 +41,17 @@ enum TokensCommand: Command {
         let inputs = try options.files.map { path throws(CostGateError) in (path, try read(path, context: context)) }
         let tokenizer = try BPETokenizer.shared(options.encoding)
         let counts = Mutex<[Int]>(Array(repeating: 0, count: inputs.count))
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let raw = tokenizer.count(utf8: inputs[index].1)
-            counts.withLock { $0[index] = raw }
+        // COSTGATE_THREADS=1 counts on one thread (for benchmarks); the totals are the same either way.
+        if context.environment["COSTGATE_THREADS"] == "1" {
+            for index in inputs.indices {
+                let raw = tokenizer.count(utf8: inputs[index].1, parallel: false)
+                counts.withLock { $0[index] = raw }
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                let raw = tokenizer.count(utf8: inputs[index].1)
+                counts.withLock { $0[index] = raw }
+            }
         }
         let raw = counts.withLock { $0 }
         let files = inputs.indices.map { index in

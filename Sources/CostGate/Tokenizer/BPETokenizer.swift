@@ -76,20 +76,23 @@ public final class BPETokenizer: Sendable {
     /// - Returns: The token count `encode(text).count` would give, computed without building the array.
     public func count(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { countValidUTF8($0) }
+        return text.withUTF8 { countValidUTF8($0, parallel: true) }
     }
 
     /// The number of tokens in UTF-8 bytes; invalid sequences count as U+FFFD, as Python's `errors="replace"`.
     ///
-    /// - Parameter bytes: UTF-8 text.
+    /// - Parameters:
+    ///   - bytes: UTF-8 text.
+    ///   - parallel: Whether a large text may be counted on several threads (the result is the same).
     /// - Returns: The token count.
-    public func count(utf8 bytes: some Collection<UInt8>) -> Int {
+    public func count(utf8 bytes: some Collection<UInt8>, parallel: Bool = true) -> Int {
         let fast = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
             guard BPETokenizer.isValidUTF8(buffer) else { return nil }
-            return countValidUTF8(buffer)
+            return countValidUTF8(buffer, parallel: parallel)
         }
         if let fast, let fast { return fast }
-        return count(String(decoding: bytes, as: UTF8.self))
+        var text = String(decoding: bytes, as: UTF8.self)
+        return text.withUTF8 { countValidUTF8($0, parallel: parallel) }
     }
 
     /// The token ids of `text`.
@@ -153,8 +156,8 @@ public final class BPETokenizer: Sendable {
         return total
     }
 
-    private func countValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        let chunks = BPETokenizer.chunkBoundaries(buffer)
+    private func countValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, parallel: Bool) -> Int {
+        let chunks = parallel ? BPETokenizer.chunkBoundaries(buffer) : [0, buffer.count]
         if chunks.count <= 2 { return countChunk(buffer) }
         let totals = Mutex<[Int]>(Array(repeating: 0, count: chunks.count - 1))
         nonisolated(unsafe) let shared = buffer
