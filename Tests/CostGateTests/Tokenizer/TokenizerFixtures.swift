@@ -18,7 +18,13 @@ enum TokenizerFixtures {
         var text: String
         var counts: [TokenEncoding: Int]
         var hashes: [TokenEncoding: String]
+        var idHashes: [TokenEncoding: UInt64] = [:]
         var testDescription: String { label }
+    }
+
+    /// `generate.py`'s `id_hash`: an order-sensitive checksum of token ids.
+    static func idHash(_ tokens: [Int]) -> UInt64 {
+        tokens.reduce(UInt64(0)) { $0 &* 1_000_003 &+ UInt64($1) &+ 1 }
     }
 
     static func url(_ name: String) -> URL {
@@ -51,7 +57,12 @@ enum TokenizerFixtures {
         (json("long.json")["vectors"]?.arrayValue ?? []).map { value in
             let text: String
             let label: String
-            if let file = value["file"]?.stringValue {
+            if let range = value["scalars"]?.arrayValue?.compactMap(\.doubleValue), range.count == 2 {
+                let separator = value["separator"]?.stringValue ?? ""
+                let scalars = (UInt32(range[0])..<min(UInt32(range[1]), 0x110000)).compactMap(Unicode.Scalar.init)
+                text = scalars.map { String(Character($0)) }.joined(separator: separator)
+                label = "U+\(String(UInt32(range[0]), radix: 16, uppercase: true))" + (separator.isEmpty ? "" : " spaced")
+            } else if let file = value["file"]?.stringValue {
                 text = (try? String(contentsOf: url(file), encoding: .utf8)) ?? ""
                 label = file
             } else {
@@ -66,6 +77,7 @@ enum TokenizerFixtures {
                 guard let entry = value[encoding.rawValue] else { continue }
                 vector.counts[encoding] = entry["count"]?.doubleValue.map { Int($0) }
                 vector.hashes[encoding] = entry["sha256"]?.stringValue
+                vector.idHashes[encoding] = entry["idhash"]?.stringValue.flatMap { UInt64($0) }
             }
             return vector
         }

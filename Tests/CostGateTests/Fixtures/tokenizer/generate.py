@@ -139,6 +139,21 @@ def entry(encodings, text, keep_tokens=True):
     return out
 
 
+def id_hash(ids):
+    """A cheap order-sensitive checksum of token ids, mirrored in the Swift tests."""
+    value = 0
+    for token in ids:
+        value = (value * 1_000_003 + token + 1) % (1 << 64)
+    return value
+
+
+def scalar_ranges():
+    """Every Unicode scalar of planes 0-3 and 14, and a sample of the others, in 8192-scalar blocks."""
+    starts = list(range(0, 0x40000, 8192)) + list(range(0xE0000, 0xF0000, 8192))
+    starts += [plane << 16 for plane in range(4, 14)] + [0xF0000, 0x100000, 0x10E000]
+    return sorted(starts)
+
+
 def main():
     assert tiktoken.__version__ == "0.14.0", tiktoken.__version__
     encodings = {name: load(name) for name in HASHES}
@@ -176,9 +191,19 @@ def main():
     with open(os.path.join(HERE, "mixed.txt"), "w", encoding="utf-8", newline="") as handle:
         handle.write(big)
     long_vectors.append({"file": "mixed.txt", **entry(encodings, big, keep_tokens=False)})
+    # Category evidence: each block of scalars as one run, and with each scalar after a space.
+    for start in scalar_ranges():
+        scalars = [chr(c) for c in range(start, min(start + 8192, 0x110000)) if not 0xD800 <= c < 0xE000]
+        for separator in ["", " "]:
+            text = separator.join(scalars)
+            entry_value = {}
+            for name, enc in encodings.items():
+                ids = enc.encode_ordinary(text)
+                entry_value[name] = {"count": len(ids), "idhash": str(id_hash(ids))}
+            long_vectors.append({"scalars": [start, start + 8192], "separator": separator, **entry_value})
     with open(os.path.join(HERE, "long.json"), "w", encoding="utf-8") as handle:
         json.dump({"generator": "tiktoken " + tiktoken.__version__, "vectors": long_vectors}, handle,
-                  ensure_ascii=False, indent=1)
+                  ensure_ascii=False, indent=None, separators=(",", ":"))
         handle.write("\n")
 
 
