@@ -101,7 +101,7 @@ public final class BPETokenizer: Sendable {
     /// - Returns: The ranks tiktoken's `encode_ordinary` returns.
     public func encode(_ text: String) -> [Int] {
         var text = text
-        return text.withUTF8 { buffer in
+        return text.withUTF8 { unpadded in BPETokenizer.withPadding(unpadded) { buffer in
             var tokens: [Int] = []
             tokens.reserveCapacity(buffer.count / 4)
             var merger = BytePairMerger()
@@ -109,7 +109,7 @@ public final class BPETokenizer: Sendable {
                 merger.merge(pointer, length, table: table) { tokens.append(Int($0)) }
             }
             return tokens
-        }
+        } }
     }
 
     /// The bytes of `tokens` joined, or nil if a token id is not in the encoding.
@@ -156,7 +156,20 @@ public final class BPETokenizer: Sendable {
         return total
     }
 
-    private func countValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>, parallel: Bool) -> Int {
+    /// Calls `body` with a copy of `buffer` followed by 8 zero bytes, which the rank lookups may read.
+    static func withPadding<R>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: buffer.count + 8)
+        defer { padded.deallocate() }
+        if let base = buffer.baseAddress { padded.update(from: base, count: buffer.count) }
+        (padded + buffer.count).initialize(repeating: 0, count: 8)
+        return body(UnsafeBufferPointer(start: padded, count: buffer.count))
+    }
+
+    private func countValidUTF8(_ unpadded: UnsafeBufferPointer<UInt8>, parallel: Bool) -> Int {
+        BPETokenizer.withPadding(unpadded) { countPadded($0, parallel: parallel) }
+    }
+
+    private func countPadded(_ buffer: UnsafeBufferPointer<UInt8>, parallel: Bool) -> Int {
         let chunks = parallel ? BPETokenizer.chunkBoundaries(buffer) : [0, buffer.count]
         if chunks.count <= 2 { return countChunk(buffer) }
         let totals = Mutex<[Int]>(Array(repeating: 0, count: chunks.count - 1))
@@ -207,7 +220,14 @@ public final class BPETokenizer: Sendable {
     static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         let count = buffer.count
+        let base = UnsafeRawPointer(buffer.baseAddress)
         while index < count {
+            // Skip ASCII eight bytes at a time.
+            if let base, index + 8 <= count,
+               base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let b0 = buffer[index]
             if b0 < 0x80 { index += 1; continue }
             @inline(__always) func continuation(_ offset: Int) -> Bool {

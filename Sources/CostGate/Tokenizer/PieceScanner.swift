@@ -158,13 +158,17 @@ struct PieceScanner {
     private func o200kMatch(at start: Int) -> Int {
         let (first, firstLength) = scalar(at: start)
         // Alternatives 1 and 2: words, with an optional prefix scalar.
-        if first & (ScalarClass.upperRun | ScalarClass.lowerRun) != 0 || first & ScalarClass.notPrefix == 0 {
-            let canPrefix = first & ScalarClass.notPrefix == 0
+        // A word attempt can only succeed from a letter or mark, so skip attempts that start elsewhere;
+        // the order of the remaining attempts is the pattern's.
+        let wordy = ScalarClass.upperRun | ScalarClass.lowerRun
+        let firstWordy = first & wordy != 0
+        let secondWordy = first & ScalarClass.notPrefix == 0 && bits(at: start + firstLength) & wordy != 0
+        if firstWordy || secondWordy {
             var end: Int? = nil
-            if canPrefix { end = o200kLowerWord(from: start + firstLength) }
-            if end == nil { end = o200kLowerWord(from: start) }
-            if end == nil, canPrefix { end = o200kUpperWord(from: start + firstLength) }
-            if end == nil { end = o200kUpperWord(from: start) }
+            if secondWordy { end = o200kLowerWord(from: start + firstLength) }
+            if end == nil, firstWordy { end = o200kLowerWord(from: start) }
+            if end == nil, secondWordy { end = o200kUpperWord(from: start + firstLength) }
+            if end == nil, firstWordy { end = o200kUpperWord(from: start) }
             if let end { return contraction(at: end) ?? end }
         }
         // Alternative 3: one to three digits.

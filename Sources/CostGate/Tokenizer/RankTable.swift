@@ -19,6 +19,8 @@ struct RankTable: @unchecked Sendable {
     private let shift: UInt64
     /// The rank of each single byte.
     private let byteRanks: UnsafeMutablePointer<UInt32>
+    /// The rank of each two-byte string, indexed `first << 8 | second` (the first merges of every piece).
+    private let pairRanks: UnsafeMutablePointer<UInt32>
     /// How many ranks there are (one more than the highest).
     let rankCount: Int
 
@@ -125,6 +127,8 @@ struct RankTable: @unchecked Sendable {
         slots.initialize(repeating: 0, count: capacity)
         let byteRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         byteRanks.initialize(repeating: missing, count: 256)
+        let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 16)
+        pairRanks.initialize(repeating: missing, count: 1 << 16)
         let shift = 64 - capacityBits
         let mask = capacity - 1
         for rank in 0..<rankCount where lengths[rank] > 0 {
@@ -135,23 +139,25 @@ struct RankTable: @unchecked Sendable {
             while slots[slot] != 0 { slot = (slot + 1) & mask }
             slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(rank + 1)
             if length == 1 { byteRanks[Int(bytes[start])] = UInt32(rank) }
+            if length == 2 { pairRanks[Int(bytes[start]) << 8 | Int(bytes[start + 1])] = UInt32(rank) }
         }
         for byte in 0..<256 where byteRanks[byte] == missing {
             return .failure(RankFileError(line: 0, reason: "no rank for byte \(byte)"))
         }
         return .success(RankTable(bytes: bytes, offsets: offsets, prefixes: prefixes, slots: slots, shift: shift,
-                                  byteRanks: byteRanks, rankCount: rankCount))
+                                  byteRanks: byteRanks, pairRanks: pairRanks, rankCount: rankCount))
     }
 
     private init(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>,
                  prefixes: UnsafeMutablePointer<UInt64>, slots: UnsafeMutablePointer<UInt64>, shift: UInt64,
-                 byteRanks: UnsafeMutablePointer<UInt32>, rankCount: Int) {
+                 byteRanks: UnsafeMutablePointer<UInt32>, pairRanks: UnsafeMutablePointer<UInt32>, rankCount: Int) {
         self.bytes = bytes
         self.offsets = offsets
         self.prefixes = prefixes
         self.slots = slots
         self.shift = shift
         self.byteRanks = byteRanks
+        self.pairRanks = pairRanks
         self.rankCount = rankCount
     }
 
@@ -185,29 +191,41 @@ struct RankTable: @unchecked Sendable {
         return product.high ^ product.low
     }
 
+    /// The low `length` bytes (at most 8) of a word loaded from `pointer`, which must have 8 readable bytes.
+    @inline(__always)
+    static func load(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        let word = UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+        return length >= 8 ? word : word & ((1 << UInt64(truncatingIfNeeded: length &* 8)) &- 1)
+    }
+
     /// A fast hash of a byte string (multiply-fold over 8-byte words, seeded by the length).
+    ///
+    /// `pointer` must have 8 readable bytes past `length` (callers pad their buffers).
     @inline(__always)
     static func hash(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         var state = UInt64(truncatingIfNeeded: length) &* 0xA076_1D64_78BD_642F
         var index = 0
-        while length - index > 8 {
+        while length &- index > 8 {
             let word = UnsafeRawPointer(pointer + index).loadUnaligned(as: UInt64.self)
             state = mix(state ^ word ^ 0xE703_7ED1_A0B4_28DB)
             index &+= 8
         }
-        state = mix(state ^ pack(pointer + index, length - index) ^ 0x8EBC_6AF0_9C88_C6E3)
-        return mix(state ^ 0x5899_65CC_7537_4CC3) // spread the bits the index takes from the top
+        state = mix(state ^ load(pointer + index, length &- index) ^ 0x8EBC_6AF0_9C88_C6E3)
+        return mix(state ^ 0x5899_65CC_7537_4CC3)
     }
 
-    /// The rank of the `length` bytes at `pointer`, or `missing`.
+    /// The rank of the `length` bytes at `pointer`, or `missing`; 8 bytes past the end must be readable.
     @inline(__always)
     func rank(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
-        if length == 1 { return byteRanks[Int(pointer[0])] }
+        if length <= 2 {
+            if length == 1 { return byteRanks[Int(pointer[0])] }
+            return pairRanks[Int(pointer[0]) << 8 | Int(pointer[1])]
+        }
         let hash = RankTable.hash(pointer, length)
         let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = (1 << (64 - Int(shift))) - 1
         var slot = Int(hash >> shift)
-        let head = length <= 8 ? RankTable.pack(pointer, length) : UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+        let head = RankTable.load(pointer, length)
         while true {
             let entry = slots[slot]
             if entry == 0 { return RankTable.missing }
