@@ -1,18 +1,22 @@
+import Foundation
+
 /// Byte-pair merging of one pre-tokenized piece, with tiktoken's semantics: repeatedly merge the
 /// adjacent pair whose concatenation has the lowest rank, the leftmost on ties.
 ///
 /// Short pieces use tiktoken's own array scan; long ones a binary heap over a linked list, which
 /// gives the same merges (the heap orders by rank, then by start offset, so ties go leftmost)
-/// in O(n log n) instead of O(n²). Scratch buffers are reused across pieces.
+/// in O(n log n) instead of O(n²). Scratch buffers are reused across pieces, and `count` remembers
+/// the counts of recent pieces that needed merging (code repeats its identifiers).
 struct BytePairMerger {
     /// Pieces longer than this use the heap.
-    static let heapThreshold = 256
+    static let heapThreshold = 128
 
     private var starts: [Int] = []
     private var ranks: [UInt32] = []
     private var next: [Int32] = []
     private var previous: [Int32] = []
     private var heap: [UInt64] = []
+    private var cache: PieceCountCache?
 
     init() {}
 
@@ -40,6 +44,17 @@ struct BytePairMerger {
     mutating func count(_ pointer: UnsafePointer<UInt8>, _ length: Int, table: RankTable) -> Int {
         if length == 1 { return 1 }
         if table.rank(pointer, length) != RankTable.missing { return 1 }
+        if length <= PieceCountCache.maxLength {
+            let cache = self.cache ?? PieceCountCache()
+            self.cache = cache
+            let hash = RankTable.hash(pointer, length)
+            if let known = cache.count(pointer, length, hash: hash) { return known }
+            // Cached pieces are shorter than `heapThreshold`, so they take the scan.
+            var tokens = 0
+            mergeByScan(pointer, length, table: table) { _ in tokens += 1 }
+            cache.store(pointer, length, hash: hash, count: tokens)
+            return tokens
+        }
         var tokens = 0
         if length <= BytePairMerger.heapThreshold {
             mergeByScan(pointer, length, table: table) { _ in tokens += 1 }
@@ -162,6 +177,51 @@ struct BytePairMerger {
             }
         }
         self.heap = heap.storage
+    }
+}
+
+/// A direct-mapped cache from piece bytes (up to 64) to token count, owned by one merger (one thread).
+final class PieceCountCache {
+    /// The longest piece cached.
+    static let maxLength = 64
+    private static let entries = 1 << 14
+    private let hashes: UnsafeMutablePointer<UInt64>
+    private let lengths: UnsafeMutablePointer<UInt32>
+    private let counts: UnsafeMutablePointer<UInt32>
+    private let bytes: UnsafeMutablePointer<UInt8>
+
+    init() {
+        hashes = .allocate(capacity: Self.entries)
+        lengths = .allocate(capacity: Self.entries)
+        lengths.initialize(repeating: 0, count: Self.entries)
+        counts = .allocate(capacity: Self.entries)
+        bytes = .allocate(capacity: Self.entries * Self.maxLength)
+    }
+
+    deinit {
+        hashes.deallocate()
+        lengths.deallocate()
+        counts.deallocate()
+        bytes.deallocate()
+    }
+
+    /// The cached count of the piece, compared byte for byte, or nil.
+    @inline(__always)
+    func count(_ pointer: UnsafePointer<UInt8>, _ length: Int, hash: UInt64) -> Int? {
+        let slot = Int(truncatingIfNeeded: hash) & (Self.entries - 1)
+        guard lengths[slot] == UInt32(length), hashes[slot] == hash,
+              memcmp(bytes + slot * Self.maxLength, pointer, length) == 0 else { return nil }
+        return Int(counts[slot])
+    }
+
+    /// Remembers a piece's count, replacing whatever shared its slot.
+    @inline(__always)
+    func store(_ pointer: UnsafePointer<UInt8>, _ length: Int, hash: UInt64, count: Int) {
+        let slot = Int(truncatingIfNeeded: hash) & (Self.entries - 1)
+        hashes[slot] = hash
+        lengths[slot] = UInt32(length)
+        counts[slot] = UInt32(count)
+        (bytes + slot * Self.maxLength).update(from: pointer, count: length)
     }
 }
 

@@ -2,8 +2,10 @@ import Foundation
 
 /// The mergeable ranks of one encoding: token bytes to rank, in an open-addressing hash table.
 ///
-/// All token bytes live in one flat buffer; a slot holds a 32-bit hash tag and the rank, so most
-/// lookups touch one slot and compare one packed word. Built once per process and never mutated.
+/// All token bytes live in one flat buffer. A 16-byte slot holds a token's first eight bytes, its
+/// length and its rank, so a lookup of a token up to eight bytes long (nearly all of them) is decided
+/// within one cache line; longer ones compare the rest with the flat buffer. Built once per process
+/// and never mutated.
 struct RankTable: @unchecked Sendable {
     /// A rank that is not in the table.
     static let missing = UInt32.max
@@ -12,10 +14,8 @@ struct RankTable: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     /// Start of each rank's bytes in `bytes`; `offsets[rank + 1]` is its end.
     private let offsets: UnsafeMutablePointer<UInt32>
-    /// The first eight bytes of each token, little-endian, zero-padded.
-    private let prefixes: UnsafeMutablePointer<UInt64>
-    /// Slots: `tag << 32 | (rank + 1)`, 0 when empty.
-    private let slots: UnsafeMutablePointer<UInt64>
+    /// The open-addressing table; a slot with length 0 is empty.
+    private let slots: UnsafeMutablePointer<Slot>
     private let shift: UInt64
     /// The rank of each single byte.
     private let byteRanks: UnsafeMutablePointer<UInt32>
@@ -108,13 +108,11 @@ struct RankTable: @unchecked Sendable {
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: total + 8)
         bytes.initialize(repeating: 0, count: total + 8)
         let offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: rankCount + 1)
-        let prefixes = UnsafeMutablePointer<UInt64>.allocate(capacity: rankCount)
         var cursor = 0
         for rank in 0..<rankCount {
             offsets[rank] = UInt32(cursor)
             let length = max(lengths[rank], 0)
             (bytes + cursor).update(from: decoded + sources[rank], count: length)
-            prefixes[rank] = RankTable.pack(UnsafePointer(bytes + cursor), min(length, 8))
             cursor += length
         }
         offsets[rankCount] = UInt32(cursor)
@@ -123,8 +121,8 @@ struct RankTable: @unchecked Sendable {
         var capacityBits: UInt64 = 4
         while (1 << capacityBits) < rankCount * 2 { capacityBits += 1 }
         let capacity = 1 << Int(capacityBits)
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
-        slots.initialize(repeating: 0, count: capacity)
+        let slots = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        slots.initialize(repeating: Slot(head: 0, rank: 0, length: 0), count: capacity)
         let byteRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         byteRanks.initialize(repeating: missing, count: 256)
         let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 16)
@@ -136,24 +134,24 @@ struct RankTable: @unchecked Sendable {
             let length = lengths[rank]
             let hash = RankTable.hash(UnsafePointer(bytes + start), length)
             var slot = Int(hash >> shift)
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(rank + 1)
+            while slots[slot].length != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Slot(head: RankTable.load(UnsafePointer(bytes + start), length), rank: UInt32(rank),
+                               length: UInt32(length))
             if length == 1 { byteRanks[Int(bytes[start])] = UInt32(rank) }
             if length == 2 { pairRanks[Int(bytes[start]) << 8 | Int(bytes[start + 1])] = UInt32(rank) }
         }
         for byte in 0..<256 where byteRanks[byte] == missing {
             return .failure(RankFileError(line: 0, reason: "no rank for byte \(byte)"))
         }
-        return .success(RankTable(bytes: bytes, offsets: offsets, prefixes: prefixes, slots: slots, shift: shift,
+        return .success(RankTable(bytes: bytes, offsets: offsets, slots: slots, shift: shift,
                                   byteRanks: byteRanks, pairRanks: pairRanks, rankCount: rankCount))
     }
 
     private init(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>,
-                 prefixes: UnsafeMutablePointer<UInt64>, slots: UnsafeMutablePointer<UInt64>, shift: UInt64,
+                 slots: UnsafeMutablePointer<Slot>, shift: UInt64,
                  byteRanks: UnsafeMutablePointer<UInt32>, pairRanks: UnsafeMutablePointer<UInt32>, rankCount: Int) {
         self.bytes = bytes
         self.offsets = offsets
-        self.prefixes = prefixes
         self.slots = slots
         self.shift = shift
         self.byteRanks = byteRanks
@@ -171,18 +169,6 @@ struct RankTable: @unchecked Sendable {
         case 0x2F: return 63
         default: return 0xFF
         }
-    }
-
-    /// Up to eight bytes packed little-endian into a word.
-    @inline(__always)
-    static func pack(_ pointer: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
-        var word: UInt64 = 0
-        var index = 0
-        while index < length {
-            word |= UInt64(pointer[index]) << UInt64(index &* 8)
-            index &+= 1
-        }
-        return word
     }
 
     @inline(__always)
@@ -222,20 +208,16 @@ struct RankTable: @unchecked Sendable {
             return pairRanks[Int(pointer[0]) << 8 | Int(pointer[1])]
         }
         let hash = RankTable.hash(pointer, length)
-        let tag = hash & 0xFFFF_FFFF_0000_0000
         let mask = (1 << (64 - Int(shift))) - 1
         var slot = Int(hash >> shift)
         let head = RankTable.load(pointer, length)
+        let length32 = UInt32(truncatingIfNeeded: length)
         while true {
             let entry = slots[slot]
-            if entry == 0 { return RankTable.missing }
-            if entry & 0xFFFF_FFFF_0000_0000 == tag {
-                let rank = Int(entry & 0xFFFF_FFFF) - 1
-                let start = Int(offsets[rank])
-                if Int(offsets[rank + 1]) - start == length, prefixes[rank] == head,
-                   length <= 8 || memcmp(bytes + start + 8, pointer + 8, length - 8) == 0 {
-                    return UInt32(rank)
-                }
+            if entry.length == 0 { return RankTable.missing }
+            if entry.head == head, entry.length == length32,
+               length <= 8 || memcmp(bytes + Int(offsets[Int(entry.rank)]) + 8, pointer + 8, length - 8) == 0 {
+                return entry.rank
             }
             slot = (slot + 1) & mask
         }
@@ -249,6 +231,13 @@ struct RankTable: @unchecked Sendable {
         guard end > start else { return nil }
         return UnsafeBufferPointer(start: bytes + start, count: end - start)
     }
+}
+
+/// One hash-table slot: a token's first eight bytes (little-endian, zero-padded), rank and length.
+struct Slot {
+    var head: UInt64
+    var rank: UInt32
+    var length: UInt32
 }
 
 /// Why a rank file could not be parsed.
