@@ -23,6 +23,7 @@
 struct PieceScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
+    /// Classes of ASCII; others come from `ScalarClass.basicPlane` or Unicode properties.
     private let table: UnsafePointer<UInt8>
     /// Where the next piece starts.
     private(set) var position = 0
@@ -31,7 +32,7 @@ struct PieceScanner {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
         count = bytes.count
-        table = ScalarClass.basicPlane
+        table = ScalarClass.ascii
     }
 
     /// The class bits and byte length of the scalar at `index` (which must be below `count`).
@@ -41,11 +42,11 @@ struct PieceScanner {
         if b0 < 0x80 { return (table[Int(b0)], 1) }
         if b0 < 0xE0 {
             let value = (UInt32(b0 & 0x1F) << 6) | UInt32(base[index + 1] & 0x3F)
-            return (table[Int(value)], 2)
+            return (ScalarClass.basicPlane[Int(value)], 2)
         }
         if b0 < 0xF0 {
             let value = (UInt32(b0 & 0x0F) << 12) | (UInt32(base[index + 1] & 0x3F) << 6) | UInt32(base[index + 2] & 0x3F)
-            return (table[Int(value)], 3)
+            return (ScalarClass.basicPlane[Int(value)], 3)
         }
         let value = (UInt32(b0 & 0x07) << 18) | (UInt32(base[index + 1] & 0x3F) << 12)
             | (UInt32(base[index + 2] & 0x3F) << 6) | UInt32(base[index + 3] & 0x3F)
@@ -110,12 +111,13 @@ struct PieceScanner {
         var lastLowerEnd = -1
         while index < count {
             let (bits, length) = scalar(at: index)
-            if bits & ScalarClass.upperRun == 0 { break }
+            if bits & ScalarClass.upperRun == 0 {
+                // The star stops here; if this scalar can start the plus, the plus runs from it.
+                if bits & ScalarClass.lowerRun != 0 { return run(from: index + length, anyOf: ScalarClass.lowerRun) }
+                break
+            }
             index += length
             if bits & ScalarClass.lowerRun != 0 { lastLowerEnd = index }
-        }
-        if bits(at: index) & ScalarClass.lowerRun != 0 {
-            return run(from: index, anyOf: ScalarClass.lowerRun)
         }
         // Backtrack: the star gives back scalars until one can start the plus, which then takes only it.
         return lastLowerEnd >= 0 ? lastLowerEnd : nil

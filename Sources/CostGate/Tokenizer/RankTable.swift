@@ -30,7 +30,7 @@ struct RankTable: @unchecked Sendable {
     static func parse(_ file: UnsafeRawBufferPointer) -> Result<RankTable, RankFileError> {
         var tokens: [(start: Int, length: Int, rank: Int)] = []
         tokens.reserveCapacity(file.count / 16)
-        let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: max(file.count, 1))
+        let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: file.count + 8)
         var written = 0
         var line = 1
         var index = 0
@@ -39,10 +39,11 @@ struct RankTable: @unchecked Sendable {
             let start = written
             var quad: UInt32 = 0
             var quadCount = 0
+            let table = base64Table
             while index < count, file[index] != 0x20 {
-                let value = base64Value(file[index])
-                if value == 0xFF {
-                    if file[index] == UInt8(ascii: "=") { index += 1; continue }
+                let value = table[Int(file[index])]
+                if value >= 0x40 {
+                    if value == 0x40 { index += 1; continue }  // '=' padding
                     return .failure(RankFileError(line: line, reason: "bad base64 byte \(file[index])"))
                 }
                 quad = quad << 6 | UInt32(value)
@@ -88,26 +89,53 @@ struct RankTable: @unchecked Sendable {
             line += 1
         }
         let rankCount = (tokens.map(\.rank).max() ?? -1) + 1
-        guard rankCount <= 1 << 24 else { return .failure(RankFileError(line: 0, reason: "rank too large")) }
+        guard rankCount == tokens.count else {
+            return .failure(RankFileError(line: 0, reason: "ranks are not 0..<\(tokens.count) (duplicates or gaps)"))
+        }
         return build(decoded: decoded, tokens: tokens, rankCount: rankCount)
     }
 
     private static func build(decoded: UnsafeMutablePointer<UInt8>, tokens: [(start: Int, length: Int, rank: Int)],
                               rankCount: Int) -> Result<RankTable, RankFileError> {
-        // Lay the tokens out in rank order so `offsets` is a prefix sum.
+        // Lay the tokens out in rank order so `offsets` is a prefix sum; OpenAI's files already are.
+        var inOrder = tokens.count == rankCount
+        var expectedStart = 0
+        for (index, token) in tokens.enumerated() where inOrder {
+            inOrder = token.rank == index && token.start == expectedStart
+            expectedStart += token.length
+        }
+        let bytes: UnsafeMutablePointer<UInt8>
+        let offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: rankCount + 1)
         var lengths = [Int](repeating: -1, count: rankCount)
-        var sources = [Int](repeating: 0, count: rankCount)
-        for (line, token) in tokens.enumerated() {
-            if lengths[token.rank] >= 0 {
-                return .failure(RankFileError(line: line + 1, reason: "duplicate rank \(token.rank)"))
+        if inOrder {
+            bytes = decoded
+            for (index, token) in tokens.enumerated() {
+                offsets[index] = UInt32(token.start)
+                lengths[index] = token.length
             }
+            offsets[rankCount] = UInt32(expectedStart)
+            (bytes + expectedStart).initialize(repeating: 0, count: 8)
+        } else {
+            bytes = relayout(decoded: decoded, tokens: tokens, offsets: offsets, lengths: &lengths)
+        }
+        for (line, length) in lengths.enumerated() where length < 0 {
+            return .failure(RankFileError(line: 0, reason: "no token has rank \(line)"))
+        }
+        return index(bytes: bytes, offsets: offsets, lengths: lengths, rankCount: rankCount)
+    }
+
+    /// Copies tokens listed out of rank order into rank order.
+    private static func relayout(decoded: UnsafeMutablePointer<UInt8>, tokens: [(start: Int, length: Int, rank: Int)],
+                                 offsets: UnsafeMutablePointer<UInt32>, lengths: inout [Int]) -> UnsafeMutablePointer<UInt8> {
+        let rankCount = lengths.count
+        var sources = [Int](repeating: 0, count: rankCount)
+        for token in tokens {
             lengths[token.rank] = token.length
             sources[token.rank] = token.start
         }
         let total = tokens.reduce(0) { $0 + $1.length }
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: total + 8)
         bytes.initialize(repeating: 0, count: total + 8)
-        let offsets = UnsafeMutablePointer<UInt32>.allocate(capacity: rankCount + 1)
         var cursor = 0
         for rank in 0..<rankCount {
             offsets[rank] = UInt32(cursor)
@@ -117,7 +145,12 @@ struct RankTable: @unchecked Sendable {
         }
         offsets[rankCount] = UInt32(cursor)
         decoded.deallocate()
+        return bytes
+    }
 
+    /// Builds the hash table and the byte and pair tables over laid-out tokens.
+    private static func index(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>, lengths: [Int],
+                              rankCount: Int) -> Result<RankTable, RankFileError> {
         var capacityBits: UInt64 = 4
         while (1 << capacityBits) < rankCount * 2 { capacityBits += 1 }
         let capacity = 1 << Int(capacityBits)
@@ -159,17 +192,16 @@ struct RankTable: @unchecked Sendable {
         self.rankCount = rankCount
     }
 
-    @inline(__always)
-    private static func base64Value(_ byte: UInt8) -> UInt8 {
-        switch byte {
-        case 0x41...0x5A: return byte - 0x41
-        case 0x61...0x7A: return byte - 0x61 + 26
-        case 0x30...0x39: return byte - 0x30 + 52
-        case 0x2B: return 62
-        case 0x2F: return 63
-        default: return 0xFF
+    /// Base64 digit values; 0x40 marks `=`, 0xFF anything else.
+    nonisolated(unsafe) private static let base64Table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        table.initialize(repeating: 0xFF, count: 256)
+        for (value, character) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(character)] = UInt8(value)
         }
-    }
+        table[Int(UInt8(ascii: "="))] = 0x40
+        return UnsafePointer(table)
+    }()
 
     @inline(__always)
     private static func mix(_ value: UInt64) -> UInt64 {

@@ -43,13 +43,31 @@ struct ScalarClass: OptionSet, Sendable {
         case .nonspacingMark, .spacingMark, .enclosingMark: bits = 4
         default: bits = 0
         }
-        if properties.isWhitespace { bits |= 8 }
+        if isWhitespace(scalar.value) { bits |= 8 }
         if scalar == "\r" || scalar == "\n" { bits |= 128 }
         return bits
     }
 
-    /// Classes of the Basic Multilingual Plane, built once on first use (about 1 ms) and never freed,
-    /// so the scanner reads it through a plain pointer.
+    /// Unicode's White_Space property (`\s` in the Rust `regex` crate), stable since Unicode 6.3.
+    @inline(__always)
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Classes of ASCII, read for most bytes of most texts.
+    nonisolated(unsafe) static let ascii: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 128)
+        for value in 0..<128 { table[value] = classify(Unicode.Scalar(UInt8(value))) }
+        return UnsafePointer(table)
+    }()
+
+    /// Classes of the Basic Multilingual Plane, built on the first non-ASCII scalar (a few ms) and never
+    /// freed, so the scanner reads it through a plain pointer.
     nonisolated(unsafe) static let basicPlane: UnsafePointer<UInt8> = {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x10000)
         for value in 0..<0x10000 {
