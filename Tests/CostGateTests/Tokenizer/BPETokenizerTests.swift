@@ -10,9 +10,19 @@ import Testing
 
     @Test(arguments: TokenEncoding.allCases)
     func smallVectorsMatchTiktoken(encoding: TokenEncoding) throws {
+        try check(TokenizerFixtures.vectors, encoding: encoding)
+    }
+
+    /// Extra random vectors from `generate.py --fuzz`, when `COSTGATE_TOKENIZER_VECTORS` names a file.
+    @Test(.enabled(if: !TokenizerFixtures.extraVectors.isEmpty), arguments: TokenEncoding.allCases)
+    func extraVectorsMatchTiktoken(encoding: TokenEncoding) throws {
+        try check(TokenizerFixtures.extraVectors, encoding: encoding)
+    }
+
+    private func check(_ vectors: [TokenizerFixtures.Vector], encoding: TokenEncoding) throws {
         let tokenizer = try BPETokenizer.shared(encoding)
         var failures = 0
-        for vector in TokenizerFixtures.vectors {
+        for vector in vectors {
             let expected = try #require(vector.tokens[encoding])
             let actual = tokenizer.encode(vector.text)
             if actual != expected || tokenizer.count(vector.text) != vector.counts[encoding] {

@@ -40,8 +40,18 @@ enum TokenizerFixtures {
         return (try? JSONParser.parse([UInt8](data))) ?? .null
     }
 
-    static let vectors: [Vector] = {
-        (json("vectors.json")["vectors"]?.arrayValue ?? []).map { value in
+    static let vectors: [Vector] = parseVectors(json("vectors.json"))
+
+    /// Vectors from the file `COSTGATE_TOKENIZER_VECTORS` names (`generate.py --fuzz`), if set.
+    static let extraVectors: [Vector] = {
+        guard let path = ProcessInfo.processInfo.environment["COSTGATE_TOKENIZER_VECTORS"],
+              let data = FileManager.default.contents(atPath: path),
+              let value = try? JSONParser.parse([UInt8](data)) else { return [] }
+        return parseVectors(value)
+    }()
+
+    static func parseVectors(_ document: JSONValue) -> [Vector] {
+        (document["vectors"]?.arrayValue ?? []).map { value in
             var vector = Vector(name: value["name"]?.stringValue ?? "?", text: value["text"]?.stringValue ?? "",
                                 counts: [:], tokens: [:])
             for encoding in TokenEncoding.allCases {
@@ -51,7 +61,7 @@ enum TokenizerFixtures {
             }
             return vector
         }
-    }()
+    }
 
     static let longVectors: [LongVector] = {
         (json("long.json")["vectors"]?.arrayValue ?? []).map { value in

@@ -10,6 +10,9 @@ It loads the rank files bundled in Sources/CostGate/Resources/tokenizers (checki
 builds each encoding with the pattern and special tokens from tiktoken_ext/openai_public.py, and
 writes vectors.json (small texts: counts and full token ids) and long.json (long texts described by
 a recipe: counts and the sha256 of the ids joined by commas). The output is deterministic (seeded).
+
+`generate.py --fuzz OUT.json SEED COUNT` writes extra random vectors instead; check them with
+`COSTGATE_TOKENIZER_VECTORS=OUT.json swift test --filter extraVectorsMatchTiktoken`.
 """
 import hashlib
 import json
@@ -154,8 +157,26 @@ def scalar_ranges():
     return sorted(starts)
 
 
+def fuzz(path, seed, count):
+    """Writes `count` extra random vectors (not committed) for COSTGATE_TOKENIZER_VECTORS=path swift test."""
+    encodings = {name: load(name) for name in HASHES}
+    rng = random.Random(seed)
+    vectors = []
+    for index in range(count):
+        if index % 2:
+            text = random_text(rng, rng.randint(1, 80))
+        else:
+            text = words_text(rng, rng.randint(1, 30))
+        vectors.append({"name": f"fuzz-{seed}-{index}", "text": text, **entry(encodings, text)})
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({"generator": "tiktoken " + tiktoken.__version__, "vectors": vectors}, handle,
+                  ensure_ascii=False, separators=(",", ":"))
+
+
 def main():
     assert tiktoken.__version__ == "0.14.0", tiktoken.__version__
+    if len(sys.argv) == 5 and sys.argv[1] == "--fuzz":
+        return fuzz(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     encodings = {name: load(name) for name in HASHES}
     rng = random.Random(20261129)
     vectors = []
