@@ -23,14 +23,21 @@ struct RankTable: @unchecked Sendable {
     private let pairRanks: UnsafeMutablePointer<UInt32>
     /// How many ranks there are (one more than the highest).
     let rankCount: Int
+    /// Keeps the memory behind the pointers above alive.
+    private let storage: Storage
 
     /// Parses a `.tiktoken` file (`base64 SPACE rank` per line).
     ///
-    /// Returns nil with a reason when a line is malformed or a rank is duplicated.
-    static func parse(_ file: UnsafeRawBufferPointer) -> Result<RankTable, RankFileError> {
+    /// Fails with the line and reason when a line is malformed, a rank is duplicated or missing, or a
+    /// byte has no rank.
+    static func parse(_ file: UnsafeRawBufferPointer) -> Result<RankTable, FileError> {
         var tokens: [(start: Int, length: Int, rank: Int)] = []
         tokens.reserveCapacity(file.count / 16)
         let decoded = UnsafeMutablePointer<UInt8>.allocate(capacity: file.count + 8)
+        func fail(_ error: FileError) -> Result<RankTable, FileError> {
+            decoded.deallocate()
+            return .failure(error)
+        }
         var written = 0
         var line = 1
         var index = 0
@@ -40,11 +47,11 @@ struct RankTable: @unchecked Sendable {
             var quad: UInt32 = 0
             var quadCount = 0
             let table = base64Table
-            while index < count, file[index] != 0x20 {
+            while index < count, file[index] != 0x20, file[index] != 0x0A {
                 let value = table[Int(file[index])]
                 if value >= 0x40 {
                     if value == 0x40 { index += 1; continue }  // '=' padding
-                    return .failure(RankFileError(line: line, reason: "bad base64 byte \(file[index])"))
+                    return fail(FileError(line: line, reason: "bad base64 byte \(file[index])"))
                 }
                 quad = quad << 6 | UInt32(value)
                 quadCount += 1
@@ -66,10 +73,10 @@ struct RankTable: @unchecked Sendable {
                 decoded[written + 1] = UInt8(truncatingIfNeeded: quad >> 2)
                 written += 2
             } else if quadCount == 1 {
-                return .failure(RankFileError(line: line, reason: "truncated base64"))
+                return fail(FileError(line: line, reason: "truncated base64"))
             }
             guard index < count, file[index] == 0x20, written > start else {
-                return .failure(RankFileError(line: line, reason: "expected 'base64 rank'"))
+                return fail(FileError(line: line, reason: "expected 'base64 rank'"))
             }
             index += 1
             var rank = 0
@@ -79,24 +86,29 @@ struct RankTable: @unchecked Sendable {
                 digits += 1
                 index += 1
             }
-            guard digits > 0 else { return .failure(RankFileError(line: line, reason: "expected a rank")) }
+            guard digits > 0 else { return fail(FileError(line: line, reason: "expected a rank")) }
             if index < count, file[index] == 0x0D { index += 1 }
             guard index == count || file[index] == 0x0A else {
-                return .failure(RankFileError(line: line, reason: "expected end of line"))
+                return fail(FileError(line: line, reason: "expected end of line"))
             }
             index += 1
             tokens.append((start, written - start, rank))
             line += 1
         }
         let rankCount = (tokens.map(\.rank).max() ?? -1) + 1
+        var seen = [Bool](repeating: false, count: rankCount)
+        for (line, token) in tokens.enumerated() {
+            if seen[token.rank] { return fail(FileError(line: line + 1, reason: "duplicate rank \(token.rank)")) }
+            seen[token.rank] = true
+        }
         guard rankCount == tokens.count else {
-            return .failure(RankFileError(line: 0, reason: "ranks are not 0..<\(tokens.count) (duplicates or gaps)"))
+            return fail(FileError(line: 0, reason: "ranks are not 0..<\(tokens.count) (a rank is missing)"))
         }
         return build(decoded: decoded, tokens: tokens, rankCount: rankCount)
     }
 
     private static func build(decoded: UnsafeMutablePointer<UInt8>, tokens: [(start: Int, length: Int, rank: Int)],
-                              rankCount: Int) -> Result<RankTable, RankFileError> {
+                              rankCount: Int) -> Result<RankTable, FileError> {
         // Lay the tokens out in rank order so `offsets` is a prefix sum; OpenAI's files already are.
         var inOrder = tokens.count == rankCount
         var expectedStart = 0
@@ -117,9 +129,6 @@ struct RankTable: @unchecked Sendable {
             (bytes + expectedStart).initialize(repeating: 0, count: 8)
         } else {
             bytes = relayout(decoded: decoded, tokens: tokens, offsets: offsets, lengths: &lengths)
-        }
-        for (line, length) in lengths.enumerated() where length < 0 {
-            return .failure(RankFileError(line: 0, reason: "no token has rank \(line)"))
         }
         return index(bytes: bytes, offsets: offsets, lengths: lengths, rankCount: rankCount)
     }
@@ -150,7 +159,7 @@ struct RankTable: @unchecked Sendable {
 
     /// Builds the hash table and the byte and pair tables over laid-out tokens.
     private static func index(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>, lengths: [Int],
-                              rankCount: Int) -> Result<RankTable, RankFileError> {
+                              rankCount: Int) -> Result<RankTable, FileError> {
         var capacityBits: UInt64 = 4
         while (1 << capacityBits) < rankCount * 2 { capacityBits += 1 }
         let capacity = 1 << Int(capacityBits)
@@ -160,6 +169,7 @@ struct RankTable: @unchecked Sendable {
         byteRanks.initialize(repeating: missing, count: 256)
         let pairRanks = UnsafeMutablePointer<UInt32>.allocate(capacity: 1 << 16)
         pairRanks.initialize(repeating: missing, count: 1 << 16)
+        let storage = Storage(bytes: bytes, offsets: offsets, slots: slots, byteRanks: byteRanks, pairRanks: pairRanks)
         let shift = 64 - capacityBits
         let mask = capacity - 1
         for rank in 0..<rankCount where lengths[rank] > 0 {
@@ -174,21 +184,19 @@ struct RankTable: @unchecked Sendable {
             if length == 2 { pairRanks[Int(bytes[start]) << 8 | Int(bytes[start + 1])] = UInt32(rank) }
         }
         for byte in 0..<256 where byteRanks[byte] == missing {
-            return .failure(RankFileError(line: 0, reason: "no rank for byte \(byte)"))
+            return .failure(FileError(line: 0, reason: "no rank for byte \(byte)"))
         }
-        return .success(RankTable(bytes: bytes, offsets: offsets, slots: slots, shift: shift,
-                                  byteRanks: byteRanks, pairRanks: pairRanks, rankCount: rankCount))
+        return .success(RankTable(storage: storage, shift: shift, rankCount: rankCount))
     }
 
-    private init(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>,
-                 slots: UnsafeMutablePointer<Slot>, shift: UInt64,
-                 byteRanks: UnsafeMutablePointer<UInt32>, pairRanks: UnsafeMutablePointer<UInt32>, rankCount: Int) {
-        self.bytes = bytes
-        self.offsets = offsets
-        self.slots = slots
+    private init(storage: Storage, shift: UInt64, rankCount: Int) {
+        self.storage = storage
+        bytes = storage.bytes
+        offsets = storage.offsets
+        slots = storage.slots
+        byteRanks = storage.byteRanks
+        pairRanks = storage.pairRanks
         self.shift = shift
-        self.byteRanks = byteRanks
-        self.pairRanks = pairRanks
         self.rankCount = rankCount
     }
 
@@ -263,17 +271,43 @@ struct RankTable: @unchecked Sendable {
         guard end > start else { return nil }
         return UnsafeBufferPointer(start: bytes + start, count: end - start)
     }
-}
 
-/// One hash-table slot: a token's first eight bytes (little-endian, zero-padded), rank and length.
-struct Slot {
-    var head: UInt64
-    var rank: UInt32
-    var length: UInt32
-}
+    /// One hash-table slot: a token's first eight bytes (little-endian, zero-padded), rank and length.
+    struct Slot {
+        var head: UInt64
+        var rank: UInt32
+        var length: UInt32
+    }
 
-/// Why a rank file could not be parsed.
-struct RankFileError: Error, Sendable {
-    var line: Int
-    var reason: String
+    /// Why a rank file could not be parsed.
+    struct FileError: Error, Sendable {
+        var line: Int
+        var reason: String
+    }
+
+    /// Owns the table's memory, freed when the last copy of the table goes away.
+    private final class Storage: @unchecked Sendable {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let offsets: UnsafeMutablePointer<UInt32>
+        let slots: UnsafeMutablePointer<Slot>
+        let byteRanks: UnsafeMutablePointer<UInt32>
+        let pairRanks: UnsafeMutablePointer<UInt32>
+
+        init(bytes: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<UInt32>, slots: UnsafeMutablePointer<Slot>,
+             byteRanks: UnsafeMutablePointer<UInt32>, pairRanks: UnsafeMutablePointer<UInt32>) {
+            self.bytes = bytes
+            self.offsets = offsets
+            self.slots = slots
+            self.byteRanks = byteRanks
+            self.pairRanks = pairRanks
+        }
+
+        deinit {
+            bytes.deallocate()
+            offsets.deallocate()
+            slots.deallocate()
+            byteRanks.deallocate()
+            pairRanks.deallocate()
+        }
+    }
 }

@@ -29,3 +29,35 @@ import Testing
         #expect(throws: CostGateError.self) { try BPETokenizer(encoding: .o200kBase, rankFile: path) }
     }
 }
+
+extension RankFileTests {
+    /// A rank file listed out of rank order loads into the same table (the relayout path).
+    @Test func shuffledRankFileEncodesTheSame() throws {
+        let original = try #require(FileManager.default.contents(atPath: BPETokenizer.bundledRankFile(.cl100kBase)))
+        let lines = String(decoding: original, as: UTF8.self).split(separator: "\n")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("shuffled-\(UUID().uuidString).tiktoken").path
+        try Data((lines.reversed().joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let shuffled = try BPETokenizer(encoding: .cl100kBase, rankFile: path)
+        let text = "Shuffled rank files still encode: naïve café, 12345, don't! 👩‍💻"
+        #expect(shuffled.encode(text) == (try BPETokenizer.shared(.cl100kBase).encode(text)))
+    }
+
+    @Test(arguments: [
+        ("YQ== 0\nYQ== 0\n", "duplicate rank 0"),
+        ("YQ== 1\n", "a rank is missing"),
+        ("YQ== 0\n", "no rank for byte 0"),
+        ("YQ==0\n", "expected 'base64 rank'"),
+    ])
+    func malformedRankFilesSayWhy(contents: String, reason: String) throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).tiktoken").path
+        try Data(contents.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try BPETokenizer(encoding: .o200kBase, rankFile: path)
+            Issue.record("loaded a malformed rank file")
+        } catch {
+            #expect(error.description.contains(reason), "\(error)")
+        }
+    }
+}
