@@ -208,6 +208,15 @@ def main():
         text = prefix + unit * times + suffix
         long_vectors.append({"prefix": prefix, "unit": unit, "times": times, "suffix": suffix,
                              **entry(encodings, text, keep_tokens=False)})
+    # Long single pieces with varied content, for the heap merge path (pieces over 128 bytes).
+    rng = random.Random(99)
+    for pool_name, pool in [("latin-lower", [chr(c) for c in range(0x61, 0x7B)]), ("cjk", POOLS["cjk"][:128]),
+                            ("devanagari", POOLS["devanagari"]), ("hangul", POOLS["hangul"]),
+                            ("punct", list("!#$%&()*+,-.:;<=>?@[]^_`{|}~")), ("thai", POOLS["thai"])]:
+        text = "".join(rng.choice(pool) for _ in range(3_000))
+        long_vectors.append({"file": f"piece-{pool_name}.txt", **entry(encodings, text, keep_tokens=False)})
+        with open(os.path.join(HERE, f"piece-{pool_name}.txt"), "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
     big = words_text(random.Random(7), 30_000) + random_text(random.Random(8), 30_000)
     with open(os.path.join(HERE, "mixed.txt"), "w", encoding="utf-8", newline="") as handle:
         handle.write(big)
