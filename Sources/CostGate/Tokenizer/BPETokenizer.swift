@@ -36,13 +36,27 @@ public final class BPETokenizer: Sendable {
     }
 
     /// The path of the bundled rank file for `encoding`.
+    ///
+    /// `Bundle.module` stops the process when its bundle is missing (a `costgate` binary copied without
+    /// the `costgate_CostGate.resources` folder beside it), so it is only asked when that folder exists;
+    /// otherwise the rank files of the source tree this binary was built from are tried, and failing
+    /// that `init(encoding:rankFile:)` reports the missing file.
     static func bundledRankFile(_ encoding: TokenEncoding) -> String {
-        // The copied `Resources` folder is the bundle's resource directory on Linux but nested inside it
-        // on Darwin, so try both.
-        let bundle = Bundle.module
-        let candidates = [bundle.resourceURL, bundle.resourceURL?.appendingPathComponent("Resources"),
-                          bundle.bundleURL.appendingPathComponent("Resources")]
-        let paths = candidates.compactMap { $0?.appendingPathComponent("tokenizers/" + encoding.rankFileName).path }
+        let relative = "tokenizers/" + encoding.rankFileName
+        let executableDirectory = Bundle.main.bundleURL
+        let bundleNames = ["costgate_CostGate.resources", "costgate_CostGate.bundle"]
+        var paths: [String] = []
+        if bundleNames.contains(where: { FileManager.default.fileExists(atPath: executableDirectory.appendingPathComponent($0).path) }) {
+            // The copied `Resources` folder is the bundle's resource directory on Linux but nested inside
+            // it on Darwin, so try both.
+            let bundle = Bundle.module
+            paths += [bundle.resourceURL, bundle.resourceURL?.appendingPathComponent("Resources"),
+                      bundle.bundleURL.appendingPathComponent("Resources")]
+                .compactMap { $0?.appendingPathComponent(relative).path }
+        }
+        let sourceResources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources")
+        paths.append(sourceResources.appendingPathComponent(relative).path)
         return paths.first { FileManager.default.fileExists(atPath: $0) } ?? paths[0]
     }
 
@@ -54,14 +68,15 @@ public final class BPETokenizer: Sendable {
     /// - Throws: `CostGateError.io` when the file cannot be read or parsed.
     public convenience init(encoding: TokenEncoding, rankFile: String) throws(CostGateError) {
         guard let data = FileManager.default.contents(atPath: rankFile) else {
-            throw .io(path: rankFile, reason: "cannot read the \(encoding.rawValue) rank file")
+            throw .io(path: rankFile, reason: "cannot read the \(encoding.rawValue) rank file; install costgate with "
+                + "its costgate_CostGate.resources folder beside the binary")
         }
         let parsed = data.withUnsafeBytes { RankTable.parse($0) }
         switch parsed {
         case .success(let table):
             self.init(encoding: encoding, table: table)
         case .failure(let failure):
-            throw .io(path: rankFile, reason: "line \(failure.line): \(failure.reason)")
+            throw .io(path: rankFile, reason: (failure.line > 0 ? "line \(failure.line): " : "") + failure.reason)
         }
     }
 
