@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks `costgate tokens` against tiktoken 0.14.0 as whole processes (rank-file load included).
 #
-# Usage: bench/tokens/run.sh [RUNS]   (default 5 runs per command; the median wall time is reported)
+# Usage: bench/tokens/run.sh [RUNS]   (default 5 runs per command; the median wall time is reported,
+# and hyperfine's comparison too when hyperfine is installed)
 #
 # It builds costgate in release mode, builds the corpus in bench/data/tokens (git-ignored) if missing,
 # creates a venv with tiktoken 0.14.0 at .venv-tok if missing (or uses $TIKTOKEN_PYTHON), checks that
@@ -35,7 +36,12 @@ median() {
         "$@" >/dev/null
         end=$(date +%s.%N)
         times+=("$(echo "$end - $start" | bc -l)")
-    done
+        if command -v hyperfine >/dev/null; then
+        hyperfine --warmup 1 --runs "$RUNS" -N \
+            "$COSTGATE tokens --encoding $ENCODING ${FILES[*]}" \
+            "$PY bench/tokens/tiktoken_count.py $ENCODING ${FILES[*]}"
+    fi
+done
     printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
@@ -62,4 +68,9 @@ for ENCODING in o200k_base cl100k_base; do
         printf "  startup (one-line file): costgate %.3f s, tiktoken %.3f s\n", so, st
         printf "  after startup: costgate %.1f MB/s (1 thread %.1f), tiktoken %.1f MB/s\n", b / (o - so) / 1e6, b / (s - so) / 1e6, b / (t - st) / 1e6
     }'
+    if command -v hyperfine >/dev/null; then
+        hyperfine --warmup 1 --runs "$RUNS" -N \
+            "$COSTGATE tokens --encoding $ENCODING ${FILES[*]}" \
+            "$PY bench/tokens/tiktoken_count.py $ENCODING ${FILES[*]}"
+    fi
 done
