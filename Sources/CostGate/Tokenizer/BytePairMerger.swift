@@ -13,7 +13,6 @@ struct BytePairMerger {
     private var ranks: [UInt32] = []
     private var next: [Int32] = []
     private var previous: [Int32] = []
-    private var heap: [UInt64] = []
     private var cache: PieceCountCache?
 
     init() {}
@@ -122,18 +121,17 @@ struct BytePairMerger {
         next.removeAll(keepingCapacity: true)
         previous.removeAll(keepingCapacity: true)
         ranks.removeAll(keepingCapacity: true)
-        heap.removeAll(keepingCapacity: true)
         for index in 0...length {
             next.append(Int32(index + 1))
             previous.append(Int32(index - 1))
             ranks.append(RankTable.missing)
         }
+        var heap = Heap(capacity: 3 * length)
         for index in 0..<(length - 1) {
             let rank = table.rank(pointer + index, 2)
             ranks[index] = rank
             if rank != RankTable.missing { heap.append(UInt64(rank) << 32 | UInt64(index)) }
         }
-        var heap = Heap(storage: self.heap)
         heap.heapify()
         next.withUnsafeMutableBufferPointer { next in
             previous.withUnsafeMutableBufferPointer { previous in
@@ -174,22 +172,36 @@ struct BytePairMerger {
                 }
             }
         }
-        self.heap = heap.storage
     }
 }
 
-/// A binary min-heap of packed `rank << 32 | start` words.
-private struct Heap {
-    var storage: [UInt64]
+/// A binary min-heap of packed `rank << 32 | start` words in a fixed buffer.
+///
+/// A merge pushes at most two entries, so a piece of n bytes never holds more than 3n.
+private struct Heap: ~Copyable {
+    private let storage: UnsafeMutablePointer<UInt64>
+    private var count = 0
+
+    init(capacity: Int) {
+        storage = .allocate(capacity: max(capacity, 1))
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Adds an entry without restoring heap order (call `heapify` afterwards).
+    mutating func append(_ value: UInt64) {
+        storage[count] = value
+        count += 1
+    }
 
     mutating func heapify() {
-        guard storage.count > 1 else { return }
-        for index in stride(from: storage.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        guard count > 1 else { return }
+        for index in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(index) }
     }
 
     mutating func push(_ value: UInt64) {
-        storage.append(value)
-        var child = storage.count - 1
+        var child = count
+        count += 1
         while child > 0 {
             let parent = (child - 1) / 2
             if storage[parent] <= value { break }
@@ -200,16 +212,17 @@ private struct Heap {
     }
 
     mutating func popMin() -> UInt64? {
-        guard let last = storage.popLast() else { return nil }
-        guard !storage.isEmpty else { return last }
+        guard count > 0 else { return nil }
+        count -= 1
         let top = storage[0]
-        storage[0] = last
-        siftDown(0)
+        if count > 0 {
+            storage[0] = storage[count]
+            siftDown(0)
+        }
         return top
     }
 
-    private mutating func siftDown(_ start: Int) {
-        let count = storage.count
+    private func siftDown(_ start: Int) {
         let value = storage[start]
         var index = start
         while true {
