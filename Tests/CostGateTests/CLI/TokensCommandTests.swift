@@ -89,3 +89,25 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+extension TokensCommandTests {
+    /// Runs the built `costgate` binary on a fixture file, as a user would.
+    @Test func builtBinaryCountsAFixture() throws {
+        let binary = Bundle.main.bundleURL.appendingPathComponent("costgate").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else { return }
+        let fixture = TokenizerFixtures.url("mixed.txt").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["tokens", "--encoding", "cl100k_base", "--format", "json", fixture]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let json = try JSONParser.parse([UInt8](data))
+        let expected = TokenizerFixtures.longVectors.first { $0.label == "mixed.txt" }?.counts[.cl100kBase]
+        #expect(json["total_tokens"]?.doubleValue.map { Int($0) } == expected)
+        #expect(json["exact"] == .bool(true))
+    }
+}
