@@ -88,8 +88,7 @@ enum Comparison {
         let scaling = head.scaling
         let headValues = Forecaster.costValues(candidate.replay)
         let baseValues = Forecaster.costValues(baseline.replay)
-        if headValues.count == baseValues.count, candidate.traffic.source == baseline.traffic.source,
-           head.scaling.factor == base.scaling.factor {
+        if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
             // Same sample on both sides: the paired interval of Σ (head − base).
             let paired = zip(headValues, baseValues).map { $0 - $1 }
             let interval = Interval.estimate(paired, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)

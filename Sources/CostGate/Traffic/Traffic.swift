@@ -42,6 +42,12 @@ public struct Traffic: Sendable {
         return nil
     }
 
+    /// Whether `other` holds the same records with the same names (the same sample, wherever it was read from).
+    public func sameRecords(as other: Traffic) -> Bool {
+        records.count == other.records.count && strings.strings == other.strings.strings && tagSets == other.tagSets
+            && hashPool == other.hashPool && zip(records, other.records).allSatisfy { $0.isIdentical(to: $1) }
+    }
+
     /// Every tag key that occurs in the sample, sorted.
     public var tagKeys: [String] {
         var keys = Set<Int32>()

@@ -56,3 +56,16 @@ public struct TrafficRecord: Sendable, Equatable {
         self.hashCount = 0
     }
 }
+
+extension TrafficRecord {
+    /// Field-by-field identity, with absent (NaN) values equal to each other, unlike `==`.
+    func isIdentical(to other: TrafficRecord) -> Bool {
+        timestamp.bitPattern == other.timestamp.bitPattern && model == other.model && route == other.route
+            && inputTokens == other.inputTokens && cachedInputTokens == other.cachedInputTokens
+            && outputTokens == other.outputTokens && reasoningTokens == other.reasoningTokens
+            && latencyMs.bitPattern == other.latencyMs.bitPattern && ttftMs.bitPattern == other.ttftMs.bitPattern
+            && isError == other.isError && quality.bitPattern == other.quality.bitPattern
+            && weight.bitPattern == other.weight.bitPattern && tagSet == other.tagSet && prefixID == other.prefixID
+            && prefixTokens == other.prefixTokens && hashStart == other.hashStart && hashCount == other.hashCount
+    }
+}

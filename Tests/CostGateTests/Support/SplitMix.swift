@@ -1,4 +1,4 @@
-/// A deterministic generator for test text.
+/// A deterministic generator for test data (SplitMix64).
 struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
@@ -9,4 +9,9 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+extension SplitMix {
+    /// A uniform double in [0, 1).
+    mutating func nextUniform() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
 }
