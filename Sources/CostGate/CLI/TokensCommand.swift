@@ -133,8 +133,8 @@ enum TokensCommand: Command {
         return options
     }
 
-    private static func read(_ path: String, context: CommandContext) throws(CostGateError) -> [UInt8] {
-        if path == "-" { return [UInt8](context.readStdin()) }
+    private static func read(_ path: String, context: CommandContext) throws(CostGateError) -> Data {
+        if path == "-" { return context.readStdin() }
         let resolved = context.resolve(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
@@ -144,7 +144,7 @@ enum TokensCommand: Command {
         guard let data = FileManager.default.contents(atPath: resolved) else {
             throw .io(path: path, reason: "cannot read the file (permission denied?)")
         }
-        return [UInt8](data)
+        return data
     }
 
     private static func renderText(_ files: [FileCount], total: Int, options: Options, exact: Bool,

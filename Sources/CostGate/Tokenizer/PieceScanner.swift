@@ -83,20 +83,20 @@ struct PieceScanner {
         return index
     }
 
-    /// The end of `(?i:'s|'t|'re|'ve|'m|'ll|'d)` at `index`, or nil. Case folding makes `s` also match U+017F.
+    /// The end of `(?i:'s|'t|'re|'ve|'m|'ll|'d)` at `index`, or nil; cl100k's `'(?i:[sdmt]|ll|ve|re)` is the
+    /// same set. Case folding makes `s` also match U+017F (ſ), as in the Rust `regex` crate.
     @inline(__always)
     private func contraction(at index: Int) -> Int? {
         guard index + 1 < count, base[index] == 0x27 else { return nil }
+        // `| 0x20` lower-cases an ASCII letter; only `S` and `s` (and so on) land on these values.
         let first = base[index + 1] | 0x20
         switch first {
         case UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "d"):
-            // `|0x20` also maps a few non-letters onto these; only accept real letters.
-            return base[index + 1] & 0xC0 == 0x40 ? index + 2 : nil
+            return index + 2
         case UInt8(ascii: "r"), UInt8(ascii: "v"), UInt8(ascii: "l"):
-            guard base[index + 1] & 0xC0 == 0x40, index + 2 < count else { return nil }
-            let second = base[index + 2]
+            guard index + 2 < count else { return nil }
             let expected: UInt8 = first == UInt8(ascii: "l") ? UInt8(ascii: "l") : UInt8(ascii: "e")
-            return second | 0x20 == expected && second & 0xC0 == 0x40 ? index + 3 : nil
+            return base[index + 2] | 0x20 == expected ? index + 3 : nil
         case 0xE5 where base[index + 1] == 0xC5 && index + 2 < count && base[index + 2] == 0xBF:
             return index + 3  // 'ſ (U+017F LATIN SMALL LETTER LONG S) folds to 's
         default:
@@ -210,7 +210,7 @@ struct PieceScanner {
 
     private func cl100kMatch(at start: Int) -> Int {
         // Alternative 1: a contraction anywhere.
-        if base[start] == 0x27, let end = cl100kContraction(at: start) { return end }
+        if base[start] == 0x27, let end = contraction(at: start) { return end }
         let (first, firstLength) = scalar(at: start)
         // Alternative 2: letters with a possessive optional prefix.
         if first & ScalarClass.notPrefix == 0 {
@@ -244,11 +244,5 @@ struct PieceScanner {
         if space.newlineEnd >= 0 { return space.newlineEnd }
         if space.lastStart > start { return space.lastStart }
         return start + firstLength
-    }
-
-    /// `'(?i:[sdmt]|ll|ve|re)` at `index` (which holds the apostrophe), or nil.
-    @inline(__always)
-    private func cl100kContraction(at index: Int) -> Int? {
-        contraction(at: index)
     }
 }
