@@ -1,0 +1,472 @@
+/// The state and event loop behind `ServingSimulator.run`; per-request and per-replica state live in flat
+/// arrays so that a step touches only contiguous memory.
+struct SimulationEngine {
+    private let requests: [SimRequest]
+    private let deployment: Deployment
+    private let options: ServingSimulator.Options
+    private let stepModel: StepTimeModel
+    private let blockSize: Int
+    private let totalBlocks: Int
+    private let capacityTokens: Int
+    private let maxSeqs: Int
+    private let maxBatched: Int
+    private let prefixCaching: Bool
+
+    // Per request.
+    private var arrival: [Double]
+    private var target: [Int32]
+    private var computed: [Int32]
+    private var generated: [Int32]
+    private var blocks: [Int32]
+    private var firstToken: [Double]
+    private var finish: [Double]
+    private var cachedOnce: [Bool]
+
+    // Per replica.
+    private enum ReplicaState: UInt8 { case starting, ready, draining, stopped }
+    private var state: [ReplicaState] = []
+    private var readyAt: [Double] = []
+    private var billStart: [Double] = []
+    private var stepEnd: [Double] = []
+    private var freeBlocks: [Int] = []
+    private var running: [[Int32]] = []
+    private var waiting: [[Int32]] = []
+    private var waitHead: [Int] = []
+    private var resume: [[Int32]] = []
+    private var outstanding: [Int] = []
+    private var caches: [PrefixCache] = []
+    private var scheduledReq: [[Int32]] = []
+    private var scheduledTok: [[Int32]] = []
+
+    // Fleet.
+    private var pending: [Int32] = []
+    private var pendingHead = 0
+    private var billedSeconds = 0.0
+    private var busySeconds = 0.0
+    private var timeline: [(t: Double, replicas: Int)] = []
+    private var billedCount = 0
+    private var replicasMax = 0
+    private var lastScaleAction = -Double.infinity
+    private var preemptions = 0
+    private var hitTokens = 0
+    private var rejected = 0
+    private var outputTokens = 0
+
+    // Closed loop.
+    private var issueQueue: [(t: Double, request: Int32)] = []
+    private var issueHead = 0
+    private var nextToIssue = 0
+
+    init(requests: [SimRequest], deployment: Deployment, options: ServingSimulator.Options) {
+        self.requests = requests
+        self.deployment = deployment
+        self.options = options
+        stepModel = StepTimeModel(deployment: deployment, coefficients: options.coefficients)
+        blockSize = max(1, deployment.engine.blockSize)
+        capacityTokens = max(0, deployment.kvCapacityTokens)
+        totalBlocks = capacityTokens / blockSize
+        maxSeqs = deployment.engine.maxNumSeqs
+        maxBatched = deployment.engine.maxNumBatchedTokens
+        prefixCaching = deployment.engine.prefixCaching
+        let n = requests.count
+        arrival = requests.map(\.arrival)
+        target = requests.map { Int32(clamping: $0.inputTokens) }
+        computed = Array(repeating: 0, count: n)
+        generated = Array(repeating: 0, count: n)
+        blocks = Array(repeating: 0, count: n)
+        firstToken = Array(repeating: .nan, count: n)
+        finish = Array(repeating: .nan, count: n)
+        cachedOnce = Array(repeating: false, count: n)
+    }
+
+    mutating func run() -> SimulationResult {
+        let n = requests.count
+        var order: [Int32] = []
+        let closed = options.concurrency.map { max(1, $0) }
+        let start: Double
+        if closed == nil {
+            order = (0..<Int32(n)).map { $0 }
+            let times = arrival
+            order.sort { times[Int($0)] != times[Int($1)] ? times[Int($0)] < times[Int($1)] : $0 < $1 }
+            start = n > 0 ? min(0, times[Int(order[0])]) : 0
+        } else {
+            start = 0
+            for _ in 0..<min(closed!, n) { issue(at: 0) }
+        }
+        let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
+        for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
+        var nextArrival = 0
+        var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity
+        var now = start
+
+        while true {
+            // The earliest event: a step end, a replica becoming ready, an arrival, an autoscaler tick.
+            var stepReplica = -1
+            var tStep = Double.infinity
+            var tReady = Double.infinity
+            var readyReplica = -1
+            for r in 0..<stepEnd.count {
+                if stepEnd[r] < tStep { tStep = stepEnd[r]; stepReplica = r }
+                if state[r] == .starting, readyAt[r] < tReady { tReady = readyAt[r]; readyReplica = r }
+            }
+            var tArrival = Double.infinity
+            if closed == nil {
+                if nextArrival < n { tArrival = max(start, arrival[Int(order[nextArrival])]) }
+            } else if issueHead < issueQueue.count {
+                tArrival = issueQueue[issueHead].t
+            }
+            let workLeft = tStep.isFinite || tArrival.isFinite || pendingHead < pending.count
+            if !workLeft { break }
+            let tTick = autoscale != nil ? nextTick : .infinity
+
+            if tStep <= tReady, tStep <= tArrival, tStep <= tTick {
+                now = tStep
+                finishStep(stepReplica, now: now)
+            } else if tReady <= tArrival, tReady <= tTick {
+                now = tReady
+                state[readyReplica] = .ready
+                while pendingHead < pending.count {
+                    let q = pending[pendingHead]
+                    pendingHead += 1
+                    route(q, now: now)
+                }
+            } else if tArrival <= tTick {
+                now = tArrival
+                let q: Int32
+                if closed == nil {
+                    q = order[nextArrival]
+                    nextArrival += 1
+                } else {
+                    q = issueQueue[issueHead].request
+                    issueHead += 1
+                }
+                arrival[Int(q)] = now
+                route(q, now: now)
+            } else {
+                now = tTick
+                nextTick += options.autoscaleInterval
+                if let autoscale { evaluate(autoscale, now: now) }
+            }
+        }
+
+        let end = max(now, start)
+        for r in 0..<state.count where state[r] != .stopped {
+            billedSeconds += end - billStart[r]
+        }
+        timeline.append((end, billedCount))
+        return result(start: start, end: end)
+    }
+
+    // MARK: Fleet
+
+    private mutating func addReplica(at now: Double, ready: Bool) {
+        let slot: Int
+        if let stopped = state.firstIndex(of: .stopped) {
+            slot = stopped
+            freeBlocks[slot] = totalBlocks
+            running[slot].removeAll(keepingCapacity: true)
+            waiting[slot].removeAll(keepingCapacity: true)
+            waitHead[slot] = 0
+            resume[slot].removeAll(keepingCapacity: true)
+            outstanding[slot] = 0
+            caches[slot] = PrefixCache(capacityTokens: capacityTokens)
+            stepEnd[slot] = .infinity
+        } else {
+            slot = state.count
+            state.append(.starting)
+            readyAt.append(0)
+            billStart.append(0)
+            stepEnd.append(.infinity)
+            freeBlocks.append(totalBlocks)
+            running.append([])
+            waiting.append([])
+            waitHead.append(0)
+            resume.append([])
+            outstanding.append(0)
+            caches.append(PrefixCache(capacityTokens: capacityTokens))
+            scheduledReq.append([])
+            scheduledTok.append([])
+        }
+        let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
+        state[slot] = ready ? .ready : .starting
+        readyAt[slot] = ready ? now : now + coldStart
+        billStart[slot] = now
+        billedCount += 1
+        replicasMax = max(replicasMax, billedCount)
+        recordTimeline(now)
+    }
+
+    private mutating func stopReplica(_ r: Int, at now: Double) {
+        state[r] = .stopped
+        billedSeconds += now - billStart[r]
+        billedCount -= 1
+        recordTimeline(now)
+    }
+
+    private mutating func recordTimeline(_ now: Double) {
+        if let last = timeline.last, last.t == now {
+            timeline[timeline.count - 1].replicas = billedCount
+        } else {
+            timeline.append((now, billedCount))
+        }
+    }
+
+    private mutating func evaluate(_ policy: AutoscalePolicy, now: Double) {
+        var active = 0
+        var ready = 0
+        var load = 0
+        for r in 0..<state.count {
+            switch state[r] {
+            case .starting: active += 1
+            case .ready:
+                active += 1
+                ready += 1
+                load += policy.metric == .queueDepth ? (waiting[r].count - waitHead[r] + resume[r].count) : running[r].count
+            case .draining, .stopped: break
+            }
+        }
+        let queued = pending.count - pendingHead
+        if active == 0 {
+            if queued > 0 || policy.min > 0 {
+                addReplica(at: now, ready: false)
+                lastScaleAction = now
+            }
+            return
+        }
+        let perReplica = Double(load + (policy.metric == .queueDepth ? queued : 0)) / Double(max(ready, 1))
+        guard now - lastScaleAction >= policy.cooldown else { return }
+        if perReplica > policy.scaleUpAt, active < policy.max {
+            addReplica(at: now, ready: false)
+            lastScaleAction = now
+        } else if perReplica < policy.scaleDownAt, active > policy.min, ready > 0 {
+            var victim = -1
+            for r in 0..<state.count where state[r] == .ready {
+                if victim < 0 || outstanding[r] <= outstanding[victim] { victim = r }
+            }
+            state[victim] = .draining
+            lastScaleAction = now
+            if outstanding[victim] == 0 { stopReplica(victim, at: now) }
+        }
+    }
+
+    private mutating func route(_ q: Int32, now: Double) {
+        let request = requests[Int(q)]
+        if request.inputTokens + request.outputTokens > capacityTokens {
+            rejected += 1
+            if options.concurrency != nil { issue(at: now) }
+            return
+        }
+        var best = -1
+        for r in 0..<state.count where state[r] == .ready {
+            if best < 0 || outstanding[r] < outstanding[best] { best = r }
+        }
+        guard best >= 0 else {
+            pending.append(q)
+            return
+        }
+        outstanding[best] += 1
+        waiting[best].append(q)
+        if stepEnd[best] == .infinity { startStep(best, now: now) }
+    }
+
+    private mutating func issue(at now: Double) {
+        guard nextToIssue < requests.count else { return }
+        issueQueue.append((now, Int32(nextToIssue)))
+        nextToIssue += 1
+    }
+
+    // MARK: Steps
+
+    private func blocksFor(_ tokens: Int32) -> Int32 {
+        (tokens + Int32(blockSize) - 1) / Int32(blockSize)
+    }
+
+    private mutating func preempt(_ r: Int) -> Int32 {
+        let victim = running[r].removeLast()
+        let v = Int(victim)
+        freeBlocks[r] += Int(blocks[v])
+        blocks[v] = 0
+        computed[v] = 0
+        target[v] = Int32(clamping: requests[v].inputTokens) + generated[v]
+        resume[r].insert(victim, at: 0)
+        preemptions += 1
+        return victim
+    }
+
+    private mutating func prefixHit(_ r: Int, _ q: Int) -> Int32 {
+        let request = requests[q]
+        var hit = 0
+        if request.prefixKey >= 0, request.prefixTokens > 0 {
+            if caches[r].touch(Self.prefixCacheKey(request.prefixKey)) { hit = request.prefixTokens }
+        }
+        if !request.hashes.isEmpty {
+            var blocksHit = 0
+            for hash in request.hashes {
+                if caches[r].touch(hash) { blocksHit += 1 } else { break }
+            }
+            hit = max(hit, blocksHit * ServingSimulator.hashBlockTokens)
+        }
+        hit = min(hit, Int(target[q]) - 1)
+        hit = hit / blockSize * blockSize
+        return Int32(max(0, hit))
+    }
+
+    private static func prefixCacheKey(_ key: Int64) -> Int64 {
+        (key &* -7_046_029_254_386_353_131) | Int64.min
+    }
+
+    private mutating func startStep(_ r: Int, now: Double) {
+        scheduledReq[r].removeAll(keepingCapacity: true)
+        scheduledTok[r].removeAll(keepingCapacity: true)
+        var budget = Int32(maxBatched)
+        var preempted = false
+        var tokens = 0
+        var context = 0.0
+        var pairs = 0.0
+
+        var i = 0
+        while i < running[r].count, budget > 0 {
+            let q = Int(running[r][i])
+            let remaining = target[q] - computed[q]
+            let n = remaining > 0 ? min(remaining, budget) : 1
+            let need = blocksFor(computed[q] + n) - blocks[q]
+            var selfPreempted = false
+            while Int(need) > freeBlocks[r] {
+                preempted = true
+                if preempt(r) == Int32(q) { selfPreempted = true; break }
+            }
+            if selfPreempted { break }
+            blocks[q] += need
+            freeBlocks[r] -= Int(need)
+            scheduledReq[r].append(Int32(q))
+            scheduledTok[r].append(n)
+            budget -= n
+            tokens += Int(n)
+            let c = Double(computed[q])
+            context += c + Double(n)
+            pairs += Double(n) * (c + Double(n) / 2)
+            i += 1
+        }
+
+        if !preempted || scheduledReq[r].isEmpty {
+            while running[r].count < maxSeqs, budget > 0 {
+                let fromResume = !resume[r].isEmpty
+                let q: Int
+                if fromResume {
+                    q = Int(resume[r][0])
+                } else if waitHead[r] < waiting[r].count {
+                    q = Int(waiting[r][waitHead[r]])
+                } else {
+                    break
+                }
+                if computed[q] == 0, prefixCaching { computed[q] = prefixHit(r, q) }
+                let n = min(target[q] - computed[q], budget)
+                let need = blocksFor(computed[q] + n) - blocks[q]
+                if Int(need) > freeBlocks[r] {
+                    break
+                }
+                hitTokens += Int(computed[q])
+                if fromResume { resume[r].removeFirst() } else { waitHead[r] += 1 }
+                blocks[q] += need
+                freeBlocks[r] -= Int(need)
+                running[r].append(Int32(q))
+                scheduledReq[r].append(Int32(q))
+                scheduledTok[r].append(n)
+                budget -= n
+                tokens += Int(n)
+                let c = Double(computed[q])
+                context += c + Double(n)
+                pairs += Double(n) * (c + Double(n) / 2)
+            }
+            if waitHead[r] > 4096, waitHead[r] * 2 > waiting[r].count {
+                waiting[r].removeFirst(waitHead[r])
+                waitHead[r] = 0
+            }
+        }
+
+        let count = scheduledReq[r].count
+        guard count > 0 else {
+            stepEnd[r] = .infinity
+            return
+        }
+        let duration = stepModel.stepTime(tokens: tokens, sequences: count, contextTokens: context, attentionPairs: pairs)
+        stepEnd[r] = now + duration
+        busySeconds += duration
+    }
+
+    private mutating func finishStep(_ r: Int, now: Double) {
+        var finishedAny = false
+        for k in 0..<scheduledReq[r].count {
+            let q = Int(scheduledReq[r][k])
+            let n = scheduledTok[r][k]
+            let before = computed[q]
+            computed[q] = before + n
+            guard computed[q] >= target[q] else { continue }
+            if before < target[q], !cachedOnce[q] {
+                cachedOnce[q] = true
+                if prefixCaching { insertPrefix(r, q) }
+            }
+            generated[q] += 1
+            outputTokens += 1
+            if generated[q] == 1 { firstToken[q] = now }
+            if Int(generated[q]) >= requests[q].outputTokens {
+                finish[q] = now
+                finishedAny = true
+                freeBlocks[r] += Int(blocks[q])
+                blocks[q] = 0
+                outstanding[r] -= 1
+                if options.concurrency != nil { issue(at: now) }
+            }
+        }
+        if finishedAny {
+            running[r].removeAll { finish[Int($0)].isFinite }
+        }
+        stepEnd[r] = .infinity
+        startStep(r, now: now)
+        if state[r] == .draining, outstanding[r] == 0 { stopReplica(r, at: now) }
+    }
+
+    private mutating func insertPrefix(_ r: Int, _ q: Int) {
+        let request = requests[q]
+        if request.prefixKey >= 0, request.prefixTokens > 0 {
+            let tokens = min(request.prefixTokens, request.inputTokens) / blockSize * blockSize
+            if tokens > 0 { caches[r].insert(Self.prefixCacheKey(request.prefixKey), tokens: tokens) }
+        }
+        for hash in request.hashes {
+            caches[r].insert(hash, tokens: ServingSimulator.hashBlockTokens)
+        }
+    }
+
+    // MARK: Result
+
+    private func result(start: Double, end: Double) -> SimulationResult {
+        let n = requests.count
+        var ttft = [Double](repeating: .nan, count: n)
+        var tpot = [Double](repeating: .nan, count: n)
+        var e2e = [Double](repeating: .nan, count: n)
+        var lastFinish = start
+        for q in 0..<n where finish[q].isFinite {
+            let t = (firstToken[q] - arrival[q]) * 1000
+            let e = (finish[q] - arrival[q]) * 1000
+            ttft[q] = t
+            e2e[q] = e
+            if requests[q].outputTokens > 1 { tpot[q] = (e - t) / Double(requests[q].outputTokens - 1) }
+            lastFinish = max(lastFinish, finish[q])
+        }
+        let span = max(0, end - start)
+        var weighted = 0.0
+        for k in 0..<timeline.count - 1 {
+            weighted += Double(timeline[k].replicas) * (timeline[k + 1].t - timeline[k].t)
+        }
+        let gpuHours = billedSeconds * Double(deployment.tensorParallel) / 3600
+        let fleet = FleetStats(
+            gpuHours: gpuHours,
+            replicasMean: span > 0 ? weighted / span : Double(timeline.last?.replicas ?? 0),
+            replicasMax: replicasMax,
+            utilization: billedSeconds > 0 ? min(1, busySeconds / billedSeconds) : 0,
+            cost: gpuHours * deployment.pricePerGPUHour,
+            replicaTimeline: timeline)
+        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, fleet: fleet, span: span, rejected: rejected,
+                                preemptions: preemptions, prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
+    }
+}

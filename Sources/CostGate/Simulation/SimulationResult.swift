@@ -1,0 +1,40 @@
+/// The outcome of one simulation: per-request latencies (in input order) and fleet figures.
+public struct SimulationResult: Sendable {
+    /// Time to first token per request, ms; NaN for requests that were rejected.
+    public var ttftMs: [Double]
+    /// Time per output token after the first, ms: (E2E − TTFT) / (output − 1); NaN when output is 1 token.
+    public var tpotMs: [Double]
+    /// End-to-end latency per request, ms; NaN for rejected requests.
+    public var e2eMs: [Double]
+    /// Fleet figures.
+    public var fleet: FleetStats
+    /// Seconds from the first arrival to the last completion.
+    public var span: Double
+    /// Requests that could never fit in one replica's KV cache (prompt + output too long).
+    public var rejected: Int
+    /// Preemptions (recompute) that happened because the KV cache ran out.
+    public var preemptions: Int
+    /// Prompt tokens served from the prefix cache.
+    public var prefixCacheHitTokens: Int
+    /// Output tokens generated.
+    public var outputTokens: Int
+
+    /// Output tokens per second over the span.
+    public var outputThroughput: Double { span > 0 ? Double(outputTokens) / span : 0 }
+}
+
+/// Fleet figures of one simulation over its span.
+public struct FleetStats: Sendable {
+    /// GPU-hours billed over the span (replica-seconds × GPUs per replica / 3600), cold starts included.
+    public var gpuHours: Double
+    /// Time-weighted mean of billed replicas.
+    public var replicasMean: Double
+    /// Most replicas billed at once.
+    public var replicasMax: Int
+    /// Share of billed replica time spent running steps (0…1).
+    public var utilization: Double
+    /// USD for the span: gpuHours × price per GPU-hour.
+    public var cost: Double
+    /// Billed replica count after each change: (seconds, replicas), starting at the span start.
+    public var replicaTimeline: [(t: Double, replicas: Int)]
+}
