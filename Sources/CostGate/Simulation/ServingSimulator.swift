@@ -15,15 +15,19 @@ public enum ServingSimulator {
         /// Closed-loop clients: when set, `arrival` is ignored; each client sends its next request (in input
         /// order) as soon as its previous one finishes.
         public var concurrency: Int?
+        /// Seconds over which closed-loop clients send their first requests (client k at k × rampUp / C);
+        /// 0 starts every client at once.
+        public var closedLoopRampUp: Double
         /// Step-time coefficients.
         public var coefficients: StepTimeModel.Coefficients
         /// Seconds between autoscaler evaluations.
         public var autoscaleInterval: Double
 
         /// Creates options.
-        public init(concurrency: Int? = nil, coefficients: StepTimeModel.Coefficients = .fitted,
-                    autoscaleInterval: Double = 15) {
+        public init(concurrency: Int? = nil, closedLoopRampUp: Double = 0,
+                    coefficients: StepTimeModel.Coefficients = .fitted, autoscaleInterval: Double = 15) {
             self.concurrency = concurrency
+            self.closedLoopRampUp = closedLoopRampUp
             self.coefficients = coefficients
             self.autoscaleInterval = autoscaleInterval
         }

@@ -11,6 +11,7 @@ struct SimulationEngine {
     private let maxSeqs: Int
     private let maxBatched: Int
     private let prefixCaching: Bool
+    private let schedulerSteps: Int
 
     // Per request.
     private var arrival: [Double]
@@ -37,6 +38,7 @@ struct SimulationEngine {
     private var caches: [PrefixCache] = []
     private var scheduledReq: [[Int32]] = []
     private var scheduledTok: [[Int32]] = []
+    private var blockPos: [Int] = []
 
     // Fleet.
     private var pending: [Int32] = []
@@ -68,6 +70,7 @@ struct SimulationEngine {
         maxSeqs = deployment.engine.maxNumSeqs
         maxBatched = deployment.engine.maxNumBatchedTokens
         prefixCaching = deployment.engine.prefixCaching
+        schedulerSteps = max(1, deployment.engine.numSchedulerSteps)
         let n = requests.count
         arrival = requests.map(\.arrival)
         target = requests.map { Int32(clamping: $0.inputTokens) }
@@ -91,7 +94,8 @@ struct SimulationEngine {
             start = n > 0 ? min(0, times[Int(order[0])]) : 0
         } else {
             start = 0
-            for _ in 0..<min(closed!, n) { issue(at: 0) }
+            let clients = min(closed!, n)
+            for k in 0..<clients { issue(at: options.closedLoopRampUp * Double(k) / Double(clients)) }
         }
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
@@ -171,6 +175,7 @@ struct SimulationEngine {
             outstanding[slot] = 0
             caches[slot] = PrefixCache(capacityTokens: capacityTokens)
             stepEnd[slot] = .infinity
+            blockPos[slot] = 0
         } else {
             slot = state.count
             state.append(.starting)
@@ -186,6 +191,7 @@ struct SimulationEngine {
             caches.append(PrefixCache(capacityTokens: capacityTokens))
             scheduledReq.append([])
             scheduledTok.append([])
+            blockPos.append(0)
         }
         let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
         state[slot] = ready ? .ready : .starting
@@ -271,7 +277,10 @@ struct SimulationEngine {
 
     private mutating func issue(at now: Double) {
         guard nextToIssue < requests.count else { return }
-        issueQueue.append((now, Int32(nextToIssue)))
+        // Completions come in time order, but staggered first sends may still be ahead of them.
+        var position = issueQueue.count
+        while position > issueHead, issueQueue[position - 1].t > now { position -= 1 }
+        issueQueue.insert((now, Int32(nextToIssue)), at: position)
         nextToIssue += 1
     }
 
@@ -315,24 +324,35 @@ struct SimulationEngine {
         (key &* -7_046_029_254_386_353_131) | Int64.min
     }
 
-    private mutating func startStep(_ r: Int, now: Double) {
-        scheduledReq[r].removeAll(keepingCapacity: true)
-        scheduledTok[r].removeAll(keepingCapacity: true)
-        var budget = Int32(maxBatched)
-        var preempted = false
+    /// What one step computes, accumulated while scheduling it.
+    private struct StepLoad {
+        var budget: Int32
         var tokens = 0
         var context = 0.0
         var pairs = 0.0
+        var preempted = false
 
+        mutating func add(computed: Int32, new n: Int32) {
+            budget -= n
+            tokens += Int(n)
+            let c = Double(computed)
+            context += c + Double(n)
+            pairs += Double(n) * (c + Double(n) / 2)
+        }
+    }
+
+    /// Schedules the running requests: one decode token each, or their next prefill chunk, preempting the
+    /// most recently admitted request while KV blocks run out.
+    private mutating func scheduleRunning(_ r: Int, _ load: inout StepLoad) {
         var i = 0
-        while i < running[r].count, budget > 0 {
+        while i < running[r].count, load.budget > 0 {
             let q = Int(running[r][i])
             let remaining = target[q] - computed[q]
-            let n = remaining > 0 ? min(remaining, budget) : 1
+            let n = remaining > 0 ? min(remaining, load.budget) : 1
             let need = blocksFor(computed[q] + n) - blocks[q]
             var selfPreempted = false
             while Int(need) > freeBlocks[r] {
-                preempted = true
+                load.preempted = true
                 if preempt(r) == Int32(q) { selfPreempted = true; break }
             }
             if selfPreempted { break }
@@ -340,56 +360,70 @@ struct SimulationEngine {
             freeBlocks[r] -= Int(need)
             scheduledReq[r].append(Int32(q))
             scheduledTok[r].append(n)
-            budget -= n
-            tokens += Int(n)
-            let c = Double(computed[q])
-            context += c + Double(n)
-            pairs += Double(n) * (c + Double(n) / 2)
+            load.add(computed: computed[q], new: n)
             i += 1
         }
+    }
 
-        if !preempted || scheduledReq[r].isEmpty {
-            while running[r].count < maxSeqs, budget > 0 {
-                let fromResume = !resume[r].isEmpty
-                let q: Int
-                if fromResume {
-                    q = Int(resume[r][0])
-                } else if waitHead[r] < waiting[r].count {
-                    q = Int(waiting[r][waitHead[r]])
-                } else {
-                    break
-                }
-                if computed[q] == 0, prefixCaching { computed[q] = prefixHit(r, q) }
-                let n = min(target[q] - computed[q], budget)
-                let need = blocksFor(computed[q] + n) - blocks[q]
-                if Int(need) > freeBlocks[r] {
-                    break
-                }
-                hitTokens += Int(computed[q])
-                if fromResume { resume[r].removeFirst() } else { waitHead[r] += 1 }
-                blocks[q] += need
-                freeBlocks[r] -= Int(need)
-                running[r].append(Int32(q))
-                scheduledReq[r].append(Int32(q))
-                scheduledTok[r].append(n)
-                budget -= n
-                tokens += Int(n)
-                let c = Double(computed[q])
-                context += c + Double(n)
-                pairs += Double(n) * (c + Double(n) / 2)
+    /// Admits waiting requests (preempted ones first) while the batch, the token budget and the KV cache allow.
+    private mutating func scheduleWaiting(_ r: Int, _ load: inout StepLoad) {
+        while running[r].count < maxSeqs, load.budget > 0 {
+            let fromResume = !resume[r].isEmpty
+            let q: Int
+            if fromResume {
+                q = Int(resume[r][0])
+            } else if waitHead[r] < waiting[r].count {
+                q = Int(waiting[r][waitHead[r]])
+            } else {
+                break
             }
-            if waitHead[r] > 4096, waitHead[r] * 2 > waiting[r].count {
-                waiting[r].removeFirst(waitHead[r])
-                waitHead[r] = 0
-            }
+            if computed[q] == 0, prefixCaching { computed[q] = prefixHit(r, q) }
+            let n = min(target[q] - computed[q], load.budget)
+            let need = blocksFor(computed[q] + n) - blocks[q]
+            if Int(need) > freeBlocks[r] { break }
+            hitTokens += Int(computed[q])
+            if fromResume { resume[r].removeFirst() } else { waitHead[r] += 1 }
+            blocks[q] += need
+            freeBlocks[r] -= Int(need)
+            running[r].append(Int32(q))
+            scheduledReq[r].append(Int32(q))
+            scheduledTok[r].append(n)
+            load.add(computed: computed[q], new: n)
         }
+        if waitHead[r] > 4096, waitHead[r] * 2 > waiting[r].count {
+            waiting[r].removeFirst(waitHead[r])
+            waitHead[r] = 0
+        }
+    }
 
+    private func hasWaiting(_ r: Int) -> Bool { !resume[r].isEmpty || waitHead[r] < waiting[r].count }
+
+    private mutating func startStep(_ r: Int, now: Double) {
+        scheduledReq[r].removeAll(keepingCapacity: true)
+        scheduledTok[r].removeAll(keepingCapacity: true)
+        var load = StepLoad(budget: Int32(maxBatched))
+        if schedulerSteps > 1 {
+            // vLLM v0 multi-step: prefill-only steps between blocks of decode steps.
+            if blockPos[r] == 0, hasWaiting(r), running[r].count < maxSeqs {
+                scheduleWaiting(r, &load)
+            }
+            if scheduledReq[r].isEmpty {
+                scheduleRunning(r, &load)
+                if load.preempted, scheduledReq[r].isEmpty { scheduleWaiting(r, &load) }
+                blockPos[r] = (blockPos[r] + 1) % schedulerSteps
+            }
+        } else {
+            scheduleRunning(r, &load)
+            if !load.preempted || scheduledReq[r].isEmpty { scheduleWaiting(r, &load) }
+        }
         let count = scheduledReq[r].count
         guard count > 0 else {
             stepEnd[r] = .infinity
+            blockPos[r] = 0
             return
         }
-        let duration = stepModel.stepTime(tokens: tokens, sequences: count, contextTokens: context, attentionPairs: pairs)
+        let duration = stepModel.stepTime(tokens: load.tokens, sequences: count, contextTokens: load.context,
+                                          attentionPairs: load.pairs)
         stepEnd[r] = now + duration
         busySeconds += duration
     }

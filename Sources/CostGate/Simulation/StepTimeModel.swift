@@ -10,8 +10,10 @@ public struct StepTimeModel: Sendable {
     public struct Coefficients: Sendable, Equatable {
         /// Achieved share of peak HBM bandwidth in bandwidth-bound (decode) steps.
         public var bandwidthEfficiency: Double
-        /// Achieved share of peak dense tensor FLOP/s in compute-bound (prefill) steps.
+        /// Achieved share of peak dense bf16 tensor FLOP/s in compute-bound (prefill) steps.
         public var computeEfficiency: Double
+        /// Achieved share of peak dense fp8 tensor FLOP/s, for fp8 checkpoints on GPUs with fp8 tensor cores.
+        public var fp8ComputeEfficiency: Double
         /// Fixed seconds per step (scheduler, sampling, kernel launches).
         public var stepOverhead: Double
         /// Seconds per sequence in the batch per step (input preparation, sampling).
@@ -20,21 +22,23 @@ public struct StepTimeModel: Sendable {
         public var allReduceLatency: Double
 
         /// Creates coefficients.
-        public init(bandwidthEfficiency: Double, computeEfficiency: Double, stepOverhead: Double,
-                    perSequenceOverhead: Double, allReduceLatency: Double) {
+        public init(bandwidthEfficiency: Double, computeEfficiency: Double, fp8ComputeEfficiency: Double,
+                    stepOverhead: Double, perSequenceOverhead: Double, allReduceLatency: Double) {
             self.bandwidthEfficiency = bandwidthEfficiency
             self.computeEfficiency = computeEfficiency
+            self.fp8ComputeEfficiency = fp8ComputeEfficiency
             self.stepOverhead = stepOverhead
             self.perSequenceOverhead = perSequenceOverhead
             self.allReduceLatency = allReduceLatency
         }
 
-        /// The coefficients fitted to the calibration points named in docs/simulator.md
-        /// (vLLM buildkite batch-8 latency on A100/H100/H200 for the bandwidth and overhead terms,
-        /// NIM concurrency-1 TTFT for compute, buildkite Llama-3-70B TP4 H100 for the all-reduce latency).
+        /// The coefficients fitted to the calibration points named in docs/simulator.md: vLLM buildkite
+        /// batch-8 latency of Llama-3.1-8B on A100/H100/H200 (bandwidth, step overhead), buildkite Llama-3-70B
+        /// TP4 on H100 (all-reduce latency), MLPerf v5.1 Server Llama-3.1-8B on one H100 with vLLM 0.10
+        /// (bf16 compute), NIM Llama-3.3-70B fp8 TP2 concurrency-1 TTFT (fp8 compute).
         public static let fitted = Coefficients(
-            bandwidthEfficiency: 0.78, computeEfficiency: 0.55, stepOverhead: 0.0016,
-            perSequenceOverhead: 0.000_010, allReduceLatency: 0.000_012)
+            bandwidthEfficiency: 0.80, computeEfficiency: 0.76, fp8ComputeEfficiency: 0.49, stepOverhead: 0.0020,
+            perSequenceOverhead: 0.000_010, allReduceLatency: 0.000_023)
     }
 
     /// The coefficients in use.
@@ -49,6 +53,7 @@ public struct StepTimeModel: Sendable {
     let attentionFLOPsPerPair: Double
     let bandwidth: Double
     let peakFLOPS: Double
+    let computeEfficiency: Double
     let allReduceBytesPerToken: Double
     let linkBandwidth: Double
     let tensorParallel: Double
@@ -70,7 +75,9 @@ public struct StepTimeModel: Sendable {
         linearFLOPsPerToken = 2 * model.activeParams / tp
         attentionFLOPsPerPair = 4 * Double(model.layers) * Double(model.heads) * Double(model.headDim) / tp
         bandwidth = deployment.gpu.memoryBandwidth
-        peakFLOPS = model.weightBytes <= 1 ? deployment.gpu.fp8FLOPS : deployment.gpu.bf16FLOPS
+        let fp8 = model.weightBytes <= 1 && deployment.gpu.fp8FLOPS > deployment.gpu.bf16FLOPS
+        peakFLOPS = fp8 ? deployment.gpu.fp8FLOPS : deployment.gpu.bf16FLOPS
+        computeEfficiency = fp8 ? coefficients.fp8ComputeEfficiency : coefficients.computeEfficiency
         allReduceBytesPerToken = 2 * Double(model.layers) * Double(model.hidden) * 2
         linkBandwidth = deployment.gpu.interconnectBandwidth
     }
@@ -91,7 +98,7 @@ public struct StepTimeModel: Sendable {
         }
         let memory = (weightBytes + contextTokens * kvBytesPerToken) / (bandwidth * coefficients.bandwidthEfficiency)
         let compute = (linearFLOPsPerToken * t + attentionFLOPsPerPair * attentionPairs)
-            / (peakFLOPS * coefficients.computeEfficiency)
+            / (peakFLOPS * computeEfficiency)
         var time = max(memory, compute) + coefficients.stepOverhead + coefficients.perSequenceOverhead * Double(sequences)
         if tensorParallel > 1 {
             let ring = 2 * (tensorParallel - 1) / tensorParallel
