@@ -244,11 +244,19 @@ struct SimulationEngine {
         if perReplica > policy.scaleUpAt, active < policy.max {
             addReplica(at: now, ready: false)
             lastScaleAction = now
-        } else if perReplica < policy.scaleDownAt, active > policy.min, ready > 0 {
+        } else if perReplica < policy.scaleDownAt, active > policy.min {
+            // Cancel a pending cold start first; otherwise drain the least loaded ready replica, keeping at
+            // least one ready replica unless the policy scales to zero and nothing is in flight.
+            if let starting = state.lastIndex(of: .starting) {
+                lastScaleAction = now
+                stopReplica(starting, at: now)
+                return
+            }
             var victim = -1
             for r in 0..<state.count where state[r] == .ready {
                 if victim < 0 || outstanding[r] <= outstanding[victim] { victim = r }
             }
+            guard victim >= 0, ready > 1 || (policy.min == 0 && outstanding[victim] == 0) else { return }
             state[victim] = .draining
             lastScaleAction = now
             if outstanding[victim] == 0 { stopReplica(victim, at: now) }

@@ -48,6 +48,8 @@ enum ValidationRunner {
             options.concurrency = c
             // Stagger the clients' first requests over one request's unloaded latency, so that the
             // closed loop reaches the desynchronized steady state a real benchmark sees after warm-up.
+            // A single batch (requests == concurrency, vLLM's benchmark_latency) starts at once.
+            guard point.requests > c else { break }
             let probe = SyntheticLoad.requests(count: 1, rate: nil, lengths: lengths, seed: 42)
             let alone = ServingSimulator.run(probe, deployment: deployment,
                                              options: ServingSimulator.Options(concurrency: 1, coefficients: coefficients))
