@@ -22,6 +22,7 @@ struct SimulationEngine {
     private var firstToken: [Double]
     private var finish: [Double]
     private var cachedOnce: [Bool]
+    private var gpuSeconds: [Double]
 
     // Per replica.
     private enum ReplicaState: UInt8 { case starting, ready, draining, stopped }
@@ -38,6 +39,7 @@ struct SimulationEngine {
     private var caches: [PrefixCache] = []
     private var scheduledReq: [[Int32]] = []
     private var scheduledTok: [[Int32]] = []
+    private var stepSecondsPerToken: [Double] = []
     private var blockPos: [Int] = []
 
     // Fleet.
@@ -80,6 +82,7 @@ struct SimulationEngine {
         firstToken = Array(repeating: .nan, count: n)
         finish = Array(repeating: .nan, count: n)
         cachedOnce = Array(repeating: false, count: n)
+        gpuSeconds = Array(repeating: 0, count: n)
     }
 
     mutating func run() -> SimulationResult {
@@ -192,6 +195,7 @@ struct SimulationEngine {
             scheduledReq.append([])
             scheduledTok.append([])
             blockPos.append(0)
+            stepSecondsPerToken.append(0)
         }
         let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
         state[slot] = ready ? .ready : .starting
@@ -433,6 +437,7 @@ struct SimulationEngine {
         let duration = stepModel.stepTime(tokens: load.tokens, sequences: count, contextTokens: load.context,
                                           attentionPairs: load.pairs)
         stepEnd[r] = now + duration
+        stepSecondsPerToken[r] = duration / Double(load.tokens)
         busySeconds += duration
     }
 
@@ -441,6 +446,7 @@ struct SimulationEngine {
         for k in 0..<scheduledReq[r].count {
             let q = Int(scheduledReq[r][k])
             let n = scheduledTok[r][k]
+            gpuSeconds[q] += stepSecondsPerToken[r] * Double(n)
             let before = computed[q]
             computed[q] = before + n
             guard computed[q] >= target[q] else { continue }
@@ -508,7 +514,8 @@ struct SimulationEngine {
             utilization: billedSeconds > 0 ? min(1, busySeconds / billedSeconds) : 0,
             cost: gpuHours * deployment.pricePerGPUHour,
             replicaTimeline: timeline)
-        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, fleet: fleet, span: span, rejected: rejected,
+        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: gpuSeconds, fleet: fleet, span: span,
+                                rejected: rejected,
                                 preemptions: preemptions, prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
     }
 }

@@ -6,6 +6,10 @@ public struct SimulationResult: Sendable {
     public var tpotMs: [Double]
     /// End-to-end latency per request, ms; NaN for rejected requests.
     public var e2eMs: [Double]
+    /// Replica busy time attributed to each request, seconds: every step's duration split over the requests
+    /// in it by their share of the step's tokens (multiply by GPUs per replica for GPU-seconds). Use it to
+    /// attribute GPU cost to routes and tags; idle and cold-start time is not attributed to any request.
+    public var gpuSeconds: [Double]
     /// Fleet figures.
     public var fleet: FleetStats
     /// Seconds from the first arrival to the last completion.

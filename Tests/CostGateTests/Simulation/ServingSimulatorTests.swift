@@ -29,6 +29,9 @@ import Testing
             #expect(abs(result.tpotMs[i] - (result.e2eMs[i] - result.ttftMs[i]) / 49) < 1e-9)
         }
         #expect(result.outputTokens == 500 * 50)
+        // Attributed busy time adds up to the fleet's busy time.
+        let busy = result.fleet.utilization * result.fleet.gpuHours * 3600
+        #expect(abs(result.gpuSeconds.reduce(0, +) - busy) / busy < 1e-9)
     }
 
     @Test func singleTokenOutputHasNoTPOT() {
