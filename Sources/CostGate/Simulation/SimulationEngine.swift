@@ -22,6 +22,8 @@ struct SimulationEngine {
     private var firstToken: [Double]
     private var finish: [Double]
     private var cachedOnce: [Bool]
+    private var stepTokens: [Int32]
+    private var outputLimit: [Int32]
     private var gpuSeconds: [Double]
 
     // Per replica.
@@ -37,8 +39,9 @@ struct SimulationEngine {
     private var resume: [[Int32]] = []
     private var outstanding: [Int] = []
     private var caches: [PrefixCache] = []
-    private var scheduledReq: [[Int32]] = []
-    private var scheduledTok: [[Int32]] = []
+    /// The requests in a replica's current step are `running[r][scheduledLo[r]..<scheduledHi[r]]`.
+    private var scheduledLo: [Int] = []
+    private var scheduledHi: [Int] = []
     private var stepSecondsPerToken: [Double] = []
     private var blockPos: [Int] = []
 
@@ -82,6 +85,8 @@ struct SimulationEngine {
         firstToken = Array(repeating: .nan, count: n)
         finish = Array(repeating: .nan, count: n)
         cachedOnce = Array(repeating: false, count: n)
+        stepTokens = Array(repeating: 0, count: n)
+        outputLimit = requests.map { Int32(clamping: $0.outputTokens) }
         gpuSeconds = Array(repeating: 0, count: n)
     }
 
@@ -192,8 +197,8 @@ struct SimulationEngine {
             resume.append([])
             outstanding.append(0)
             caches.append(PrefixCache(capacityTokens: capacityTokens))
-            scheduledReq.append([])
-            scheduledTok.append([])
+            scheduledLo.append(0)
+            scheduledHi.append(0)
             blockPos.append(0)
             stepSecondsPerToken.append(0)
         }
@@ -343,8 +348,11 @@ struct SimulationEngine {
         var context = 0.0
         var pairs = 0.0
         var preempted = false
+        var sequences = 0
 
+        @inline(__always)
         mutating func add(computed: Int32, new n: Int32) {
+            sequences += 1
             budget -= n
             tokens += Int(n)
             let c = Double(computed)
@@ -359,20 +367,22 @@ struct SimulationEngine {
         var i = 0
         while i < running[r].count, load.budget > 0 {
             let q = Int(running[r][i])
-            let remaining = target[q] - computed[q]
+            let c = computed[q]
+            let remaining = target[q] - c
             let n = remaining > 0 ? min(remaining, load.budget) : 1
-            let need = blocksFor(computed[q] + n) - blocks[q]
-            var selfPreempted = false
-            while Int(need) > freeBlocks[r] {
-                load.preempted = true
-                if preempt(r) == Int32(q) { selfPreempted = true; break }
+            let need = blocksFor(c + n) - blocks[q]
+            if need > 0 {
+                var selfPreempted = false
+                while Int(need) > freeBlocks[r] {
+                    load.preempted = true
+                    if preempt(r) == Int32(q) { selfPreempted = true; break }
+                }
+                if selfPreempted { break }
+                blocks[q] += need
+                freeBlocks[r] -= Int(need)
             }
-            if selfPreempted { break }
-            blocks[q] += need
-            freeBlocks[r] -= Int(need)
-            scheduledReq[r].append(Int32(q))
-            scheduledTok[r].append(n)
-            load.add(computed: computed[q], new: n)
+            stepTokens[q] = n
+            load.add(computed: c, new: n)
             i += 1
         }
     }
@@ -398,8 +408,7 @@ struct SimulationEngine {
             blocks[q] += need
             freeBlocks[r] -= Int(need)
             running[r].append(Int32(q))
-            scheduledReq[r].append(Int32(q))
-            scheduledTok[r].append(n)
+            stepTokens[q] = n
             load.add(computed: computed[q], new: n)
         }
         if waitHead[r] > 4096, waitHead[r] * 2 > waiting[r].count {
@@ -411,30 +420,34 @@ struct SimulationEngine {
     private func hasWaiting(_ r: Int) -> Bool { !resume[r].isEmpty || waitHead[r] < waiting[r].count }
 
     private mutating func startStep(_ r: Int, now: Double) {
-        scheduledReq[r].removeAll(keepingCapacity: true)
-        scheduledTok[r].removeAll(keepingCapacity: true)
         var load = StepLoad(budget: Int32(maxBatched))
+        var lo = 0
         if schedulerSteps > 1 {
             // vLLM v0 multi-step: prefill-only steps between blocks of decode steps.
             if blockPos[r] == 0, hasWaiting(r), running[r].count < maxSeqs {
+                lo = running[r].count
                 scheduleWaiting(r, &load)
             }
-            if scheduledReq[r].isEmpty {
+            if load.sequences == 0 {
+                lo = 0
                 scheduleRunning(r, &load)
-                if load.preempted, scheduledReq[r].isEmpty { scheduleWaiting(r, &load) }
+                if load.preempted, load.sequences == 0 { scheduleWaiting(r, &load) }
                 blockPos[r] = (blockPos[r] + 1) % schedulerSteps
             }
         } else {
+            // Running requests first; admitted ones are appended right after those scheduled, because the
+            // running phase stops early only when the budget is spent or everything after it was preempted.
             scheduleRunning(r, &load)
-            if !load.preempted || scheduledReq[r].isEmpty { scheduleWaiting(r, &load) }
+            if !load.preempted || load.sequences == 0 { scheduleWaiting(r, &load) }
         }
-        let count = scheduledReq[r].count
-        guard count > 0 else {
+        scheduledLo[r] = lo
+        scheduledHi[r] = lo + load.sequences
+        guard load.sequences > 0 else {
             stepEnd[r] = .infinity
             blockPos[r] = 0
             return
         }
-        let duration = stepModel.stepTime(tokens: load.tokens, sequences: count, contextTokens: load.context,
+        let duration = stepModel.stepTime(tokens: load.tokens, sequences: load.sequences, contextTokens: load.context,
                                           attentionPairs: load.pairs)
         stepEnd[r] = now + duration
         stepSecondsPerToken[r] = duration / Double(load.tokens)
@@ -443,10 +456,11 @@ struct SimulationEngine {
 
     private mutating func finishStep(_ r: Int, now: Double) {
         var finishedAny = false
-        for k in 0..<scheduledReq[r].count {
-            let q = Int(scheduledReq[r][k])
-            let n = scheduledTok[r][k]
-            gpuSeconds[q] += stepSecondsPerToken[r] * Double(n)
+        let perToken = stepSecondsPerToken[r]
+        for k in scheduledLo[r]..<scheduledHi[r] {
+            let q = Int(running[r][k])
+            let n = stepTokens[q]
+            gpuSeconds[q] += perToken * Double(n)
             let before = computed[q]
             computed[q] = before + n
             guard computed[q] >= target[q] else { continue }
@@ -457,7 +471,7 @@ struct SimulationEngine {
             generated[q] += 1
             outputTokens += 1
             if generated[q] == 1 { firstToken[q] = now }
-            if Int(generated[q]) >= requests[q].outputTokens {
+            if generated[q] >= outputLimit[q] {
                 finish[q] = now
                 finishedAny = true
                 freeBlocks[r] += Int(blocks[q])
@@ -470,6 +484,7 @@ struct SimulationEngine {
             running[r].removeAll { finish[Int($0)].isFinite }
         }
         stepEnd[r] = .infinity
+        scheduledHi[r] = scheduledLo[r]
         startStep(r, now: now)
         if state[r] == .draining, outstanding[r] == 0 { stopReplica(r, at: now) }
     }
