@@ -13,18 +13,30 @@ struct SimulationEngine {
     private let prefixCaching: Bool
     private let schedulerSteps: Int
 
+    /// One request's scheduling state, kept together so a step touches one cache line per request.
+    private struct RequestState {
+        /// Tokens that must be computed before decoding (the prompt, or prompt + output after a preemption).
+        var target: Int32
+        /// Tokens whose KV is in the cache.
+        var computed: Int32 = 0
+        /// Output tokens produced.
+        var generated: Int32 = 0
+        /// KV blocks held.
+        var blocks: Int32 = 0
+        /// Tokens computed in the current step.
+        var stepTokens: Int32 = 0
+        /// Output tokens to produce.
+        var outputLimit: Int32
+        /// Whether the prompt's blocks were offered to the prefix cache.
+        var cachedOnce = false
+        var firstToken = Double.nan
+        var finish = Double.nan
+        var gpuSeconds = 0.0
+    }
+
     // Per request.
     private var arrival: [Double]
-    private var target: [Int32]
-    private var computed: [Int32]
-    private var generated: [Int32]
-    private var blocks: [Int32]
-    private var firstToken: [Double]
-    private var finish: [Double]
-    private var cachedOnce: [Bool]
-    private var stepTokens: [Int32]
-    private var outputLimit: [Int32]
-    private var gpuSeconds: [Double]
+    private var reqs: [RequestState]
 
     // Per replica.
     private enum ReplicaState: UInt8 { case starting, ready, draining, stopped }
@@ -44,6 +56,8 @@ struct SimulationEngine {
     private var scheduledHi: [Int] = []
     private var stepSecondsPerToken: [Double] = []
     private var blockPos: [Int] = []
+    /// Scratch list reused by `finishStep`.
+    private var events: [Int32] = []
 
     // Fleet.
     private var pending: [Int32] = []
@@ -76,18 +90,10 @@ struct SimulationEngine {
         maxBatched = deployment.engine.maxNumBatchedTokens
         prefixCaching = deployment.engine.prefixCaching
         schedulerSteps = max(1, deployment.engine.numSchedulerSteps)
-        let n = requests.count
         arrival = requests.map(\.arrival)
-        target = requests.map { Int32(clamping: $0.inputTokens) }
-        computed = Array(repeating: 0, count: n)
-        generated = Array(repeating: 0, count: n)
-        blocks = Array(repeating: 0, count: n)
-        firstToken = Array(repeating: .nan, count: n)
-        finish = Array(repeating: .nan, count: n)
-        cachedOnce = Array(repeating: false, count: n)
-        stepTokens = Array(repeating: 0, count: n)
-        outputLimit = requests.map { Int32(clamping: $0.outputTokens) }
-        gpuSeconds = Array(repeating: 0, count: n)
+        reqs = requests.map {
+            RequestState(target: Int32(clamping: $0.inputTokens), outputLimit: Int32(clamping: $0.outputTokens))
+        }
     }
 
     mutating func run() -> SimulationResult {
@@ -310,10 +316,10 @@ struct SimulationEngine {
     private mutating func preempt(_ r: Int) -> Int32 {
         let victim = running[r].removeLast()
         let v = Int(victim)
-        freeBlocks[r] += Int(blocks[v])
-        blocks[v] = 0
-        computed[v] = 0
-        target[v] = Int32(clamping: requests[v].inputTokens) + generated[v]
+        freeBlocks[r] += Int(reqs[v].blocks)
+        reqs[v].blocks = 0
+        reqs[v].computed = 0
+        reqs[v].target = Int32(clamping: requests[v].inputTokens) + reqs[v].generated
         resume[r].insert(victim, at: 0)
         preemptions += 1
         return victim
@@ -332,7 +338,7 @@ struct SimulationEngine {
             }
             hit = max(hit, blocksHit * ServingSimulator.hashBlockTokens)
         }
-        hit = min(hit, Int(target[q]) - 1)
+        hit = min(hit, Int(reqs[q].target) - 1)
         hit = hit / blockSize * blockSize
         return Int32(max(0, hit))
     }
@@ -365,23 +371,46 @@ struct SimulationEngine {
     /// most recently admitted request while KV blocks run out.
     private mutating func scheduleRunning(_ r: Int, _ load: inout StepLoad) {
         var i = 0
-        while i < running[r].count, load.budget > 0 {
-            let q = Int(running[r][i])
-            let c = computed[q]
-            let remaining = target[q] - c
-            let n = remaining > 0 ? min(remaining, load.budget) : 1
-            let need = blocksFor(c + n) - blocks[q]
-            if need > 0 {
-                var selfPreempted = false
-                while Int(need) > freeBlocks[r] {
-                    load.preempted = true
-                    if preempt(r) == Int32(q) { selfPreempted = true; break }
+        let bs = Int32(blockSize)
+        while true {
+            // Fast path over contiguous memory until a request needs more blocks than are free.
+            var free = freeBlocks[r]
+            var needsPreemption = false
+            do {
+                let run = running[r]
+                reqs.withUnsafeMutableBufferPointer { state in
+                    while i < run.count, load.budget > 0 {
+                        let q = Int(run[i])
+                        let c = state[q].computed
+                        let remaining = state[q].target - c
+                        let n = remaining > 0 ? min(remaining, load.budget) : 1
+                        let need = (c + n + bs - 1) / bs - state[q].blocks
+                        if need > 0 {
+                            if Int(need) > free { needsPreemption = true; return }
+                            state[q].blocks += need
+                            free -= Int(need)
+                        }
+                        state[q].stepTokens = n
+                        load.add(computed: c, new: n)
+                        i += 1
+                    }
                 }
-                if selfPreempted { break }
-                blocks[q] += need
-                freeBlocks[r] -= Int(need)
             }
-            stepTokens[q] = n
+            freeBlocks[r] = free
+            guard needsPreemption else { return }
+            // Preempt the most recently admitted requests until request i fits (or is itself preempted).
+            let q = Int(running[r][i])
+            let c = reqs[q].computed
+            let remaining = reqs[q].target - c
+            let n = remaining > 0 ? min(remaining, load.budget) : 1
+            let need = blocksFor(c + n) - reqs[q].blocks
+            while Int(need) > freeBlocks[r] {
+                load.preempted = true
+                if preempt(r) == Int32(q) { return }
+            }
+            reqs[q].blocks += need
+            freeBlocks[r] -= Int(need)
+            reqs[q].stepTokens = n
             load.add(computed: c, new: n)
             i += 1
         }
@@ -399,17 +428,17 @@ struct SimulationEngine {
             } else {
                 break
             }
-            if computed[q] == 0, prefixCaching { computed[q] = prefixHit(r, q) }
-            let n = min(target[q] - computed[q], load.budget)
-            let need = blocksFor(computed[q] + n) - blocks[q]
+            if reqs[q].computed == 0, prefixCaching { reqs[q].computed = prefixHit(r, q) }
+            let n = min(reqs[q].target - reqs[q].computed, load.budget)
+            let need = blocksFor(reqs[q].computed + n) - reqs[q].blocks
             if Int(need) > freeBlocks[r] { break }
-            hitTokens += Int(computed[q])
+            hitTokens += Int(reqs[q].computed)
             if fromResume { resume[r].removeFirst() } else { waitHead[r] += 1 }
-            blocks[q] += need
+            reqs[q].blocks += need
             freeBlocks[r] -= Int(need)
             running[r].append(Int32(q))
-            stepTokens[q] = n
-            load.add(computed: computed[q], new: n)
+            reqs[q].stepTokens = n
+            load.add(computed: reqs[q].computed, new: n)
         }
         if waitHead[r] > 4096, waitHead[r] * 2 > waiting[r].count {
             waiting[r].removeFirst(waitHead[r])
@@ -455,33 +484,54 @@ struct SimulationEngine {
     }
 
     private mutating func finishStep(_ r: Int, now: Double) {
-        var finishedAny = false
         let perToken = stepSecondsPerToken[r]
-        for k in scheduledLo[r]..<scheduledHi[r] {
-            let q = Int(running[r][k])
-            let n = stepTokens[q]
-            gpuSeconds[q] += perToken * Double(n)
-            let before = computed[q]
-            computed[q] = before + n
-            guard computed[q] >= target[q] else { continue }
-            if before < target[q], !cachedOnce[q] {
-                cachedOnce[q] = true
-                if prefixCaching { insertPrefix(r, q) }
+        let lo = scheduledLo[r], hi = scheduledHi[r]
+        var produced = 0
+        var freed = 0
+        var finished = 0
+        events.removeAll(keepingCapacity: true)
+        do {
+            let run = running[r]
+            var found: [Int32] = []
+            swap(&found, &events)
+            reqs.withUnsafeMutableBufferPointer { state in
+                for k in lo..<hi {
+                    let q = Int(run[k])
+                    let n = state[q].stepTokens
+                    state[q].gpuSeconds += perToken * Double(n)
+                    let before = state[q].computed
+                    let after = before + n
+                    state[q].computed = after
+                    guard after >= state[q].target else { continue }
+                    if before < state[q].target, !state[q].cachedOnce {
+                        state[q].cachedOnce = true
+                        found.append(Int32(q))  // prompt complete: offer its blocks to the prefix cache
+                    }
+                    let generated = state[q].generated + 1
+                    state[q].generated = generated
+                    produced += 1
+                    if generated == 1 { state[q].firstToken = now }
+                    if generated >= state[q].outputLimit {
+                        state[q].finish = now
+                        freed += Int(state[q].blocks)
+                        state[q].blocks = 0
+                        finished += 1
+                    }
+                }
             }
-            generated[q] += 1
-            outputTokens += 1
-            if generated[q] == 1 { firstToken[q] = now }
-            if generated[q] >= outputLimit[q] {
-                finish[q] = now
-                finishedAny = true
-                freeBlocks[r] += Int(blocks[q])
-                blocks[q] = 0
-                outstanding[r] -= 1
-                if options.concurrency != nil { issue(at: now) }
-            }
+            swap(&found, &events)
         }
-        if finishedAny {
-            running[r].removeAll { finish[Int($0)].isFinite }
+        outputTokens += produced
+        if prefixCaching {
+            for q in events { insertPrefix(r, Int(q)) }
+        }
+        if finished > 0 {
+            freeBlocks[r] += freed
+            outstanding[r] -= finished
+            running[r].removeAll { reqs[Int($0)].finish.isFinite }
+            if options.concurrency != nil {
+                for _ in 0..<finished { issue(at: now) }
+            }
         }
         stepEnd[r] = .infinity
         scheduledHi[r] = scheduledLo[r]
@@ -508,13 +558,13 @@ struct SimulationEngine {
         var tpot = [Double](repeating: .nan, count: n)
         var e2e = [Double](repeating: .nan, count: n)
         var lastFinish = start
-        for q in 0..<n where finish[q].isFinite {
-            let t = (firstToken[q] - arrival[q]) * 1000
-            let e = (finish[q] - arrival[q]) * 1000
+        for q in 0..<n where reqs[q].finish.isFinite {
+            let t = (reqs[q].firstToken - arrival[q]) * 1000
+            let e = (reqs[q].finish - arrival[q]) * 1000
             ttft[q] = t
             e2e[q] = e
             if requests[q].outputTokens > 1 { tpot[q] = (e - t) / Double(requests[q].outputTokens - 1) }
-            lastFinish = max(lastFinish, finish[q])
+            lastFinish = max(lastFinish, reqs[q].finish)
         }
         let span = max(0, end - start)
         var weighted = 0.0
@@ -529,7 +579,7 @@ struct SimulationEngine {
             utilization: billedSeconds > 0 ? min(1, busySeconds / billedSeconds) : 0,
             cost: gpuHours * deployment.pricePerGPUHour,
             replicaTimeline: timeline)
-        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: gpuSeconds, fleet: fleet, span: span,
+        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: fleet, span: span,
                                 rejected: rejected,
                                 preemptions: preemptions, prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
     }
