@@ -110,6 +110,7 @@ enum SimulateCommand: Command {
                 ("output_token_throughput", .number(result.outputThroughput)),
                 ("ttft_ms", ttft.json), ("tpot_ms", tpot.json), ("e2e_ms", e2e.json),
                 ("utilization", .number(result.fleet.utilization)),
+                ("mean_batch_size", .number(result.fleet.meanBatchSize)),
                 ("gpu_hours", .number(result.fleet.gpuHours)),
                 ("cost_usd", .number(result.fleet.cost)),
             ])
@@ -129,7 +130,8 @@ enum SimulateCommand: Command {
                 }
                 text += "\n"
             }
-            text += "utilization \(fmt(result.fleet.utilization * 100))%, \(fmt(result.fleet.gpuHours)) GPU-hours, "
+            text += "utilization \(fmt(result.fleet.utilization * 100))% (mean batch \(fmt(result.fleet.meanBatchSize))), "
+            text += "\(fmt(result.fleet.gpuHours)) GPU-hours, "
             text += Money.format(result.fleet.cost) + " at \(Money.formatUnit(deployment.pricePerGPUHour))/GPU-hour (\(deployment.priceSource))\n"
             context.stdout(text)
         }

@@ -8,6 +8,9 @@ public struct FleetStats: Sendable {
     public var replicasMax: Int
     /// Share of billed replica time spent running steps (0…1).
     public var utilization: Double
+    /// Time-weighted mean number of requests per step while busy: with `utilization`, shows whether a busy
+    /// fleet is full (near `max_num_seqs`) or running small batches.
+    public var meanBatchSize: Double
     /// USD for the span: gpuHours × price per GPU-hour.
     public var cost: Double
     /// Billed replica count after each change: (seconds, replicas), starting at the span start.

@@ -64,6 +64,7 @@ struct SimulationEngine {
     private var pendingHead = 0
     private var billedSeconds = 0.0
     private var busySeconds = 0.0
+    private var busySequenceSeconds = 0.0
     private var timeline: [(t: Double, replicas: Int)] = []
     private var billedCount = 0
     private var replicasMax = 0
@@ -481,6 +482,7 @@ struct SimulationEngine {
         stepEnd[r] = now + duration
         stepSecondsPerToken[r] = duration / Double(load.tokens)
         busySeconds += duration
+        busySequenceSeconds += duration * Double(load.sequences)
     }
 
     private mutating func finishStep(_ r: Int, now: Double) {
@@ -577,6 +579,7 @@ struct SimulationEngine {
             replicasMean: span > 0 ? weighted / span : Double(timeline.last?.replicas ?? 0),
             replicasMax: replicasMax,
             utilization: billedSeconds > 0 ? min(1, busySeconds / billedSeconds) : 0,
+            meanBatchSize: busySeconds > 0 ? busySequenceSeconds / busySeconds : 0,
             cost: gpuHours * deployment.pricePerGPUHour,
             replicaTimeline: timeline)
         return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: fleet, span: span,
