@@ -3,7 +3,7 @@ import CostGate
 /// A published serving measurement the simulator is checked against.
 struct ValidationPoint: Sendable, CustomStringConvertible {
     enum Role: String, Sendable { case fit = "fit", heldOut = "held-out" }
-    enum Load: Sendable { case poisson(rate: Double), closed(concurrency: Int) }
+    enum Load: Sendable { case poisson(rate: Double), closed(concurrency: Int), offline }
     enum Lengths: Sendable { case fixed(input: Int, output: Int), shareGPTBench }
     enum Statistic: String, Sendable { case mean, median }
 
@@ -26,6 +26,8 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
     var ttftMs: Double?
     var tpotMs: Double?
     var e2eMs: Double?
+    /// Offline throughput, requests/s (every request released at t = 0).
+    var throughput: Double? = nil
     var source: String
 
     var description: String { id }

@@ -8,6 +8,7 @@ enum ValidationRunner {
         var ttft: Double?
         var tpot: Double?
         var e2e: Double?
+        var throughput: Double?
 
         func error(_ metric: KeyPath<ValidationPoint, Double?>, _ predicted: Double?) -> Double? {
             guard let measured = point[keyPath: metric], let predicted else { return nil }
@@ -16,6 +17,7 @@ enum ValidationRunner {
         var ttftError: Double? { error(\.ttftMs, ttft) }
         var tpotError: Double? { error(\.tpotMs, tpot) }
         var e2eError: Double? { error(\.e2eMs, e2e) }
+        var throughputError: Double? { error(\.throughput, throughput) }
     }
 
     static func deployment(for point: ValidationPoint) throws -> Deployment {
@@ -43,6 +45,7 @@ enum ValidationRunner {
         let rate: Double?
         switch point.load {
         case .poisson(let r): rate = r
+        case .offline: rate = nil
         case .closed(let c):
             rate = nil
             options.concurrency = c
@@ -73,7 +76,9 @@ enum ValidationRunner {
             let summary = LatencySummary(Array(all.dropFirst(skip)))
             return point.statistic == .mean ? summary.mean : summary.p50
         }
-        return Outcome(point: point, ttft: stat(result.ttftMs), tpot: stat(result.tpotMs), e2e: stat(result.e2eMs))
+        let completed = Double(result.e2eMs.filter(\.isFinite).count)
+        return Outcome(point: point, ttft: stat(result.ttftMs), tpot: stat(result.tpotMs), e2e: stat(result.e2eMs),
+                       throughput: result.span > 0 ? completed / result.span : nil)
     }
 
     static func medianAbs(_ values: [Double]) -> Double {
@@ -88,18 +93,21 @@ enum ValidationRunner {
             guard let measured, let predicted, let error else { return "" }
             return String(format: "%.1f → %.1f (%+.1f%%)", measured, predicted, error * 100)
         }
-        var text = "| point | role | stat | TTFT ms measured → predicted | TPOT ms | E2E ms | source |\n"
-        text += "|---|---|---|---|---|---|---|\n"
+        var text = "| point | role | stat | TTFT ms measured → predicted | TPOT ms | E2E ms | offline req/s | source |\n"
+        text += "|---|---|---|---|---|---|---|---|\n"
         for o in outcomes {
             let role = o.point.role == .fit ? "fit: " + o.point.fits : "held-out"
             text += "| \(o.point.id) | \(role) | \(o.point.statistic.rawValue) | \(cell(o.point.ttftMs, o.ttft, o.ttftError)) "
-            text += "| \(cell(o.point.tpotMs, o.tpot, o.tpotError)) | \(cell(o.point.e2eMs, o.e2e, o.e2eError)) | \(o.point.source) |\n"
+            text += "| \(cell(o.point.tpotMs, o.tpot, o.tpotError)) | \(cell(o.point.e2eMs, o.e2e, o.e2eError)) "
+            text += "| \(o.point.throughput == nil ? "" : String(format: "%.2f → %.2f (%+.1f%%)", o.point.throughput!, o.throughput ?? .nan, (o.throughputError ?? .nan) * 100)) "
+            text += "| \(o.point.source) |\n"
         }
         let held = outcomes.filter { $0.point.role == .heldOut }
-        text += String(format: "\nHeld-out median absolute error: TTFT %.1f%% (n=%d), TPOT %.1f%% (n=%d), E2E %.1f%% (n=%d)\n",
+        text += String(format: "\nHeld-out median absolute error: TTFT %.1f%% (n=%d), TPOT %.1f%% (n=%d), E2E %.1f%% (n=%d), offline throughput %.1f%% (n=%d)\n",
                        medianAbs(held.compactMap(\.ttftError)) * 100, held.compactMap(\.ttftError).count,
                        medianAbs(held.compactMap(\.tpotError)) * 100, held.compactMap(\.tpotError).count,
-                       medianAbs(held.compactMap(\.e2eError)) * 100, held.compactMap(\.e2eError).count)
+                       medianAbs(held.compactMap(\.e2eError)) * 100, held.compactMap(\.e2eError).count,
+                       medianAbs(held.compactMap(\.throughputError)) * 100, held.compactMap(\.throughputError).count)
         return text
     }
 }

@@ -15,11 +15,14 @@ struct ValidationTests {
         let ttft = ValidationRunner.medianAbs(held.compactMap(\.ttftError))
         let tpot = ValidationRunner.medianAbs(held.compactMap(\.tpotError))
         let e2e = ValidationRunner.medianAbs(held.compactMap(\.e2eError))
+        let throughput = ValidationRunner.medianAbs(held.compactMap(\.throughputError))
         #expect(e2e <= 0.15, "held-out E2E median abs error \(e2e)\n\(table)")
         // The issue asks for 25%; the simulator reaches 25.3% on these points (see docs/simulator.md), so this
         // asserts what it honestly reaches.
         #expect(ttft <= 0.26, "held-out TTFT median abs error \(ttft)\n\(table)")
         #expect(tpot <= 0.15, "held-out TPOT median abs error \(tpot)\n\(table)")
+        // The issue sets no bound on offline throughput; this guards the 26% the simulator reaches now.
+        #expect(throughput <= 0.30, "held-out offline throughput median abs error \(throughput)\n\(table)")
     }
 
     @Test func fitPointsAreReproduced() throws {
