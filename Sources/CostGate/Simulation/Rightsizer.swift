@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Finds the cheapest fleets that meet latency objectives for a workload, by simulation.
 ///
 /// For each GPU type and tensor-parallel degree that fits the model, the smallest fixed replica count that
@@ -74,54 +77,23 @@ public enum Rightsizer {
     public static func search(requests: [SimRequest], base: Deployment, slos: [ServiceLevelObjective], gpus: [GPUSpec],
                               tensorParallel: [Int] = [1, 2, 4, 8], maxReplicas: Int = 64, monthScale: Double,
                               apiCostPerRequest: Double? = nil) -> Report {
+        // Each GPU × tensor-parallel combination is searched independently, in parallel; results are merged
+        // in combination order, so the report does not depend on scheduling.
+        let combinations = gpus.flatMap { gpu in tensorParallel.map { (gpu, $0) } }
+        let results = Mutex([Int: (options: [Option], infeasible: Infeasible?)]())
+        DispatchQueue.concurrentPerform(iterations: combinations.count) { index in
+            let (gpu, tp) = combinations[index]
+            let found = searchCombination(requests: requests, base: base, slos: slos, gpu: gpu, tensorParallel: tp,
+                                          maxReplicas: maxReplicas, monthScale: monthScale)
+            results.withLock { $0[index] = found }
+        }
         var options: [Option] = []
         var infeasible: [Infeasible] = []
-        for gpu in gpus {
-            for tp in tensorParallel {
-                guard base.model.heads % tp == 0 else {
-                    infeasible.append(Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "tensor_parallel does not divide the attention heads"))
-                    continue
-                }
-                let probe = base.with(gpu: gpu, tensorParallel: tp, replicas: .fixed(1))
-                guard probe.kvCapacityTokens > 0 else {
-                    infeasible.append(Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "weights do not fit in GPU memory"))
-                    continue
-                }
-                func evaluate(_ replicas: ReplicaPolicy) -> Option {
-                    option(requests: requests, deployment: base.with(gpu: gpu, tensorParallel: tp, replicas: replicas),
-                           slos: slos, monthScale: monthScale)
-                }
-                // Doubling, then binary search for the fewest replicas that meet the SLOs.
-                var hi = 1
-                var best: Option?
-                while hi <= maxReplicas {
-                    let candidate = evaluate(.fixed(hi))
-                    if candidate.meetsSLO { best = candidate; break }
-                    hi *= 2
-                }
-                guard var found = best else {
-                    infeasible.append(Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "SLOs not met with \(maxReplicas) replicas"))
-                    continue
-                }
-                var lo = hi / 2 + 1
-                var top = hi
-                while lo < top {
-                    let mid = (lo + top) / 2
-                    let candidate = evaluate(.fixed(mid))
-                    if candidate.meetsSLO { found = candidate; top = mid } else { lo = mid + 1 }
-                }
-                options.append(found)
-                if top > 1 {
-                    var policy = AutoscalePolicy(min: 1, max: top)
-                    if case .autoscale(let basePolicy) = base.replicas {
-                        policy = basePolicy
-                        policy.min = min(basePolicy.min, top)
-                        policy.max = top
-                    }
-                    let autoscaled = evaluate(.autoscale(policy))
-                    if autoscaled.meetsSLO { options.append(autoscaled) }
-                }
-            }
+        let merged = results.withLock { $0 }
+        for index in combinations.indices {
+            guard let found = merged[index] else { continue }
+            options += found.options
+            if let reason = found.infeasible { infeasible.append(reason) }
         }
         options.sort {
             $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost < $1.monthlyCost
@@ -137,6 +109,54 @@ public enum Rightsizer {
                                   monthlyRequests: monthly)
         }
         return Report(options: options, infeasible: infeasible, breakEven: breakEven)
+    }
+
+    /// The fewest fixed replicas (and its autoscaled variant) meeting the SLOs for one GPU and TP degree.
+    static func searchCombination(requests: [SimRequest], base: Deployment, slos: [ServiceLevelObjective], gpu: GPUSpec,
+                                  tensorParallel tp: Int, maxReplicas: Int, monthScale: Double)
+        -> (options: [Option], infeasible: Infeasible?)
+    {
+        guard base.model.heads % tp == 0 else {
+            return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "tensor_parallel does not divide the attention heads"))
+        }
+        let probe = base.with(gpu: gpu, tensorParallel: tp, replicas: .fixed(1))
+        guard probe.kvCapacityTokens > 0 else {
+            return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "weights do not fit in GPU memory"))
+        }
+        func evaluate(_ replicas: ReplicaPolicy) -> Option {
+            option(requests: requests, deployment: base.with(gpu: gpu, tensorParallel: tp, replicas: replicas),
+                   slos: slos, monthScale: monthScale)
+        }
+        // Doubling, then binary search for the fewest replicas that meet the SLOs.
+        var hi = 1
+        var best: Option?
+        while hi <= maxReplicas {
+            let candidate = evaluate(.fixed(hi))
+            if candidate.meetsSLO { best = candidate; break }
+            hi *= 2
+        }
+        guard var found = best else {
+            return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "SLOs not met with \(maxReplicas) replicas"))
+        }
+        var lo = hi / 2 + 1
+        var top = hi
+        while lo < top {
+            let mid = (lo + top) / 2
+            let candidate = evaluate(.fixed(mid))
+            if candidate.meetsSLO { found = candidate; top = mid } else { lo = mid + 1 }
+        }
+        var options = [found]
+        if top > 1 {
+            var policy = AutoscalePolicy(min: 1, max: top)
+            if case .autoscale(let basePolicy) = base.replicas {
+                policy = basePolicy
+                policy.min = min(basePolicy.min, top)
+                policy.max = top
+            }
+            let autoscaled = evaluate(.autoscale(policy))
+            if autoscaled.meetsSLO { options.append(autoscaled) }
+        }
+        return (options, nil)
     }
 
     /// Simulates one fleet and checks it against the SLOs.
