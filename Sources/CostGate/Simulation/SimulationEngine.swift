@@ -281,7 +281,7 @@ struct SimulationEngine {
 
     private mutating func route(_ q: Int32, now: Double) {
         let request = requests[Int(q)]
-        if request.inputTokens + request.outputTokens > capacityTokens {
+        if request.inputTokens + request.outputTokens > totalBlocks * blockSize {
             rejected += 1
             if options.concurrency != nil { issue(at: now) }
             return

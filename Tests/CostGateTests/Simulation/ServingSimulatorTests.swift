@@ -67,6 +67,14 @@ import Testing
         #expect(result.e2eMs[0].isNaN && result.e2eMs[1].isFinite)
     }
 
+    @Test func handlesEmptyLoadAndScaleToZero() {
+        let empty = ServingSimulator.run([], deployment: deployment(replicas: .fixed(2)))
+        #expect(empty.e2eMs.isEmpty && empty.span == 0 && empty.fleet.gpuHours == 0)
+        let policy = AutoscalePolicy(min: 0, max: 2, metric: .queueDepth, scaleUpAt: 1, scaleDownAt: 0.5)
+        let idle = ServingSimulator.run([], deployment: deployment(replicas: .autoscale(policy)))
+        #expect(idle.fleet.replicasMax == 0)
+    }
+
     @Test func prefixCachingSkipsSharedPrefill() {
         let shared = (0..<200).map {
             SimRequest(arrival: Double($0) * 0.2, inputTokens: 6000, outputTokens: 20, prefixKey: 7, prefixTokens: 5900)
