@@ -54,8 +54,6 @@ public enum InstanceCatalog {
                       date: "2025-01", source: azure + spot),
         CloudInstance(id: "lambda/gpu_8x_h100_sxm5", gpu: "H100", gpuCount: 8, onDemandPerHour: 23.92, spotPerHour: nil,
                       date: "2025-06", source: "lambda.ai/pricing ($2.99 per H100-hour, 8x SXM5; no spot market)"),
-        CloudInstance(id: "lambda/gpu_1x_h100_pcie", gpu: "H100", gpuCount: 1, onDemandPerHour: 2.49, spotPerHour: nil,
-                      date: "2025-06", source: "lambda.ai/pricing (1x H100 PCIe; modelled with the SXM figures; no spot market)"),
         CloudInstance(id: "lambda/gpu_8x_a100_80gb_sxm4", gpu: "A100-80GB", gpuCount: 8, onDemandPerHour: 14.32, spotPerHour: nil,
                       date: "2025-06", source: "lambda.ai/pricing ($1.79 per A100-80GB-hour; no spot market)"),
         CloudInstance(id: "runpod/h100-sxm", gpu: "H100", gpuCount: 1, onDemandPerHour: 2.69, spotPerHour: 1.75,
