@@ -5,7 +5,7 @@ enum SimulateCommand: Command {
     static let name = "simulate"
     static let summary = "Simulate a self-hosted deployment under synthetic load"
     static let help = """
-    Usage: costgate simulate --model HF_ID --gpu GPU [options]
+    Usage: costgate simulate --model HF_ID (--gpu GPU | --instance ID) (--rate R | --concurrency C) [options]
 
     Simulate a self-hosted deployment under synthetic load, the way serving benchmarks are run:
     Poisson arrivals at --rate, or --concurrency clients in a closed loop.
@@ -13,12 +13,16 @@ enum SimulateCommand: Command {
     Deployment:
       --model HF_ID              model id from the catalog (meta-llama/Llama-3.1-8B-Instruct)
       --gpu ID                   H100, H200, A100-80GB, A100-40GB, L40S, L4, A10G, B200
+      --instance ID              price (and GPU) from a catalog instance, such as aws/p5.48xlarge
+      --spot-share S             share of hours on spot capacity, 0..1 (with --instance)
       --tp N                     tensor-parallel degree (default 1)
       --dtype bf16|fp8           weight precision (default: the model's)
       --kv-cache-dtype auto|fp8  KV-cache precision (default auto)
       --max-num-seqs N           vLLM max_num_seqs (default 256)
       --max-batched-tokens N     vLLM max_num_batched_tokens (default 8192)
       --prefix-caching           enable prefix caching (off unless given)
+      --gpu-memory-utilization F vLLM gpu_memory_utilization (default 0.9)
+      --num-scheduler-steps K    vLLM v0 multi-step scheduling (default 1: v1 chunked prefill)
       --replicas N               replicas behind a least-outstanding-requests router (default 1)
       --price-per-gpu-hour USD   price (default: cheapest catalog instance of the GPU)
 
@@ -35,12 +39,17 @@ enum SimulateCommand: Command {
 
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         let flags = try SimFlagReader(arguments, command: name, flags: [
-            "model", "gpu", "tp", "dtype", "kv-cache-dtype", "max-num-seqs", "max-batched-tokens", "replicas",
+            "model", "gpu", "instance", "spot-share", "gpu-memory-utilization", "num-scheduler-steps", "tp", "dtype", "kv-cache-dtype", "max-num-seqs", "max-batched-tokens", "replicas",
             "price-per-gpu-hour", "rate", "concurrency", "requests", "input-len", "output-len", "lengths", "seed", "format",
         ], switches: ["prefix-caching"])
         guard let modelID = flags.string("model") else { throw CostGateError.usage("simulate: --model is required") }
-        guard let gpuID = flags.string("gpu") else { throw CostGateError.usage("simulate: --gpu is required") }
-        var members: [(key: String, value: JSONValue)] = [("model", .string(modelID)), ("gpu", .string(gpuID))]
+        var members: [(key: String, value: JSONValue)] = [("model", .string(modelID))]
+        if let gpuID = flags.string("gpu") { members.append(("gpu", .string(gpuID))) }
+        if let instance = flags.string("instance") { members.append(("instance", .string(instance))) }
+        guard flags.string("gpu") != nil || flags.string("instance") != nil else {
+            throw CostGateError.usage("simulate: --gpu (or --instance) is required")
+        }
+        if let share = try flags.double("spot-share") { members.append(("spot_share", .number(share))) }
         if let tp = try flags.int("tp", min: 1, max: 64) { members.append(("tensor_parallel", .number(Double(tp)))) }
         if let dtype = flags.string("dtype") { members.append(("dtype", .string(dtype))) }
         var engine: [(key: String, value: JSONValue)] = [("prefix_caching", .bool(flags.switches.contains("prefix-caching")))]
@@ -49,6 +58,10 @@ enum SimulateCommand: Command {
             engine.append(("max_num_batched_tokens", .number(Double(batched))))
         }
         if let kv = flags.string("kv-cache-dtype") { engine.append(("kv_cache_dtype", .string(kv))) }
+        if let util = try flags.double("gpu-memory-utilization") { engine.append(("gpu_memory_utilization", .number(util))) }
+        if let steps = try flags.int("num-scheduler-steps", min: 1, max: 64) {
+            engine.append(("num_scheduler_steps", .number(Double(steps))))
+        }
         members.append(("engine", .object(engine)))
         if let replicas = try flags.int("replicas", min: 1, max: 10_000) { members.append(("replicas", .number(Double(replicas)))) }
         if let price = try flags.double("price-per-gpu-hour") { members.append(("price_per_gpu_hour", .number(price))) }
