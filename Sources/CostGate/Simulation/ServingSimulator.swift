@@ -15,8 +15,8 @@ public enum ServingSimulator {
         /// Closed-loop clients: when set, `arrival` is ignored; each client sends its next request (in input
         /// order) as soon as its previous one finishes.
         public var concurrency: Int?
-        /// Seconds over which closed-loop clients send their first requests (client k at k × rampUp / C);
-        /// 0 starts every client at once.
+        /// Seconds over which closed-loop clients send their first requests (the first at 0, the others at
+        /// reproducible pseudo-random times in [0, rampUp)); 0 starts every client at once.
         public var closedLoopRampUp: Double
         /// Step-time coefficients.
         public var coefficients: StepTimeModel.Coefficients

@@ -109,8 +109,13 @@ struct SimulationEngine {
             start = n > 0 ? min(0, times[Int(order[0])]) : 0
         } else {
             start = 0
+            // Clients start at reproducible pseudo-random phases over the ramp-up, as jitter spreads them.
             let clients = min(closed!, n)
-            for k in 0..<clients { issue(at: options.closedLoopRampUp * Double(k) / Double(clients)) }
+            var rng = SplitMix64(seed: 0x5EED)
+            let starts = (0..<clients).map { k in
+                k == 0 ? 0 : options.closedLoopRampUp * Double(rng.next() >> 11) * 0x1p-53
+            }.sorted()
+            for t in starts { issue(at: t) }
         }
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }

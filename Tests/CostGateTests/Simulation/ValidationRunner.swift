@@ -49,8 +49,9 @@ enum ValidationRunner {
         case .closed(let c):
             rate = nil
             options.concurrency = c
-            // Stagger the clients' first requests over one request's unloaded latency, so that the
-            // closed loop reaches the desynchronized steady state a real benchmark sees after warm-up.
+            // Stagger the clients' first requests over one request's latency (unloaded, then loaded: see
+            // below), so that the closed loop reaches the desynchronized steady state a real benchmark
+            // sees after warm-up.
             // A single batch (requests == concurrency, vLLM's benchmark_latency) starts at once.
             guard point.requests > c else { break }
             let probe = SyntheticLoad.requests(count: 1, rate: nil, lengths: lengths, seed: 42)
@@ -67,7 +68,16 @@ enum ValidationRunner {
                 requests[k].outputTokens = max(4, min(2048 - requests[k].inputTokens, drawn))
             }
         }
-        let result = ServingSimulator.run(requests, deployment: deployment, options: options)
+        var result = ServingSimulator.run(requests, deployment: deployment, options: options)
+        if options.closedLoopRampUp > 0 {
+            // Second pass: stagger over the loaded request latency of the first pass, so that clients are
+            // spread over a whole cycle as jitter spreads them in a real benchmark.
+            let loaded = LatencySummary(result.e2eMs).mean / 1000
+            if loaded.isFinite, loaded > options.closedLoopRampUp {
+                options.closedLoopRampUp = loaded
+                result = ServingSimulator.run(requests, deployment: deployment, options: options)
+            }
+        }
         // Closed-loop runs start with every client sending at once; like a benchmark's warm-up, the first
         // round is left out of the statistics.
         var skip = 0

@@ -17,9 +17,9 @@ struct ValidationTests {
         let e2e = ValidationRunner.medianAbs(held.compactMap(\.e2eError))
         let throughput = ValidationRunner.medianAbs(held.compactMap(\.throughputError))
         #expect(e2e <= 0.15, "held-out E2E median abs error \(e2e)\n\(table)")
-        // The issue asks for 25%; the simulator reaches 25.3% on these points (see docs/simulator.md), so this
-        // asserts what it honestly reaches.
-        #expect(ttft <= 0.26, "held-out TTFT median abs error \(ttft)\n\(table)")
+        // 15.2% with the committed closed-loop phases; 15.4% and 21.3% with two other phase seeds
+        // (docs/simulator.md), so the issue's 25% bound is asserted.
+        #expect(ttft <= 0.25, "held-out TTFT median abs error \(ttft)\n\(table)")
         #expect(tpot <= 0.15, "held-out TPOT median abs error \(tpot)\n\(table)")
         // The issue sets no bound on offline throughput; this guards the 26% the simulator reaches now.
         #expect(throughput <= 0.30, "held-out offline throughput median abs error \(throughput)\n\(table)")
