@@ -89,7 +89,7 @@ public struct Deployment: Sendable, Equatable {
         for member in members where !knownKeys.contains(member.key) {
             throw .unknown("deployment key", member.key, in: "\(file): '\(base)'", known: knownKeys)
         }
-        let reader = PlanReader(file: file, base: base, value: value)
+        let reader = DeploymentFieldReader(file: file, base: base, value: value)
 
         // Model: a catalog id, or any id with an inline architecture.
         let modelID = try reader.string("model")

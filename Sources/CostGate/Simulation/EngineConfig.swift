@@ -30,7 +30,7 @@ public struct EngineConfig: Sendable, Equatable {
         self.numSchedulerSteps = numSchedulerSteps
     }
 
-    static func parse(_ value: JSONValue?, reader: PlanReader) throws(CostGateError) -> EngineConfig {
+    static func parse(_ value: JSONValue?, reader: DeploymentFieldReader) throws(CostGateError) -> EngineConfig {
         var config = EngineConfig()
         guard let value, value != .null else { return config }
         guard value.objectMembers != nil else {

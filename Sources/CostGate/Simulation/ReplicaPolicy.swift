@@ -21,7 +21,7 @@ public enum ReplicaPolicy: Sendable, Equatable {
         }
     }
 
-    static func parse(_ value: JSONValue?, reader: PlanReader) throws(CostGateError) -> ReplicaPolicy {
+    static func parse(_ value: JSONValue?, reader: DeploymentFieldReader) throws(CostGateError) -> ReplicaPolicy {
         guard let value, value != .null else { return .fixed(1) }
         if let count = value.doubleValue {
             guard count == count.rounded(), count >= 1, count <= 10_000 else {

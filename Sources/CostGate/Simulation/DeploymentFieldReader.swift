@@ -1,10 +1,10 @@
 /// Reads typed members of one plan object, producing `badPlan` errors with full JSON paths.
-struct PlanReader {
+struct DeploymentFieldReader {
     var file: String
     var base: String
     var value: JSONValue?
 
-    func nested(_ key: String) -> PlanReader { PlanReader(file: file, base: base + "." + key, value: value?[key]) }
+    func nested(_ key: String) -> DeploymentFieldReader { DeploymentFieldReader(file: file, base: base + "." + key, value: value?[key]) }
 
     func string(_ key: String) throws(CostGateError) -> String? {
         guard let field = value?[key], field != .null else { return nil }
