@@ -12,7 +12,8 @@ public struct SimulationResult: Sendable {
     public var gpuSeconds: [Double]
     /// Fleet figures.
     public var fleet: FleetStats
-    /// Seconds from the first arrival to the last completion.
+    /// Seconds from the start of the sample (time 0, or the first arrival if earlier) to the last event
+    /// (normally the last completion); fixed replicas are billed over all of it.
     public var span: Double
     /// Requests that could never fit in one replica's KV cache (prompt + output too long).
     public var rejected: Int
