@@ -8,7 +8,7 @@ extension Deployment {
         let tp = Double(tensorParallel)
         let weightsPerGPU = model.totalParams * model.weightBytes / tp
         let free = gpu.memoryBytes * engine.gpuMemoryUtilization - weightsPerGPU - Self.activationReserveBytes
-        let perToken = model.kvBytesPerToken(dtypeBytes: engine.kvCacheDtypeBytes) / tp
+        let perToken = model.kvBytesPerTokenPerGPU(dtypeBytes: engine.kvCacheDtypeBytes, tensorParallel: tensorParallel)
         guard free > 0, perToken > 0 else { return 0 }
         return Int(free / perToken)
     }

@@ -84,4 +84,12 @@ public struct ModelArchitecture: Sendable, Equatable {
     public func kvBytesPerToken(dtypeBytes: Double) -> Double {
         Double(layers) * Double(kvHeads) * Double(headDim) * 2 * dtypeBytes
     }
+
+    /// KV-cache bytes per token on each GPU of a tensor-parallel group: KV heads are split across GPUs, and
+    /// replicated when there are fewer KV heads than GPUs (as vLLM does).
+    public func kvBytesPerTokenPerGPU(dtypeBytes: Double, tensorParallel: Int) -> Double {
+        let tp = max(1, tensorParallel)
+        let headsPerGPU = kvHeads >= tp ? Double(kvHeads) / Double(tp) : 1
+        return Double(layers) * headsPerGPU * Double(headDim) * 2 * dtypeBytes
+    }
 }

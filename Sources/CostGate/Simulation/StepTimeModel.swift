@@ -71,7 +71,8 @@ public struct StepTimeModel: Sendable {
         expertBytesPerExpert = model.isMoE ? Double(model.layers) * model.expertParams * model.weightBytes / tp : 0
         experts = Double(model.experts)
         activeExperts = Double(model.activeExperts)
-        kvBytesPerToken = model.kvBytesPerToken(dtypeBytes: deployment.engine.kvCacheDtypeBytes) / tp
+        kvBytesPerToken = model.kvBytesPerTokenPerGPU(dtypeBytes: deployment.engine.kvCacheDtypeBytes,
+                                                      tensorParallel: deployment.tensorParallel)
         linearFLOPsPerToken = 2 * model.activeParams / tp
         attentionFLOPsPerPair = 4 * Double(model.layers) * Double(model.heads) * Double(model.headDim) / tp
         bandwidth = deployment.gpu.memoryBandwidth
