@@ -1,7 +1,8 @@
 /// A least-recently-used cache of prompt blocks, weighted by tokens, as vLLM's prefix cache behaves.
 ///
 /// Keys are block hashes; each entry holds `tokens` KV tokens. When the total exceeds the capacity the least
-/// recently used entries are evicted. Implemented as a hash map into a doubly linked list kept in arrays.
+/// recently used entries are evicted; the simulator also shrinks it to the replica's free KV blocks after
+/// every scheduling step, because cached blocks live in the free part of the KV cache. Implemented as a hash map into a doubly linked list kept in arrays.
 struct PrefixCache {
     private var index: [Int64: Int32] = [:]
     private var keys: [Int64] = []
@@ -43,7 +44,12 @@ struct PrefixCache {
         index[key] = slot
         pushFront(slot)
         totalTokens += tokens
-        while totalTokens > capacityTokens, tail >= 0 {
+        shrink(toTokens: capacityTokens)
+    }
+
+    /// Evicts least recently used entries until at most `tokens` tokens are cached.
+    mutating func shrink(toTokens tokens: Int) {
+        while totalTokens > tokens, tail >= 0 {
             let victim = tail
             unlink(victim)
             index[keys[Int(victim)]] = nil

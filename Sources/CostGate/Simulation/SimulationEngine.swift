@@ -477,6 +477,8 @@ struct SimulationEngine {
         }
         scheduledLo[r] = lo
         scheduledHi[r] = lo + load.sequences
+        // Cached prompt blocks occupy free KV blocks: running requests' allocations evict them (LRU).
+        if prefixCaching { caches[r].shrink(toTokens: freeBlocks[r] * blockSize) }
         guard load.sequences > 0 else {
             stepEnd[r] = .infinity
             blockPos[r] = 0
