@@ -1,0 +1,269 @@
+/// Latency under load, GPU fleets and provider rate limits for one replayed side.
+///
+/// Self-hosted routes are simulated: every record is expanded into the requests it stands for (its weight ×
+/// (1 + growth), the fraction drawn deterministically), spread over the sample's mean gap after its arrival, and
+/// run through `ServingSimulator` per deployment. The fleet's cost over the simulated span is scaled to the month
+/// and attributed to records by their share of GPU time. Hosted-API routes get latency from the model's hosted
+/// profile, calibrated on the sample's own `latency_ms`/`ttft_ms` for that model when present.
+public struct ServingForecast: Sendable {
+    /// One latency observation: the record it belongs to and its share of the record's weight.
+    public struct Sample: Sendable {
+        public var record: Int
+        public var weight: Double
+        public var ttftMs: Double
+        public var tpotMs: Double
+        public var e2eMs: Double
+    }
+
+    /// Latency summaries overall and per route.
+    public struct Latency: Sendable {
+        public var ttft: LatencySummary
+        public var tpot: LatencySummary
+        public var e2e: LatencySummary
+        /// Share of the weighted traffic that has a latency estimate.
+        public var coverage: Double
+        public var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)]
+    }
+
+    /// One deployment's fleet over the month.
+    public struct Fleet: Sendable {
+        public var name: String
+        public var model: String
+        public var gpu: String
+        public var gpusPerReplica: Int
+        public var gpuHours: Double
+        public var replicasMean: Double
+        public var replicasMax: Int
+        public var utilization: Double
+        public var monthlyCost: Double
+        public var simulatedRequests: Int
+        public var preemptions: Int
+        public var rejected: Int
+        /// Mean billed replicas per hour of the simulated span (for the chart).
+        public var hourlyReplicas: [Double]
+    }
+
+    /// A hosted model's forecast peak minute against its rate limit.
+    public struct RateLimitUse: Sendable {
+        public var model: String
+        public var peakRequestsPerMinute: Double
+        public var peakTokensPerMinute: Double
+        public var rpmLimit: Double?
+        public var tpmLimit: Double?
+        public var rpmShare: Double? { rpmLimit.map { peakRequestsPerMinute / $0 } }
+        public var tpmShare: Double? { tpmLimit.map { peakTokensPerMinute / $0 } }
+    }
+
+    public var samples: [Sample]
+    public var latency: Latency?
+    public var fleets: [Fleet]
+    public var rateLimits: [RateLimitUse]
+    /// Per record: attributed GPU cost over the sample window, before growth (the forecast scales it).
+    public var extraCost: [Double]
+    /// Notes for the report (hosted profiles used, calibration).
+    public var notes: [String]
+
+    /// Busy share of all billed GPU time across fleets, nil without fleets.
+    public var gpuUtilization: Double? {
+        let hours = fleets.reduce(0) { $0 + $1.gpuHours }
+        guard hours > 0 else { return nil }
+        return fleets.reduce(0) { $0 + $1.utilization * $1.gpuHours } / hours
+    }
+}
+
+/// Builds the serving forecast of a side.
+enum ServingForecaster {
+    /// Requests simulated at most per deployment; beyond it the run is refused rather than left to crawl.
+    static let simulationLimit = 5_000_000
+
+    static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling) throws(CostGateError) -> ServingForecast {
+        let count = traffic.records.count
+        var samples: [ServingForecast.Sample] = []
+        var extraCost = [Double](repeating: 0, count: count)
+        var fleets: [ServingForecast.Fleet] = []
+        var notes: [String] = []
+        let growth = 1 + scaling.growth
+        let start = traffic.timeSpan?.earliest ?? 0
+        let meanGap = count > 0 ? scaling.windowSeconds / Double(count) : 1
+
+        // Self-hosted routes, by deployment.
+        var deploymentOfRoute: [Int32: String] = [:]
+        for (route, config) in plan.routes {
+            guard let name = config.deployment else { continue }
+            guard plan.deployments.contains(where: { $0.name == name }) else {
+                throw .unknown("deployment", name, in: "\(plan.file): 'routes.\(route).deployment'", known: plan.deployments.map(\.name))
+            }
+            if route == "*" { continue }
+            if let id = traffic.strings.id(of: route) { deploymentOfRoute[id] = name }
+        }
+        let fallback = plan.routes["*"]?.deployment
+        for (name, value) in plan.deployments {
+            let deployment = try Deployment.parse(value, name: name, file: plan.file)
+            var requests: [SimRequest] = []
+            var owners: [Int32] = []
+            for index in 0..<count where replay.flags[index] == Replay.selfHostedFlag {
+                let record = traffic.records[index]
+                guard (deploymentOfRoute[record.route] ?? fallback) == name else { continue }
+                let load = replay.weights[index] * growth
+                var copies = Int(load.rounded(.down))
+                let fraction = load - Double(copies)
+                if fraction > 0, unitHash(UInt64(index), 0) < fraction { copies += 1 }
+                let hashes = record.hashCount > 0
+                    ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
+                for copy in 0..<copies {
+                    let jitter = copy == 0 ? 0 : unitHash(UInt64(index), UInt64(copy)) * meanGap
+                    requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
+                                               outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
+                                               prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index)))
+                    owners.append(Int32(index))
+                }
+                if requests.count > simulationLimit {
+                    throw .badPlan(file: plan.file, path: "deployments.\(name)",
+                                   expected: "at most \(simulationLimit) simulated requests (lower traffic.sample_rate's load or use a shorter sample)",
+                                   found: "more")
+                }
+            }
+            guard !requests.isEmpty else {
+                notes.append("deployment '\(name)' serves no recorded request")
+                continue
+            }
+            // Arrivals must be in time order for the simulator; sorting is stable on (arrival, owner).
+            let order = requests.indices.sorted { requests[$0].arrival != requests[$1].arrival ? requests[$0].arrival < requests[$1].arrival : $0 < $1 }
+            let sorted = order.map { requests[$0] }
+            let result = ServingSimulator.run(sorted, deployment: deployment)
+            let span = max(result.span, 1)
+            let monthScale = scaling.days * 86_400 / span
+            let monthlyCost = result.fleet.cost * monthScale
+            var gpuSecondsByRecord: [Int32: Double] = [:]
+            var copiesByRecord: [Int32: Int] = [:]
+            for request in sorted { copiesByRecord[request.tag, default: 0] += 1 }
+            var totalGPUSeconds = 0.0
+            for (position, request) in sorted.enumerated() {
+                let owner = Int(request.tag)
+                gpuSecondsByRecord[request.tag, default: 0] += result.gpuSeconds[position]
+                totalGPUSeconds += result.gpuSeconds[position]
+                samples.append(.init(record: owner, weight: replay.weights[owner] / Double(copiesByRecord[request.tag]!),
+                                     ttftMs: result.ttftMs[position], tpotMs: result.tpotMs[position], e2eMs: result.e2eMs[position]))
+            }
+            if totalGPUSeconds > 0 {
+                for (record, seconds) in gpuSecondsByRecord {
+                    extraCost[Int(record)] += monthlyCost * seconds / totalGPUSeconds / scaling.factor
+                }
+            }
+            fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,
+                                gpuHours: result.fleet.gpuHours * monthScale, replicasMean: result.fleet.replicasMean,
+                                replicasMax: result.fleet.replicasMax, utilization: result.fleet.utilization, monthlyCost: monthlyCost,
+                                simulatedRequests: sorted.count, preemptions: result.preemptions, rejected: result.rejected,
+                                hourlyReplicas: hourly(result.fleet.replicaTimeline, span: span)))
+            if result.rejected > 0 {
+                notes.append("deployment '\(name)': \(result.rejected) request(s) could never fit one replica's KV cache and were rejected")
+            }
+        }
+
+        // Hosted API routes: profile latency, calibrated per recorded model on the sample's own latencies.
+        var profiles: [Int32: HostedLatencyProfile?] = [:]
+        for index in 0..<count where replay.flags[index] == 0 {
+            let slot = replay.models[index]
+            if profiles[slot] == nil {
+                let id = replay.modelNames[Int(slot)]
+                var profile = HostedLatencyProfile.profile(id)
+                if let prior = profile {
+                    let calibration = recordedSamples(traffic: traffic, model: id)
+                    profile = prior.calibrated(from: calibration)
+                    notes.append("\(id): TTFT \(String(format1: profile!.ttftMs)) ms, \(String(format1: profile!.outputTokensPerSecond)) tokens/s (\(profile!.source), \(profile!.date))")
+                }
+                profiles[slot] = .some(profile)
+            }
+            guard let profile = profiles[slot]!, replay.outputTokens[index] > 0 else { continue }
+            let output = Int(replay.outputTokens[index])
+            let e2e = profile.latencyMs(outputTokens: output)
+            samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
+                                 tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: e2e))
+        }
+        samples.sort { $0.record != $1.record ? $0.record < $1.record : $0.e2eMs < $1.e2eMs }
+        return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
+                               rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
+                               extraCost: extraCost, notes: notes)
+    }
+
+    /// Summaries of the samples that pass `include` (all when nil).
+    static func summaries(_ samples: [ServingForecast.Sample], include: ((Int) -> Bool)? = nil) -> (LatencySummary, LatencySummary, LatencySummary) {
+        let chosen = include.map { test in samples.filter { test($0.record) } } ?? samples
+        let weights = chosen.map(\.weight)
+        return (LatencySummary(chosen.map(\.ttftMs), weights: weights), LatencySummary(chosen.map(\.tpotMs), weights: weights),
+                LatencySummary(chosen.map(\.e2eMs), weights: weights))
+    }
+
+    private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
+        guard !samples.isEmpty else { return nil }
+        let (ttft, tpot, e2e) = summaries(samples)
+        var covered = Set<Int>()
+        for sample in samples { covered.insert(sample.record) }
+        var coveredWeight = 0.0
+        var totalWeight = 0.0
+        for index in replay.weights.indices {
+            totalWeight += replay.weights[index]
+            if covered.contains(index) { coveredWeight += replay.weights[index] }
+        }
+        var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
+        let routes = Set(samples.map { traffic.records[$0.record].route })
+        for route in routes.sorted(by: { traffic.strings[$0] < traffic.strings[$1] }) {
+            let (t, p, e) = summaries(samples) { traffic.records[$0].route == route }
+            byRoute.append((traffic.strings[route], t, p, e))
+        }
+        return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)
+    }
+
+    private static func recordedSamples(traffic: Traffic, model: String) -> [HostedLatencyProfile.Sample] {
+        guard let id = traffic.strings.id(of: model) else { return [] }
+        var samples: [HostedLatencyProfile.Sample] = []
+        for record in traffic.records where record.model == id && record.latencyMs.isFinite && !record.isError {
+            samples.append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
+                                 ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
+        }
+        return samples
+    }
+
+    private static func rateLimits(traffic: Traffic, replay: Replay, plan: Plan, growth: Double) -> [ServingForecast.RateLimitUse] {
+        guard !plan.rateLimits.isEmpty else { return [] }
+        var result: [ServingForecast.RateLimitUse] = []
+        for (name, limit) in plan.rateLimits.sorted(by: { $0.key < $1.key }) {
+            let bare = name.split(separator: "/").last.map(String.init) ?? name
+            let slots = Set(replay.modelNames.indices.filter { replay.modelNames[$0] == name || replay.modelNames[$0].hasSuffix("/" + bare) }.map(Int32.init))
+            var requests: [Int64: Double] = [:]
+            var tokens: [Int64: Double] = [:]
+            for index in replay.weights.indices where slots.contains(replay.models[index]) && replay.flags[index] == 0 {
+                let minute = Int64((traffic.records[index].timestamp / 60).rounded(.down))
+                let load = replay.weights[index] * growth
+                requests[minute, default: 0] += load
+                tokens[minute, default: 0] += load * Double(replay.inputTokens[index] + replay.outputTokens[index])
+            }
+            result.append(.init(model: name, peakRequestsPerMinute: requests.values.max() ?? 0, peakTokensPerMinute: tokens.values.max() ?? 0,
+                                rpmLimit: limit.rpm, tpmLimit: limit.tpm))
+        }
+        return result
+    }
+
+    /// Mean billed replicas in each hour of the span, from the step-function timeline.
+    private static func hourly(_ timeline: [(t: Double, replicas: Int)], span: Double) -> [Double] {
+        let hours = max(1, Int((span / 3600).rounded(.up)))
+        var buckets = [Double](repeating: 0, count: hours)
+        for (position, point) in timeline.enumerated() {
+            let end = position + 1 < timeline.count ? timeline[position + 1].t : span
+            var from = point.t
+            while from < end {
+                let hour = min(hours - 1, Int(from / 3600))
+                let to = min(end, Double(hour + 1) * 3600)
+                buckets[hour] += Double(point.replicas) * max(0, to - from) / 3600
+                if to <= from { break }
+                from = to
+            }
+        }
+        return buckets
+    }
+
+    /// A deterministic uniform value in [0, 1) from a record index and a salt.
+    private static func unitHash(_ index: UInt64, _ salt: UInt64) -> Double {
+        Double(Interval.mix(index &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03 &+ 0x5851_F42D) >> 11) / Double(UInt64(1) << 53)
+    }
+}
