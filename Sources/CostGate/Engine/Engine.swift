@@ -49,7 +49,9 @@ public struct Engine {
         let baseReplay = try replay(baseline, traffic: baseTraffic, prompts: basePrompts, reference: baseline.loaded.plan, referencePrompts: basePrompts)
         warnings += baseReplay.warnings
         let baseScaling = try Forecaster.scaling(traffic: baseTraffic, plan: baseline.loaded.plan)
-        let baseForecast = Forecaster.forecast(baseReplay, traffic: baseTraffic, scaling: baseScaling)
+        let baseServing = try ServingForecaster.forecast(traffic: baseTraffic, replay: baseReplay, plan: baseline.loaded.plan, scaling: baseScaling)
+        var baseForecast = Forecaster.forecast(baseReplay, traffic: baseTraffic, scaling: baseScaling, extraCost: baseServing.extraCost)
+        baseForecast.serving = baseServing
         let baseContext = PolicyContext(replay: baseReplay, traffic: baseTraffic, forecast: baseForecast)
 
         var results: [Evaluation.Candidate] = []
@@ -62,10 +64,14 @@ public struct Engine {
             let sideReplay = try replay(side, traffic: sideTraffic, prompts: sidePrompts, reference: baseline.loaded.plan, referencePrompts: referencePrompts)
             warnings += sideReplay.warnings
             let scaling = try Forecaster.scaling(traffic: sideTraffic, plan: side.loaded.plan)
-            let forecast = Forecaster.forecast(sideReplay, traffic: sideTraffic, scaling: scaling)
+            options.progress?("costgate: simulating serving under \(side.name)…")
+            let serving = try ServingForecaster.forecast(traffic: sideTraffic, replay: sideReplay, plan: side.loaded.plan, scaling: scaling)
+            var forecast = Forecaster.forecast(sideReplay, traffic: sideTraffic, scaling: scaling, extraCost: serving.extraCost)
+            forecast.serving = serving
             let context = PolicyContext(replay: sideReplay, traffic: sideTraffic, forecast: forecast)
             let delta = Comparison.delta(candidate: context, baseline: baseContext)
-            results.append(.init(forecast: forecast, delta: delta, promptChanges: sideReplay.promptChanges))
+            results.append(.init(forecast: forecast, delta: delta, promptChanges: sideReplay.promptChanges,
+                                 breakEven: Self.breakEven(base: baseline.loaded.plan, head: side.loaded.plan, baseForecast: baseForecast, headForecast: forecast)))
             contexts.append(context)
         }
         var policyResults: [Evaluation.PolicyResult] = []
@@ -80,6 +86,20 @@ public struct Engine {
         return Evaluation(command: command, baseline: baseForecast, candidates: results, policies: policyResults,
                           warnings: unique, skippedRecords: baseTraffic.skipped.count, trafficSource: baseTraffic.source,
                           baselineDescription: baselineDescription, failOnWarn: options.failOnWarn)
+    }
+
+    /// Break-even volumes for routes that leave a token API for a fleet.
+    static func breakEven(base: Plan, head: Plan, baseForecast: Forecast, headForecast: Forecast) -> [Evaluation.BreakEven] {
+        var result: [Evaluation.BreakEven] = []
+        for (route, config) in head.routes.sorted(by: { $0.key < $1.key }) where route != "*" {
+            guard let deployment = config.deployment, base.routeConfig(for: route).deployment == nil,
+                  let before = baseForecast.byRoute.first(where: { $0.name == route }), before.requests > 0, before.monthlyCost > 0,
+                  let after = headForecast.byRoute.first(where: { $0.name == route }) else { continue }
+            let perRequest = before.monthlyCost / before.requests
+            result.append(.init(route: route, deployment: deployment, apiCostPerRequest: perRequest, fleetMonthlyCost: after.monthlyCost,
+                                breakEvenRequests: after.monthlyCost / perRequest, forecastRequests: after.requests))
+        }
+        return result
     }
 
     private func replay(_ side: Side, traffic: Traffic, prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes) throws(CostGateError) -> Replay {

@@ -25,6 +25,22 @@ public struct Evaluation: Sendable {
         public var delta: Delta
         /// Per route prompt sizes, base → head.
         public var promptChanges: [Replay.PromptChange]
+        /// Routes that move from a token API (base) to a self-hosted fleet (this candidate).
+        public var breakEven: [BreakEven] = []
+    }
+
+    /// Where a self-hosted fleet costs what the token API it replaces would.
+    public struct BreakEven: Sendable {
+        public var route: String
+        public var deployment: String
+        /// The base side's API cost per request on this route.
+        public var apiCostPerRequest: Double
+        /// The route's monthly cost on the fleet (its share of the fleet's GPU time).
+        public var fleetMonthlyCost: Double
+        /// Monthly requests at which the API would cost the same as the fleet does now.
+        public var breakEvenRequests: Double
+        /// The forecast monthly requests of the route.
+        public var forecastRequests: Double
     }
 
     /// The change of a candidate against the baseline.

@@ -28,6 +28,8 @@ public struct Forecast: Sendable {
     public var selfHostedRecords: Int
     /// How the sample was scaled to the month.
     public var scaling: Scaling
+    /// Latency, GPU fleets and rate-limit peaks (nil when nothing could be estimated).
+    public var serving: ServingForecast?
 
     /// Cost per request, nil when there are none.
     public var costPerRequest: Double? { requests > 0 ? monthlyCost / requests : nil }
@@ -155,7 +157,7 @@ public enum Forecaster {
             costPerQuality: costPerQuality,
             byRoute: groups(routeSums) { traffic.strings[$0] },
             byModel: groups(modelSums) { replay.modelNames[Int($0)] },
-            byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled)
+            byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)
     }
 
     /// Each record's weighted cost in USD over the sample window (weight × cost, plus any attributed GPU cost).

@@ -3,8 +3,9 @@
 /// Self-hosted routes are simulated: every record is expanded into the requests it stands for (its weight ×
 /// (1 + growth), the fraction drawn deterministically), spread over the sample's mean gap after its arrival, and
 /// run through `ServingSimulator` per deployment. The fleet's cost over the simulated span is scaled to the month
-/// and attributed to records by their share of GPU time. Hosted-API routes get latency from the model's hosted
-/// profile, calibrated on the sample's own `latency_ms`/`ttft_ms` for that model when present.
+/// and attributed to records by their share of GPU time. A hosted-API request that stays on the model that served
+/// it keeps its recorded TTFT and per-token time (its end-to-end time follows its new output length); any other
+/// gets the model's hosted profile, calibrated on the sample's own latencies for that model when present.
 public struct ServingForecast: Sendable {
     /// One latency observation: the record it belongs to and its share of the record's weight.
     public struct Sample: Sendable {
@@ -83,7 +84,6 @@ enum ServingForecaster {
         var fleets: [ServingForecast.Fleet] = []
         var notes: [String] = []
         let growth = 1 + scaling.growth
-        let start = traffic.timeSpan?.earliest ?? 0
         let meanGap = count > 0 ? scaling.windowSeconds / Double(count) : 1
 
         // Self-hosted routes, by deployment.
@@ -99,37 +99,15 @@ enum ServingForecaster {
         let fallback = plan.routes["*"]?.deployment
         for (name, value) in plan.deployments {
             let deployment = try Deployment.parse(value, name: name, file: plan.file)
-            var requests: [SimRequest] = []
-            var owners: [Int32] = []
-            for index in 0..<count where replay.flags[index] == Replay.selfHostedFlag {
-                let record = traffic.records[index]
-                guard (deploymentOfRoute[record.route] ?? fallback) == name else { continue }
-                let load = replay.weights[index] * growth
-                var copies = Int(load.rounded(.down))
-                let fraction = load - Double(copies)
-                if fraction > 0, unitHash(UInt64(index), 0) < fraction { copies += 1 }
-                let hashes = record.hashCount > 0
-                    ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
-                for copy in 0..<copies {
-                    let jitter = copy == 0 ? 0 : unitHash(UInt64(index), UInt64(copy)) * meanGap
-                    requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
-                                               outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
-                                               prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index)))
-                    owners.append(Int32(index))
-                }
-                if requests.count > simulationLimit {
-                    throw .badPlan(file: plan.file, path: "deployments.\(name)",
-                                   expected: "at most \(simulationLimit) simulated requests (lower traffic.sample_rate's load or use a shorter sample)",
-                                   found: "more")
-                }
+            let indices = (0..<count).filter { index in
+                replay.flags[index] == Replay.selfHostedFlag && (deploymentOfRoute[traffic.records[index].route] ?? fallback) == name
             }
-            guard !requests.isEmpty else {
+            let sorted = try expand(traffic: traffic, replay: replay, indices: indices, growth: growth, meanGap: meanGap,
+                                    limitContext: (plan.file, "deployments.\(name)"))
+            guard !sorted.isEmpty else {
                 notes.append("deployment '\(name)' serves no recorded request")
                 continue
             }
-            // Arrivals must be in time order for the simulator; sorting is stable on (arrival, owner).
-            let order = requests.indices.sorted { requests[$0].arrival != requests[$1].arrival ? requests[$0].arrival < requests[$1].arrival : $0 < $1 }
-            let sorted = order.map { requests[$0] }
             let result = ServingSimulator.run(sorted, deployment: deployment)
             let span = max(result.span, 1)
             let monthScale = scaling.days * 86_400 / span
@@ -174,8 +152,19 @@ enum ServingForecaster {
                 }
                 profiles[slot] = .some(profile)
             }
-            guard let profile = profiles[slot]!, replay.outputTokens[index] > 0 else { continue }
+            guard replay.outputTokens[index] > 0 else { continue }
+            let record = traffic.records[index]
             let output = Int(replay.outputTokens[index])
+            // The recorded latency is the best evidence when the request stays on the model that served it.
+            if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
+               traffic.strings[record.model] == replay.modelNames[Int(slot)] {
+                let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
+                let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
+                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
+                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e))
+                continue
+            }
+            guard let profile = profiles[slot]! else { continue }
             let e2e = profile.latencyMs(outputTokens: output)
             samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
                                  tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: e2e))
@@ -184,6 +173,37 @@ enum ServingForecaster {
         return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
                                rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                extraCost: extraCost, notes: notes)
+    }
+
+    /// The requests `indices` stand for under the forecast load, in arrival order: each record becomes
+    /// weight × growth requests (the fraction drawn deterministically), the extra copies spread over the sample's
+    /// mean gap after it. `tag` is the record's index.
+    static func expand(traffic: Traffic, replay: Replay, indices: [Int], growth: Double, meanGap: Double,
+                       limitContext: (file: String, path: String)) throws(CostGateError) -> [SimRequest] {
+        let start = traffic.timeSpan?.earliest ?? 0
+        var requests: [SimRequest] = []
+        for index in indices {
+            let record = traffic.records[index]
+            let load = replay.weights[index] * growth
+            var copies = Int(load.rounded(.down))
+            let fraction = load - Double(copies)
+            if fraction > 0, unitHash(UInt64(index), 0) < fraction { copies += 1 }
+            let hashes = record.hashCount > 0
+                ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
+            for copy in 0..<copies {
+                let jitter = copy == 0 ? 0 : unitHash(UInt64(index), UInt64(copy)) * meanGap
+                requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
+                                           outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
+                                           prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index)))
+            }
+            if requests.count > simulationLimit {
+                throw .badPlan(file: limitContext.file, path: limitContext.path,
+                               expected: "at most \(simulationLimit) simulated requests (use a shorter sample)", found: "more")
+            }
+        }
+        // The simulator takes arrivals in time order; ties keep record order.
+        return requests.enumerated().sorted { $0.element.arrival != $1.element.arrival ? $0.element.arrival < $1.element.arrival : $0.offset < $1.offset }
+            .map(\.element)
     }
 
     /// Summaries of the samples that pass `include` (all when nil).
@@ -254,12 +274,15 @@ enum ServingForecaster {
             while from < end {
                 let hour = min(hours - 1, Int(from / 3600))
                 let to = min(end, Double(hour + 1) * 3600)
-                buckets[hour] += Double(point.replicas) * max(0, to - from) / 3600
+                buckets[hour] += Double(point.replicas) * max(0, to - from)
                 if to <= from { break }
                 from = to
             }
         }
-        return buckets
+        // Mean replicas over each bucket's own length (the last hour may be partial).
+        return buckets.enumerated().map { hour, replicaSeconds in
+            replicaSeconds / max(1, min(span, Double(hour + 1) * 3600) - Double(hour) * 3600)
+        }
     }
 
     /// A deterministic uniform value in [0, 1) from a record index and a salt.

@@ -4,6 +4,9 @@ struct PolicyContext {
     let traffic: Traffic
     let forecast: Forecast
 
+    /// Each record's weighted cost over the window, GPU cost attributed.
+    var values: [Double] { Forecaster.costValues(replay, extraCost: forecast.serving?.extraCost) }
+
     /// Figures for the records that pass `filter` (all records when it is empty).
     struct Subset {
         var monthlyCost: Double
@@ -16,7 +19,7 @@ struct PolicyContext {
 
     /// Measures the subset of records matching every `key=value` of `filter`.
     func subset(_ filter: [(key: String, value: String)]) -> Subset {
-        let values = Forecaster.costValues(replay)
+        let values = self.values
         if filter.isEmpty {
             return Subset(monthlyCost: forecast.monthlyCost, requests: forecast.requests, quality: forecast.quality,
                           costPerQuality: forecast.costPerQuality, values: values, matched: values.count)

@@ -46,9 +46,18 @@ enum PolicyEvaluator {
             if actual == nil { note = "no quality scores" }
         case .requests:
             actual = head.requests
-        default:
-            actual = nil
-            note = "needs the latency simulator (a route with a deployment or latency data)"
+        case .ttftP50, .ttftP95, .ttftP99, .tpotP50, .tpotP95, .tpotP99, .e2eP50, .e2eP95, .e2eP99:
+            actual = latency(policy.metric, candidate: candidate, filter: policy.filter)
+            if actual == nil { note = "no latency estimate (no hosted latency profile or deployment for these records)" }
+        case .gpuUtilization:
+            actual = candidate.forecast.serving?.gpuUtilization
+            if actual == nil { note = "no self-hosted deployment" }
+        case .peakTPMShare, .peakRPMShare:
+            let model = policy.filter.first { $0.key == "model" }?.value
+            let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || $0.model == model || $0.model.hasSuffix("/" + model!) }
+            let shares = uses.compactMap { policy.metric == .peakTPMShare ? $0.tpmShare : $0.rpmShare }
+            actual = shares.max()
+            if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }
         }
         if head.matched == 0, !policy.filter.isEmpty {
             note = "no records match \(policy.filterDescription)"
@@ -72,6 +81,28 @@ enum PolicyEvaluator {
     }
 }
 
+extension PolicyEvaluator {
+    /// A latency percentile over the records matching `filter`.
+    static func latency(_ metric: PolicyMetric, candidate: PolicyContext, filter: [(key: String, value: String)]) -> Double? {
+        guard let samples = candidate.forecast.serving?.samples, !samples.isEmpty else { return nil }
+        let matcher = filter.isEmpty ? nil : RecordFilter(filter, traffic: candidate.traffic, replay: candidate.replay)
+        let (ttft, tpot, e2e) = ServingForecaster.summaries(samples, include: matcher.map { m in { m.matches($0) } })
+        let summary: LatencySummary
+        switch metric {
+        case .ttftP50, .ttftP95, .ttftP99: summary = ttft
+        case .tpotP50, .tpotP95, .tpotP99: summary = tpot
+        default: summary = e2e
+        }
+        let value: Double
+        switch metric {
+        case .ttftP50, .tpotP50, .e2eP50: value = summary.p50
+        case .ttftP95, .tpotP95, .e2eP95: value = summary.p95
+        default: value = summary.p99
+        }
+        return value.isFinite ? value : nil
+    }
+}
+
 /// Deltas between a candidate and the baseline.
 enum Comparison {
     static func percent(_ value: Double, _ reference: Double) -> Double? {
@@ -86,8 +117,8 @@ enum Comparison {
         var low = difference
         var high = difference
         let scaling = head.scaling
-        let headValues = Forecaster.costValues(candidate.replay)
-        let baseValues = Forecaster.costValues(baseline.replay)
+        let headValues = candidate.values
+        let baseValues = baseline.values
         if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
             // Same sample on both sides: the paired interval of Σ (head − base).
             let paired = zip(headValues, baseValues).map { $0 - $1 }

@@ -37,6 +37,13 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("exact", .bool(change.exact)),
                 ])
             })))
+            members.append(("break_even", .array(candidate.breakEven.map { entry in
+                .object([
+                    ("route", .string(entry.route)), ("deployment", .string(entry.deployment)),
+                    ("api_cost_per_request", number(entry.apiCostPerRequest)), ("fleet_monthly_cost", number(entry.fleetMonthlyCost)),
+                    ("break_even_requests", number(entry.breakEvenRequests)), ("forecast_requests", number(entry.forecastRequests)),
+                ])
+            })))
             candidates.append(.object(members))
         }
         let policies: [JSONValue] = evaluation.policies.map { result in
@@ -103,7 +110,36 @@ public struct JSONReportRenderer: ReportRenderer {
             ("by_route", groups(forecast.byRoute)),
             ("by_model", groups(forecast.byModel)),
             ("by_tag", .object(forecast.byTag.map { ($0.key, groups($0.groups)) })),
+            ("latency", latency(forecast.serving?.latency)),
+            ("fleet", .object((forecast.serving?.fleets ?? []).map { fleet in
+                (fleet.name, JSONValue.object([
+                    ("model", .string(fleet.model)), ("gpu", .string(fleet.gpu)), ("gpus_per_replica", number(Double(fleet.gpusPerReplica))),
+                    ("gpu_hours", number(fleet.gpuHours)), ("replicas_mean", number(fleet.replicasMean)),
+                    ("replicas_max", number(Double(fleet.replicasMax))), ("utilization", number(fleet.utilization)),
+                    ("monthly_cost", number(fleet.monthlyCost)), ("simulated_requests", number(Double(fleet.simulatedRequests))),
+                    ("preemptions", number(Double(fleet.preemptions))), ("rejected", number(Double(fleet.rejected))),
+                    ("hourly_replicas", .array(fleet.hourlyReplicas.map { number($0) })),
+                ]))
+            })),
+            ("rate_limits", .array((forecast.serving?.rateLimits ?? []).map { use in
+                .object([
+                    ("model", .string(use.model)), ("peak_rpm", number(use.peakRequestsPerMinute)), ("peak_tpm", number(use.peakTokensPerMinute)),
+                    ("rpm_limit", optional(use.rpmLimit)), ("tpm_limit", optional(use.tpmLimit)),
+                    ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
+                ])
+            })),
         ]
+    }
+
+    private func latency(_ latency: ServingForecast.Latency?) -> JSONValue {
+        guard let latency else { return .null }
+        return .object([
+            ("ttft_ms", latency.ttft.json), ("tpot_ms", latency.tpot.json), ("e2e_ms", latency.e2e.json),
+            ("coverage", number(latency.coverage)),
+            ("by_route", .object(latency.byRoute.map { entry in
+                (entry.route, JSONValue.object([("ttft_ms", entry.ttft.json), ("tpot_ms", entry.tpot.json), ("e2e_ms", entry.e2e.json)]))
+            })),
+        ])
     }
 
     private func number(_ value: Double) -> JSONValue { .number(value) }

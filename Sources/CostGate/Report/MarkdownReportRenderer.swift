@@ -37,6 +37,26 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 text += "\n#### Prompt sizes\n\n" + Markdown.table(["Route", "Base tokens", "Head tokens", "Change", "Counted by"], rows, alignRight: [1, 2, 3])
             }
         }
+        let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
+        if let rows = ReportFacts.latencyRows(forecasts) {
+            let header = ["Latency (p50 / p95 / p99)"] + forecasts.map { Markdown.escape($0.name) }
+            text += "\n#### Latency under load\n\n" + Markdown.table(header, rows.map { [$0[0]] + $0.dropFirst() }, alignRight: Set(1..<header.count))
+        }
+        let fleets = ReportFacts.fleetRows(forecasts)
+        if !fleets.isEmpty {
+            text += "\n#### GPU fleets\n\n" + Markdown.table(ReportFacts.fleetHeader, fleets.map { row in row.enumerated().map { $0.offset < 3 ? Markdown.escape($0.element) : $0.element } },
+                                                             alignRight: [3, 4, 5, 6])
+            for line in ReportFacts.breakEvenLines(evaluation.candidates, name: { Markdown.escape($0) }) { text += "\n**Break-even:** " + line + "\n" }
+        }
+        let limits = forecasts.flatMap { f in (f.serving?.rateLimits ?? []).map { (f.name, $0) } }
+        if !limits.isEmpty {
+            var rows: [[String]] = []
+            for (side, use) in limits {
+                rows.append([Markdown.escape(side), Markdown.escape(use.model), Money.formatCount(use.peakRequestsPerMinute) + (use.rpmLimit.map { " of " + Money.formatCount($0) } ?? ""),
+                             Money.formatCount(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Money.formatCount($0) } ?? "")])
+            }
+            text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
+        }
         if !evaluation.policies.isEmpty {
             var rows: [[String]] = []
             for result in evaluation.policies {
@@ -69,6 +89,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 let base = evaluation.baseline.byTag.first { $0.key == key }?.groups ?? []
                 text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(base, groups, label: Markdown.escape(key), limit: 15)
             }
+            text += "\n"
+        }
+        let notes = forecasts.flatMap { $0.serving?.notes ?? [] }
+        if !notes.isEmpty {
+            text += "**Latency and fleet notes**\n\n"
+            var seen = Set<String>()
+            for note in notes where seen.insert(note).inserted { text += "- " + Markdown.escape(note, limit: 300) + "\n" }
             text += "\n"
         }
         if !evaluation.warnings.isEmpty {

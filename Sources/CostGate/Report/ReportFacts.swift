@@ -49,6 +49,55 @@ enum ReportFacts {
         return (value >= 0 ? "+" : "") + String(format2: value)
     }
 
+    /// A one-line chart of `values` scaled to their maximum: ▁▂▃▄▅▆▇█.
+    static func sparkline(_ values: [Double]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        guard let top = values.max(), top > 0 else { return String(repeating: "▁", count: values.count) }
+        return String(values.map { bars[min(bars.count - 1, max(0, Int(($0 / top * Double(bars.count - 1)).rounded())))] })
+    }
+
+    /// Latency rows (metric, then p50 / p95 / p99 per forecast) for the human-readable reports.
+    static func latencyRows(_ forecasts: [Forecast]) -> [[String]]? {
+        guard forecasts.contains(where: { $0.serving?.latency != nil }) else { return nil }
+        func cell(_ summary: LatencySummary?) -> String {
+            guard let summary, summary.p50.isFinite else { return "n/a" }
+            return [summary.p50, summary.p95, summary.p99].map { String(format1: $0) }.joined(separator: " / ")
+        }
+        var rows: [[String]] = []
+        for (label, pick) in [("TTFT ms", { (l: ServingForecast.Latency) in l.ttft }), ("TPOT ms", { $0.tpot }), ("E2E ms", { $0.e2e })] {
+            rows.append([label] + forecasts.map { cell($0.serving?.latency.map(pick)) })
+        }
+        rows.append(["covered"] + forecasts.map { f in f.serving?.latency.map { String(format1: $0.coverage * 100) + "%" } ?? "n/a" })
+        return rows
+    }
+
+    /// Fleet rows for every deployment of every forecast.
+    static func fleetRows(_ forecasts: [Forecast]) -> [[String]] {
+        var rows: [[String]] = []
+        for forecast in forecasts {
+            for fleet in forecast.serving?.fleets ?? [] {
+                rows.append([forecast.name, fleet.name, fleet.model + " on " + String(fleet.gpusPerReplica) + "× " + fleet.gpu,
+                             String(format1: fleet.replicasMean) + " / " + String(fleet.replicasMax), Money.formatCount(fleet.gpuHours),
+                             String(format1: fleet.utilization * 100) + "%", Money.format(fleet.monthlyCost), sparkline(fleet.hourlyReplicas)])
+            }
+        }
+        return rows
+    }
+
+    /// "chat: the fleet costs $3,873.60 a month; at the API's $0.0003196 a request that buys 12.1M requests (forecast: 3.4M)."
+    static func breakEvenLines(_ candidates: [Evaluation.Candidate], name: (String) -> String) -> [String] {
+        candidates.flatMap { candidate in
+            candidate.breakEven.map { entry in
+                let cheaper = entry.forecastRequests >= entry.breakEvenRequests ? "the fleet is cheaper" : "the API is cheaper"
+                return "\(name(entry.route)) on \(name(entry.deployment)): the fleet's share costs \(Money.format(entry.fleetMonthlyCost)) a month; "
+                    + "at the API's \(Money.formatUnit(entry.apiCostPerRequest)) per request the two break even at "
+                    + "\(Money.formatCount(entry.breakEvenRequests)) requests a month; the forecast is \(Money.formatCount(entry.forecastRequests)), so \(cheaper)."
+            }
+        }
+    }
+
+    static let fleetHeader = ["Side", "Deployment", "Serving", "Replicas mean / max", "GPU-hours / month", "Utilization", "Monthly cost", "Replicas by hour"]
+
     static func symbol(_ status: Evaluation.Status) -> String {
         switch status {
         case .pass: return "✅"

@@ -58,6 +58,21 @@ public struct TextReportRenderer: ReportRenderer {
                 text += prompts.render()
             }
         }
+        let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
+        if let rows = ReportFacts.latencyRows(forecasts) {
+            text += "\nLatency under load (p50 / p95 / p99):\n"
+            var table = TextTable([""] + forecasts.map { TextTable.clean($0.name) }, rightAligned: Set(1...forecasts.count))
+            for row in rows { table.add(row) }
+            text += table.render()
+        }
+        let fleets = ReportFacts.fleetRows(forecasts)
+        if !fleets.isEmpty {
+            text += "\nGPU fleets:\n"
+            var table = TextTable(ReportFacts.fleetHeader.map { $0.lowercased() }, rightAligned: [3, 4, 5, 6])
+            for row in fleets { table.add(row.enumerated().map { $0.offset < 3 ? TextTable.clean($0.element) : $0.element }) }
+            text += table.render()
+            for line in ReportFacts.breakEvenLines(evaluation.candidates, name: { TextTable.clean($0) }) { text += "  break-even: " + line + "\n" }
+        }
         if !evaluation.policies.isEmpty {
             text += "\nPolicies:\n"
             var table = TextTable(["status", "policy", "metric", "candidate", "actual", "limit"], rightAligned: [4, 5])

@@ -36,6 +36,11 @@ import Testing
         check("quality-gate", format: "json", golden: "check.json", status: .policyFailure),
         check("azure-conversation", format: "markdown", golden: "check.md", status: .success),
         check("azure-conversation", format: "json", golden: "check.json", status: .success),
+        check("self-hosted-llama", format: "markdown", golden: "check.md", status: .success),
+        check("self-hosted-llama", format: "json", golden: "check.json", status: .success),
+        check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
+        check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
     ]
 
     @Test(arguments: runs)
