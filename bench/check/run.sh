@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Times `costgate check` on a 1,000,000-record JSON Lines sample (release build) beside DuckDB pricing and
-# grouping the same file, as whole processes in one run; prints seconds, peak memory and the ratio.
+# Times `costgate check` (base plan against head plan) on a 1,000,000-record JSON Lines sample, release build,
+# beside DuckDB pricing the same file under both plans and grouping it by route, model and every tag, as whole
+# processes in one run (best of three each); prints seconds, peak memory, both sides' totals and the ratio.
+# costgate also computes the interval, quality, latency estimates and policies; DuckDB only prices and groups.
 #
 #   bench/check/run.sh [records]      (needs python3 with pip; installs duckdb into bench/.venv)
 set -euo pipefail
@@ -27,9 +29,10 @@ measure() { # label command...
   echo "$label $best $rss"
 }
 echo "records: $records ($(du -h "bench/data/traffic-$records.jsonl" | cut -f1)), $(nproc) cores"
-c=$(measure costgate "$bin" check --plan bench/check/plan.json --format json --output bench/data/report.json)
+c=$(measure costgate "$bin" check --plan bench/check/plan.json --base-plan bench/check/base.json --format json --output bench/data/report.json)
 d=$(measure duckdb bench/.venv/bin/python bench/check/duckdb_peer.py "$data")
 read -r _ cs cm <<<"$c"; read -r _ ds dm <<<"$d"
-printf "costgate check: %6.2f s  peak %5d MiB  (monthly_cost %s)\n" "$cs" $((cm / 1024)) "$(grep -m1 '"monthly_cost"' bench/data/report.json | tr -dc '0-9.')"
+totals=$(python3 -c 'import json; r = json.load(open("bench/data/report.json")); b = r["baseline"]["monthly_cost"]; h = r["candidates"][0]["monthly_cost"]; print("costgate base %.6f head %.6f" % (b, h))')
+printf "costgate check: %6.2f s  peak %5d MiB  (%s)\n" "$cs" $((cm / 1024)) "$totals"
 printf "duckdb        : %6.2f s  peak %5d MiB  (%s)\n" "$ds" $((dm / 1024)) "$(cat bench/data/out-duckdb.txt)"
 awk -v a="$cs" -v b="$ds" 'BEGIN { printf "ratio costgate/duckdb time: %.2f (below 1 means costgate is faster)\n", a / b }'

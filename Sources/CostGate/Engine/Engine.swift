@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs a comparison from loaded plans: reads traffic, replays each side, forecasts, compares and checks policies.
 public struct Engine {
@@ -42,50 +44,72 @@ public struct Engine {
     /// Evaluates `candidates` against `baseline`, with the policies of `policySource` (the head plan).
     public mutating func evaluate(command: String, baseline: Side, candidates: [Side], policySource: LoadedPlan,
                                   baselineDescription: String) throws(CostGateError) -> Evaluation {
-        var warnings: [String] = []
         defer { options.progress?("") }
-        let baseTraffic = try traffic(for: baseline.loaded)
+        // Reading and prompt counting touch files and caches, so they run in order; the sides then replay,
+        // simulate and forecast in parallel, each into its own slot, and are merged in side order.
+        var jobs: [SideJob] = []
         let basePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: baseline.loaded)
-        let baseReplay = try replay(baseline, traffic: baseTraffic, prompts: basePrompts, reference: baseline.loaded.plan, referencePrompts: basePrompts)
-        warnings += baseReplay.warnings
-        let baseScaling = try Forecaster.scaling(traffic: baseTraffic, plan: baseline.loaded.plan)
-        let baseServing = try ServingForecaster.forecast(traffic: baseTraffic, replay: baseReplay, plan: baseline.loaded.plan, scaling: baseScaling)
-        var baseForecast = Forecaster.forecast(baseReplay, traffic: baseTraffic, scaling: baseScaling, extraCost: baseServing.extraCost)
-        baseForecast.serving = baseServing
-        let baseContext = PolicyContext(replay: baseReplay, traffic: baseTraffic, forecast: baseForecast)
-
-        var results: [Evaluation.Candidate] = []
-        var contexts: [PolicyContext] = []
+        jobs.append(SideJob(side: baseline, traffic: try traffic(for: baseline.loaded), prompts: basePrompts, referencePrompts: basePrompts))
         for side in candidates {
-            let sideTraffic = try traffic(for: side.loaded)
-            options.progress?("costgate: replaying \(sideTraffic.records.count) records under \(side.name)…")
-            let referencePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)
-            let sidePrompts = try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded)
-            let sideReplay = try replay(side, traffic: sideTraffic, prompts: sidePrompts, reference: baseline.loaded.plan, referencePrompts: referencePrompts)
-            warnings += sideReplay.warnings
-            let scaling = try Forecaster.scaling(traffic: sideTraffic, plan: side.loaded.plan)
-            options.progress?("costgate: simulating serving under \(side.name)…")
-            let serving = try ServingForecaster.forecast(traffic: sideTraffic, replay: sideReplay, plan: side.loaded.plan, scaling: scaling)
-            var forecast = Forecaster.forecast(sideReplay, traffic: sideTraffic, scaling: scaling, extraCost: serving.extraCost)
-            forecast.serving = serving
-            let context = PolicyContext(replay: sideReplay, traffic: sideTraffic, forecast: forecast)
-            let delta = Comparison.delta(candidate: context, baseline: baseContext)
-            results.append(.init(forecast: forecast, delta: delta, promptChanges: sideReplay.promptChanges,
-                                 breakEven: Self.breakEven(base: baseline.loaded.plan, head: side.loaded.plan, baseForecast: baseForecast, headForecast: forecast)))
-            contexts.append(context)
+            jobs.append(SideJob(side: side, traffic: try traffic(for: side.loaded),
+                                prompts: try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded),
+                                referencePrompts: try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)))
+        }
+        options.progress?("costgate: replaying and forecasting \(jobs.count) plans…")
+        let reference = baseline.loaded.plan
+        let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: jobs.count))
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+            let outcome = Result { () throws(CostGateError) -> PolicyContext in try Self.forecastSide(work[index], reference: reference) }
+            outcomes.withLock { $0[index] = outcome }
+        }
+        var contexts: [PolicyContext] = []
+        for outcome in outcomes.withLock({ $0 }) { contexts.append(try outcome!.get()) }
+
+        var warnings: [String] = contexts.flatMap(\.replay.warnings)
+        let baseContext = contexts[0]
+        var results: [Evaluation.Candidate] = []
+        for (index, side) in candidates.enumerated() {
+            let context = contexts[index + 1]
+            results.append(.init(forecast: context.forecast, delta: Comparison.delta(candidate: context, baseline: baseContext),
+                                 promptChanges: context.replay.promptChanges,
+                                 breakEven: Self.breakEven(base: reference, head: side.loaded.plan, baseForecast: baseContext.forecast,
+                                                           headForecast: context.forecast)))
         }
         var policyResults: [Evaluation.PolicyResult] = []
         for policy in policySource.plan.policies {
             for (index, side) in candidates.enumerated() {
-                policyResults.append(try PolicyEvaluator.evaluate(policy, candidate: contexts[index], name: side.name,
+                policyResults.append(try PolicyEvaluator.evaluate(policy, candidate: contexts[index + 1], name: side.name,
                                                                   baseline: baseContext, planFile: policySource.plan.file))
             }
         }
         var seen = Set<String>()
-        let unique = warnings.filter { seen.insert($0).inserted }
-        return Evaluation(command: command, baseline: baseForecast, candidates: results, policies: policyResults,
-                          warnings: unique, skippedRecords: baseTraffic.skipped.count, trafficSource: baseTraffic.source,
+        warnings = warnings.filter { seen.insert($0).inserted }
+        return Evaluation(command: command, baseline: baseContext.forecast, candidates: results, policies: policyResults,
+                          warnings: warnings, skippedRecords: baseContext.traffic.skipped.count, trafficSource: baseContext.traffic.source,
                           baselineDescription: baselineDescription, failOnWarn: options.failOnWarn)
+    }
+
+    /// What one side needs to be forecast, gathered before the parallel part.
+    private struct SideJob: Sendable {
+        var side: Side
+        var traffic: Traffic
+        var prompts: PromptSizes
+        var referencePrompts: PromptSizes
+    }
+
+    /// Replays, simulates and forecasts one side.
+    private static func forecastSide(_ job: SideJob, reference: Plan) throws(CostGateError) -> PolicyContext {
+        let plan = job.side.loaded.plan
+        var catalog = PriceCatalog.builtIn
+        for model in plan.models { catalog.add(model) }
+        let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: catalog,
+                                         prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
+        let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
+        let serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)
+        var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost)
+        forecast.serving = serving
+        return PolicyContext(replay: replay, traffic: job.traffic, forecast: forecast)
     }
 
     /// Break-even volumes for routes that leave a token API for a fleet.
@@ -100,13 +124,6 @@ public struct Engine {
                                 breakEvenRequests: after.monthlyCost / perRequest, forecastRequests: after.requests))
         }
         return result
-    }
-
-    private func replay(_ side: Side, traffic: Traffic, prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes) throws(CostGateError) -> Replay {
-        var catalog = PriceCatalog.builtIn
-        for model in side.loaded.plan.models { catalog.add(model) }
-        return try Replayer.replay(traffic, plan: side.loaded.plan, name: side.name, catalog: catalog,
-                                   prompts: prompts, reference: reference, referencePrompts: referencePrompts)
     }
 
     /// Reads (once per distinct file content and spec) the traffic a plan names.

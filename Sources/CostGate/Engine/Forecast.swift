@@ -96,9 +96,13 @@ public enum Forecaster {
         var outputTokens = PreciseSum()
         var qualitySum = PreciseSum()
         var scoredWeight = PreciseSum()
-        var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
-        var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
-        var tagSetSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        // Routes, models and tag sets are dense small ids, so the groups are arrays indexed by id.
+        var routeCost = [PreciseSum](repeating: PreciseSum(), count: traffic.strings.strings.count)
+        var routeRequests = routeCost
+        var modelCost = [PreciseSum](repeating: PreciseSum(), count: replay.modelNames.count)
+        var modelRequests = modelCost
+        var tagSetCost = [PreciseSum](repeating: PreciseSum(), count: traffic.tagSets.count)
+        var tagSetRequests = tagSetCost
         var unpriced = 0
         var selfHosted = 0
         let values = costValues(replay, extraCost: extraCost)
@@ -114,15 +118,29 @@ public enum Forecaster {
                 qualitySum.add(weight, times: score)
                 scoredWeight.add(weight)
             }
-            let record = traffic.records[index]
-            routeSums[record.route, default: (PreciseSum(), PreciseSum())].cost.add(cost)
-            routeSums[record.route]!.requests.add(weight)
-            modelSums[replay.models[index], default: (PreciseSum(), PreciseSum())].cost.add(cost)
-            modelSums[replay.models[index]]!.requests.add(weight)
-            tagSetSums[record.tagSet, default: (PreciseSum(), PreciseSum())].cost.add(cost)
-            tagSetSums[record.tagSet]!.requests.add(weight)
+            let route = Int(traffic.records[index].route)
+            let model = Int(replay.models[index])
+            let tagSet = Int(traffic.records[index].tagSet)
+            routeCost[route].add(cost)
+            routeRequests[route].add(weight)
+            modelCost[model].add(cost)
+            modelRequests[model].add(weight)
+            tagSetCost[tagSet].add(cost)
+            tagSetRequests[tagSet].add(weight)
             if replay.flags[index] == Replay.unpricedFlag { unpriced += 1 }
             if replay.flags[index] == Replay.selfHostedFlag { selfHosted += 1 }
+        }
+        var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var tagSetSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        for id in routeRequests.indices where routeRequests[id] != PreciseSum() || routeCost[id] != PreciseSum() {
+            routeSums[Int32(id)] = (routeCost[id], routeRequests[id])
+        }
+        for id in modelRequests.indices where modelRequests[id] != PreciseSum() || modelCost[id] != PreciseSum() {
+            modelSums[Int32(id)] = (modelCost[id], modelRequests[id])
+        }
+        for id in tagSetRequests.indices where tagSetRequests[id] != PreciseSum() || tagSetCost[id] != PreciseSum() {
+            tagSetSums[Int32(id)] = (tagSetCost[id], tagSetRequests[id])
         }
         let factor = scaling.factor
         func groups(_ sums: [Int32: (cost: PreciseSum, requests: PreciseSum)], name: (Int32) -> String) -> [Forecast.Group] {

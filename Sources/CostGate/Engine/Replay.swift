@@ -76,8 +76,11 @@ public enum Replayer {
         }
 
         // Resolve each (route, recorded model) pair once; records then only look it up.
+        // Only trivially copyable fields, so the per-record lookup copies no reference-counted storage.
         struct Resolved {
-            var model: ModelPrice?
+            var priced: Bool
+            var standard: TokenRates
+            var longContext: (threshold: Int64, rates: TokenRates)?
             var modelSlot: Int32
             var promptDelta: Int64
             var maxOutput: Int64?
@@ -86,7 +89,10 @@ public enum Replayer {
             var selfHosted: Bool
             var quality: Double
         }
-        var resolved: [Int64: Resolved] = [:]
+        var resolved: [Resolved] = []
+        var resolvedIndex: [Int64: Int] = [:]
+        var lastKey: Int64 = -1
+        var lastIndex = 0
         var routePromptDelta: [Int32: Int64] = [:]
         var unpricedNames: [String: Int] = [:]
         let defaultWeight = 1 / plan.traffic.sampleRate
@@ -94,10 +100,10 @@ public enum Replayer {
         for index in 0..<count {
             let record = traffic.records[index]
             let key = Int64(record.route) << 32 | Int64(UInt32(bitPattern: record.model))
-            var entry: Resolved
-            if let cached = resolved[key] {
-                entry = cached
-            } else {
+            if key != lastKey, let known = resolvedIndex[key] {
+                lastKey = key
+                lastIndex = known
+            } else if key != lastKey {
                 let routeName = traffic.strings[record.route]
                 let config = plan.routeConfig(for: routeName)
                 let recordedModel = traffic.strings[record.model]
@@ -123,11 +129,17 @@ public enum Replayer {
                 }
                 let slotName = config.deployment.map { "deployment:" + $0 } ?? model?.id ?? (modelName.isEmpty ? "(no model)" : modelName)
                 let score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName)
-                entry = Resolved(model: model, modelSlot: intern(slotName), promptDelta: delta,
-                                 maxOutput: config.maxOutputTokens, outputScale: config.outputScale, batch: config.batch,
-                                 selfHosted: config.deployment != nil, quality: score)
-                resolved[key] = entry
+                let standard = model.map { config.batch ? ($0.batchRates ?? $0.rates) : $0.rates } ?? TokenRates(input: 0, output: 0)
+                let tier = model?.longContext.map { (threshold: $0.threshold, rates: $0.rates) }
+                resolved.append(Resolved(priced: model != nil, standard: standard, longContext: config.batch ? nil : tier,
+                                         modelSlot: intern(slotName), promptDelta: delta,
+                                         maxOutput: config.maxOutputTokens, outputScale: config.outputScale, batch: config.batch,
+                                         selfHosted: config.deployment != nil, quality: score))
+                lastKey = key
+                lastIndex = resolved.count - 1
+                resolvedIndex[key] = lastIndex
             }
+            let entry = resolved[lastIndex]
 
             let input = max(0, record.inputTokens + entry.promptDelta)
             let cached = min(record.cachedInputTokens, input)
@@ -147,13 +159,13 @@ public enum Replayer {
                 replay.flags[index] = Replay.selfHostedFlag
                 continue
             }
-            guard let model = entry.model else {
+            guard entry.priced else {
                 replay.flags[index] = Replay.unpricedFlag
                 unpricedNames[replay.modelNames[Int(entry.modelSlot)], default: 0] += 1
                 continue
             }
-            let standard = model.rates(forInput: input)
-            let rates = entry.batch ? (model.batchRates ?? standard) : standard
+            var rates = entry.standard
+            if let tier = entry.longContext, input > tier.threshold { rates = tier.rates }
             guard let cost = rates.picodollars(input: input, cached: cached, output: output, reasoning: reasoning) else {
                 throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
                                  expected: "a request costing less than 9.2 million USD", found: String(input))

@@ -140,6 +140,8 @@ enum ServingForecaster {
 
         // Hosted API routes: profile latency, calibrated per recorded model on the sample's own latencies.
         var profiles: [Int32: HostedLatencyProfile?] = [:]
+        // The traffic's string id of each replayed model name, to tell in O(1) whether a request kept its model.
+        let recordedID = replay.modelNames.map { traffic.strings.id(of: $0) ?? -1 }
         for index in 0..<count where replay.flags[index] == 0 {
             let slot = replay.models[index]
             if profiles[slot] == nil {
@@ -157,7 +159,7 @@ enum ServingForecaster {
             let output = Int(replay.outputTokens[index])
             // The recorded latency is the best evidence when the request stays on the model that served it.
             if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
-               traffic.strings[record.model] == replay.modelNames[Int(slot)] {
+               record.model == recordedID[Int(slot)] {
                 let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
                 let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
                 samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
@@ -169,7 +171,6 @@ enum ServingForecaster {
             samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
                                  tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: e2e))
         }
-        samples.sort { $0.record != $1.record ? $0.record < $1.record : $0.e2eMs < $1.e2eMs }
         return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
                                rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                extraCost: extraCost, notes: notes)
@@ -217,18 +218,19 @@ enum ServingForecaster {
     private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
         guard !samples.isEmpty else { return nil }
         let (ttft, tpot, e2e) = summaries(samples)
-        var covered = Set<Int>()
-        for sample in samples { covered.insert(sample.record) }
+        var covered = [Bool](repeating: false, count: replay.weights.count)
+        for sample in samples { covered[sample.record] = true }
         var coveredWeight = 0.0
         var totalWeight = 0.0
         for index in replay.weights.indices {
             totalWeight += replay.weights[index]
-            if covered.contains(index) { coveredWeight += replay.weights[index] }
+            if covered[index] { coveredWeight += replay.weights[index] }
         }
         var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
-        let routes = Set(samples.map { traffic.records[$0.record].route })
-        for route in routes.sorted(by: { traffic.strings[$0] < traffic.strings[$1] }) {
-            let (t, p, e) = summaries(samples) { traffic.records[$0].route == route }
+        var partitions: [Int32: [ServingForecast.Sample]] = [:]
+        for sample in samples { partitions[traffic.records[sample.record].route, default: []].append(sample) }
+        for (route, part) in partitions.sorted(by: { traffic.strings[$0.key] < traffic.strings[$1.key] }) {
+            let (t, p, e) = summaries(part)
             byRoute.append((traffic.strings[route], t, p, e))
         }
         return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)

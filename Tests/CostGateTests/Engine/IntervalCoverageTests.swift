@@ -60,3 +60,29 @@ import Testing
         #expect(abs(bootstrapHalfWidth / normalHalfWidth - 1) < 0.12, "\(bootstrapHalfWidth) vs \(normalHalfWidth)")
     }
 }
+
+/// Percentiles of large latency samples come from 0.05%-wide buckets; they must stay that close to exact.
+@Suite struct LatencySummaryTests {
+    @Test func bucketedPercentilesStayWithinBucketWidthOfExact() {
+        var generator = SplitMix(seed: 5)
+        let values = (0..<(LatencySummary.exactLimit * 3)).map { _ in exp(generator.nextUniform() * 12) * 0.5 }
+        let weights = (0..<values.count).map { Double($0 % 7 + 1) }
+        let bucketed = LatencySummary(values, weights: weights)
+        // The exact nearest-rank figures, from a sorted copy.
+        let pairs = zip(values, weights).sorted { $0.0 < $1.0 }
+        let total = weights.reduce(0, +)
+        func exact(_ p: Double) -> Double {
+            var cumulative = 0.0
+            for pair in pairs {
+                cumulative += pair.1
+                if cumulative >= p / 100 * total * (1 - 1e-12) { return pair.0 }
+            }
+            return pairs.last!.0
+        }
+        for (p, value) in [(50.0, bucketed.p50), (90, bucketed.p90), (95, bucketed.p95), (99, bucketed.p99)] {
+            #expect(abs(value / exact(p) - 1) <= 0.0005, "p\(p): \(value) vs \(exact(p))")
+        }
+        let mean = zip(values, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
+        #expect(abs(bucketed.mean / mean - 1) < 1e-12)
+    }
+}
