@@ -138,39 +138,7 @@ enum ServingForecaster {
             }
         }
 
-        // Hosted API routes: profile latency, calibrated per recorded model on the sample's own latencies.
-        var profiles: [Int32: HostedLatencyProfile?] = [:]
-        // The traffic's string id of each replayed model name, to tell in O(1) whether a request kept its model.
-        let recordedID = replay.modelNames.map { traffic.strings.id(of: $0) ?? -1 }
-        for index in 0..<count where replay.flags[index] == 0 {
-            let slot = replay.models[index]
-            if profiles[slot] == nil {
-                let id = replay.modelNames[Int(slot)]
-                var profile = HostedLatencyProfile.profile(id)
-                if let prior = profile {
-                    let calibration = recordedSamples(traffic: traffic, model: id)
-                    profile = prior.calibrated(from: calibration)
-                    notes.append("\(id): TTFT \(String(format1: profile!.ttftMs)) ms, \(String(format1: profile!.outputTokensPerSecond)) tokens/s (\(profile!.source), \(profile!.date))")
-                }
-                profiles[slot] = .some(profile)
-            }
-            guard replay.outputTokens[index] > 0 else { continue }
-            let record = traffic.records[index]
-            let output = Int(replay.outputTokens[index])
-            // The recorded latency is the best evidence when the request stays on the model that served it.
-            if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
-               record.model == recordedID[Int(slot)] {
-                let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
-                let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
-                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
-                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e))
-                continue
-            }
-            guard let profile = profiles[slot]! else { continue }
-            let e2e = profile.latencyMs(outputTokens: output)
-            samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
-                                 tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: e2e))
-        }
+        samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
         return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
                                rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                extraCost: extraCost, notes: notes)
@@ -236,14 +204,75 @@ enum ServingForecaster {
         return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)
     }
 
-    private static func recordedSamples(traffic: Traffic, model: String) -> [HostedLatencyProfile.Sample] {
-        guard let id = traffic.strings.id(of: model) else { return [] }
-        var samples: [HostedLatencyProfile.Sample] = []
-        for record in traffic.records where record.model == id && record.latencyMs.isFinite && !record.isError {
-            samples.append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
-                                 ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
+    /// Latency samples for requests on hosted APIs. A request that stays on the model that served it keeps its
+    /// recorded TTFT and per-token time; any other gets its model's hosted profile, calibrated on the recorded
+    /// latencies of that model (at most 20,000 evenly spaced samples: medians of more move less than the noise).
+    private static func hostedSamples(traffic: Traffic, replay: Replay, notes: inout [String]) -> [ServingForecast.Sample] {
+        let count = traffic.records.count
+        let slots = replay.modelNames.count
+        // Recorded model names get compact indices, so "does this request keep its model" is one array read.
+        var compact = [Int32](repeating: -1, count: traffic.strings.strings.count)
+        var recordedNames: [Int32] = []
+        var usedSlot = [Bool](repeating: false, count: slots)
+        for index in 0..<count where replay.flags[index] == 0 {
+            usedSlot[Int(replay.models[index])] = true
+            let model = Int(traffic.records[index].model)
+            if compact[model] < 0 {
+                compact[model] = Int32(recordedNames.count)
+                recordedNames.append(Int32(model))
+            }
+        }
+        let width = recordedNames.count
+        var keeps = [Bool](repeating: false, count: slots * width)
+        for slot in 0..<slots where usedSlot[slot] {
+            for (position, name) in recordedNames.enumerated() {
+                keeps[slot * width + position] = sameModel(traffic.strings[name], replay.modelNames[slot])
+            }
+        }
+        var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
+        for slot in 0..<slots where usedSlot[slot] {
+            guard let prior = HostedLatencyProfile.profile(replay.modelNames[slot]) else { continue }
+            func calibrates(_ record: TrafficRecord) -> Bool {
+                record.latencyMs.isFinite && !record.isError && keeps[slot * width + Int(compact[Int(record.model)])]
+            }
+            let available = traffic.records.reduce(0) { $0 + (compact[Int($1.model)] >= 0 && calibrates($1) ? 1 : 0) }
+            let stride = max(1, (available + 19_999) / 20_000)
+            var evidence: [HostedLatencyProfile.Sample] = []
+            var seen = 0
+            for record in traffic.records where compact[Int(record.model)] >= 0 && calibrates(record) {
+                if seen % stride == 0 {
+                    evidence.append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
+                                          ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
+                }
+                seen += 1
+            }
+            let profile = prior.calibrated(from: evidence)
+            profiles[slot] = profile
+            notes.append("\(replay.modelNames[slot]): TTFT \(String(format1: profile.ttftMs)) ms, \(String(format1: profile.outputTokensPerSecond)) tokens/s (\(profile.source), \(profile.date))")
+        }
+        var samples: [ServingForecast.Sample] = []
+        samples.reserveCapacity(count)
+        for index in 0..<count where replay.flags[index] == 0 && replay.outputTokens[index] > 0 {
+            let slot = Int(replay.models[index])
+            let record = traffic.records[index]
+            let output = Int(replay.outputTokens[index])
+            if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
+               keeps[slot * width + Int(compact[Int(record.model)])] {
+                let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
+                let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
+                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
+                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e))
+            } else if let profile = profiles[slot] {
+                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
+                                     tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)))
+            }
         }
         return samples
+    }
+
+    /// Whether a recorded model name and a catalog id name the same model (`gpt-4o-mini`, `openai/gpt-4o-mini`).
+    static func sameModel(_ recorded: String, _ id: String) -> Bool {
+        recorded == id || id.hasSuffix("/" + recorded) || recorded.hasSuffix("/" + (id.split(separator: "/").last.map(String.init) ?? id))
     }
 
     private static func rateLimits(traffic: Traffic, replay: Replay, plan: Plan, growth: Double) -> [ServingForecast.RateLimitUse] {

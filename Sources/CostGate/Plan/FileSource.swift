@@ -87,11 +87,17 @@ enum Git {
         }
     }
 
-    /// The top of the git work tree holding `directory`, or nil when it is not in one (or git is missing).
+    /// The top of the git work tree holding `directory`: the nearest folder at or above it with a `.git` entry
+    /// (a folder, or a file for worktrees and submodules), or nil when there is none. Found on the file system,
+    /// without starting git, because every command locates its plan this way.
     static func topLevel(of directory: String) -> String? {
-        guard let output = try? run(["rev-parse", "--show-toplevel"], in: directory) else { return nil }
-        let path = output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return path.isEmpty ? nil : path
+        var folder = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(".git").path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return nil }
+            folder = parent
+        }
     }
 
     static func run(_ arguments: [String], in directory: String) throws(CostGateError) -> String {
