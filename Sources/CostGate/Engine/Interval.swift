@@ -99,12 +99,7 @@ public enum Interval {
     }
 
     /// SplitMix64's finaliser: a well-mixed 64-bit value from a counter.
-    static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    static func mix(_ value: UInt64) -> UInt64 { SplitMix64.mix(value) }
 
     /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).
     public static func normalQuantile(_ p: Double) -> Double {

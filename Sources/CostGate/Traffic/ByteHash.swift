@@ -23,6 +23,12 @@ enum ByteHash {
         } else {
             h = mix(h, UInt64(bytes[0]) | UInt64(bytes[count >> 1]) << 8 | UInt64(bytes[count - 1]) << 16)
         }
+        return avalanche(h)
+    }
+
+    /// MurmurHash3's fmix64: makes every output bit depend on every input bit.
+    static func avalanche(_ value: UInt64) -> UInt64 {
+        var h = value
         h ^= h >> 33
         h = h &* 0xFF51_AFD7_ED55_8CCD
         h ^= h >> 33

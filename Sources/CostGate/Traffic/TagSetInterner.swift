@@ -18,13 +18,8 @@ struct TagSetInterner {
             h = (h ^ (UInt64(UInt32(bitPattern: pair.key)) << 32 | UInt64(UInt32(bitPattern: pair.value)))) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 31
         }
-        // Final avalanche (MurmurHash3's fmix64) so the low bits used for the slot depend on every pair.
-        h ^= h >> 33
-        h = h &* 0xFF51_AFD7_ED55_8CCD
-        h ^= h >> 33
-        h = h &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 33
-        return h
+        // Final avalanche so the low bits used for the slot depend on every pair.
+        return ByteHash.avalanche(h)
     }
 
     /// The id of `set` (sorted by key), adding it if new.

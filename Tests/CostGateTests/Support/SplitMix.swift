@@ -1,17 +1,9 @@
-/// A deterministic generator for test data (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+@testable import CostGate
 
-extension SplitMix {
+/// The tests' deterministic generator: the library's SplitMix64.
+typealias SplitMix = SplitMix64
+
+extension SplitMix64 {
     /// A uniform double in [0, 1).
     mutating func nextUniform() -> Double { Double(next() >> 11) / Double(UInt64(1) << 53) }
 }
