@@ -14,7 +14,7 @@ if [ ! -f "bench/data/traffic-$records.jsonl" ]; then
 fi
 ln -sf "traffic-$records.jsonl" "$data"
 [ -x bench/.venv/bin/python ] || python3 -m venv bench/.venv
-bench/.venv/bin/python -c "import duckdb" 2>/dev/null || bench/.venv/bin/pip install -q duckdb
+bench/.venv/bin/python -c "import duckdb" 2>/dev/null || bench/.venv/bin/pip install -q duckdb==2.0.1
 swift build -c release --product costgate >/dev/null
 bin="$(swift build -c release --show-bin-path)/costgate"
 

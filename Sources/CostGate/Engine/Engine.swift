@@ -129,7 +129,7 @@ public struct Engine {
     /// Reads (once per distinct file content and spec) the traffic a plan names.
     public mutating func traffic(for loaded: LoadedPlan) throws(CostGateError) -> Traffic {
         let spec = loaded.plan.traffic
-        let key = (loaded.source.commit ?? "work tree") + ":" + (try loaded.repositoryPath(spec.path))
+        let key = loaded.source.root + "@" + (loaded.source.commit ?? "work tree") + ":" + (try loaded.repositoryPath(spec.path))
         if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return cached.traffic }
         options.progress?("costgate: reading \(spec.path)…")
         let (data, display) = try loaded.readFile(spec.path)

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Where a plan and the files it names are read from: the work tree, or a git commit (`--base-ref`).
 ///
@@ -124,18 +125,19 @@ enum Git {
             throw .git("could not run git: \(error.localizedDescription)")
         }
         // Read both pipes before waiting so a large blob cannot fill a pipe and deadlock.
-        let box = DataBox()
+        let box = Mutex(Data())
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            box.set(errors.fileHandleForReading.readDataToEndOfFile())
+            let data = errors.fileHandleForReading.readDataToEndOfFile()
+            box.withLock { $0 = data }
             group.leave()
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: box.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(decoding: box.withLock { $0 }, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw .git(failure ?? (message.isEmpty ? "git \(arguments.first ?? "") failed" : message))
         }
         return data
@@ -149,12 +151,4 @@ enum Git {
         }
         return nil
     }
-}
-
-/// A thread-safe box for data handed back from a background read.
-private final class DataBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
 }
