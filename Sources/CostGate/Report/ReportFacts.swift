@@ -20,7 +20,7 @@ enum ReportFacts {
         if metric == .costPerRequest || metric == .costPerQuality { return Money.formatUnit(value) }
         if metric.isMoney { return metric == .monthlyCostDelta ? Money.formatDelta(value) : Money.format(value) }
         if metric == .quality || metric == .gpuUtilization || metric == .peakTPMShare || metric == .peakRPMShare {
-            return String(format2: value)
+            return String(format3: value)
         }
         if metric == .requests { return Money.formatCount(value) }
         return String(format1: value) + " ms"
@@ -29,7 +29,7 @@ enum ReportFacts {
     static func quality(_ forecast: Forecast) -> String {
         guard let quality = forecast.quality else { return "n/a" }
         let share = Int((forecast.qualityCoverage * 100).rounded())
-        return String(format2: quality) + " (\(share)% scored)"
+        return String(format3: quality) + " (\(share)% scored)"
     }
 
     static func costChange(_ delta: Evaluation.Delta) -> String {
@@ -46,7 +46,7 @@ enum ReportFacts {
 
     static func signedPlain(_ value: Double?) -> String {
         guard let value else { return "" }
-        return (value >= 0 ? "+" : "") + String(format2: value)
+        return (value >= 0 ? "+" : "") + String(format3: value)
     }
 
     /// A one-line chart of `values` scaled to their maximum: ▁▂▃▄▅▆▇█.
@@ -166,6 +166,8 @@ extension String {
     init(format1 value: Double) { self = formatFixed(value, 1) }
     /// A number with two decimals, without locale.
     init(format2 value: Double) { self = formatFixed(value, 2) }
+    /// A number with three decimals (quality scores and shares), without locale.
+    init(format3 value: Double) { self = formatFixed(value, 3) }
 }
 
 private func formatFixed(_ value: Double, _ digits: Int) -> String {

@@ -20,7 +20,7 @@ public struct TextReportRenderer: ReportRenderer {
             ["interval high", Money.format(base.monthlyCostHigh)],
             ["requests / month", Money.formatCount(base.requests)],
             ["cost / request", base.costPerRequest.map(Money.formatUnit) ?? "n/a"],
-            ["quality", base.quality.map { String(format2: $0) } ?? "n/a"],
+            ["quality", base.quality.map { String(format3: $0) } ?? "n/a"],
             ["cost / quality", base.costPerQuality.map(Money.formatUnit) ?? "n/a"],
         ]
         for candidate in evaluation.candidates {
@@ -32,7 +32,7 @@ public struct TextReportRenderer: ReportRenderer {
                 (Money.format(f.monthlyCostHigh), Money.formatDelta(d.monthlyCostHigh)),
                 (Money.formatCount(f.requests), Money.formatCount(d.requests)),
                 (f.costPerRequest.map(Money.formatUnit) ?? "n/a", ""),
-                (f.quality.map { String(format2: $0) } ?? "n/a", d.quality.map { String(format2: $0) } ?? ""),
+                (f.quality.map { String(format3: $0) } ?? "n/a", ReportFacts.signedPlain(d.quality)),
                 (f.costPerQuality.map(Money.formatUnit) ?? "n/a", d.costPerQualityPct.map(Money.formatPercent) ?? ""),
             ]
             for (index, cell) in cells.enumerated() { rows[index] += [cell.0, cell.1] }
