@@ -60,9 +60,13 @@ enum RightsizeCommand: Command {
         } else {
             throw CostGateError.usage("rightsize: route '\(route)' uses a hosted API; pass --model HF_ID to size a self-hosted fleet")
         }
+        if context.showsProgress {
+            context.stderr("costgate: simulating \(workload.requests.count) requests on \(gpus.count * degrees.count) GPU × tensor-parallel options…")
+        }
         let report = Rightsizer.search(requests: workload.requests, base: base, slos: slos, gpus: gpus,
                                        tensorParallel: degrees, maxReplicas: maxReplicas, monthScale: workload.monthScale,
                                        apiCostPerRequest: workload.apiCostPerRequest)
+        if context.showsProgress { context.stderr("\r\u{1B}[K") }
         context.stdout(RightsizeRenderer.render(report, route: route, model: base.model.id, slos: slos, format: format))
         return report.options.isEmpty ? .policyFailure : .success
     }

@@ -96,8 +96,10 @@ enum SimulateCommand: Command {
         }
 
         let requests = SyntheticLoad.requests(count: count, rate: rate, lengths: lengths, seed: seed)
+        if context.showsProgress { context.stderr("costgate: simulating…") }
         let result = ServingSimulator.run(requests, deployment: deployment,
                                           options: ServingSimulator.Options(concurrency: concurrency))
+        if context.showsProgress { context.stderr("\r\u{1B}[K") }
         let ttft = LatencySummary(result.ttftMs)
         let tpot = LatencySummary(result.tpotMs)
         let e2e = LatencySummary(result.e2eMs)
