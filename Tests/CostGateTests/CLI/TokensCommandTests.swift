@@ -93,8 +93,8 @@ import Testing
 extension TokensCommandTests {
     /// Runs the built `costgate` binary on a fixture file, as a user would.
     @Test func builtBinaryCountsAFixture() throws {
-        let binary = Bundle.main.bundleURL.appendingPathComponent("costgate").path
-        guard FileManager.default.isExecutableFile(atPath: binary) else { return }
+        let binary = builtBinary
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "swift test builds the costgate executable at \(binary)")
         let fixture = TokenizerFixtures.url("mixed.txt").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

@@ -52,6 +52,19 @@ import Testing
         Golden.assertGolden(result.stdout, at: url)
     }
 
+    /// The real binary, as a CI step runs it: the exit status fails the build and stdout is the golden report.
+    @Test func builtBinaryFailsTheBuildOnTheQualityGate() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: builtBinary), "swift test builds the costgate executable")
+        let run = Self.check("quality-gate", format: "json", golden: "check.json", status: .policyFailure)
+        let result = try runBinary(run.arguments, in: repositoryRoot)
+        #expect(result.status == 1, "\(result.stderr)")
+        let golden = try String(contentsOfFile: repositoryRoot + "/Scenarios/quality-gate/expected/check.json", encoding: .utf8)
+        #expect(result.stdout == golden)
+        let bad = try runBinary(["check", "--plan", "Scenarios/quality-gate/costgate.json", "--format", "yaml"], in: repositoryRoot)
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty && bad.stderr.contains("unknown format 'yaml'"))
+    }
+
     @Test func reportsAreByteIdenticalAcrossRuns() {
         let first = runCLI(Self.runs[1].arguments, in: repositoryRoot)
         let second = runCLI(Self.runs[1].arguments, in: repositoryRoot)
