@@ -128,7 +128,13 @@ public enum Replayer {
                     routePromptDelta[record.route] = delta
                 }
                 let slotName = config.deployment.map { "deployment:" + $0 } ?? model?.id ?? (modelName.isEmpty ? "(no model)" : modelName)
-                let score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName)
+                var score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName)
+                if let deployment = config.deployment {
+                    // A self-hosted route is scored under its deployment's name or the model it serves.
+                    let served = plan.deployments.first { $0.name == deployment }?.value["model"]?.stringValue
+                    score = [deployment, served].compactMap { $0 }.map { qualityScore(plan: plan, route: routeName, model: $0) }
+                        .first { !$0.isNaN } ?? .nan
+                }
                 let standard = model.map { config.batch ? ($0.batchRates ?? $0.rates) : $0.rates } ?? TokenRates(input: 0, output: 0)
                 let tier = model?.longContext.map { (threshold: $0.threshold, rates: $0.rates) }
                 resolved.append(Resolved(priced: model != nil, standard: standard, longContext: config.batch ? nil : tier,

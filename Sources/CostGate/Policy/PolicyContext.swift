@@ -72,7 +72,8 @@ struct RecordFilter {
                 let bare = value.split(separator: "/").last.map(String.init) ?? value
                 let slots = replay.modelNames.indices.filter { index in
                     let name = replay.modelNames[index]
-                    return name == value || name.split(separator: "/").last.map(String.init) == bare && !value.contains("/")
+                    return name == value || name == "deployment:" + value
+                        || name.split(separator: "/").last.map(String.init) == bare && !value.contains("/")
                 }
                 modelSlots = Set(slots.map { Int32($0) })
             default:
