@@ -178,6 +178,14 @@ public enum Replayer {
             }
             replay.picodollars[index] = cost
         }
+        // A route the plan configures but no record uses is most often a typo, and would silently change nothing.
+        let recordedRoutes = Set(traffic.records.lazy.map(\.route)).map { traffic.strings[$0] }
+        for route in Set(plan.routes.keys).union(plan.quality.keys).sorted() where route != "*" && !recordedRoutes.contains(route) {
+            let suggestions = Suggestions.closest(to: route, among: recordedRoutes)
+            var text = "\(plan.file): route '\(route)' matches no record in \(traffic.source)"
+            if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+            replay.warnings.append(text)
+        }
         for (name, records) in unpricedNames.sorted(by: { $0.key < $1.key }) {
             let suggestions = Suggestions.closest(to: name, among: catalog.models.map(\.id))
             var text = "\(records) record(s) of model '\(name)' are not priced (not in the catalog or the plan's models)"

@@ -58,3 +58,14 @@ import Testing
         #expect(terminal.showsProgress)
     }
 }
+
+extension CLITests {
+    @Test func routeThatMatchesNoRecordIsWarnedWithASuggestion() throws {
+        let result = runCLI(["check", "--plan", "Scenarios/support-chatbot/costgate.json", "--set", "routes.chta.model=openai/gpt-4o-mini",
+                             "--format", "json"], in: repositoryRoot)
+        #expect(result.status == .success, "\(result.stderr)")
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any])
+        let warnings = try #require(report["warnings"] as? [String])
+        #expect(warnings.contains { $0.contains("route 'chta' matches no record") && $0.contains("did you mean 'chat'") }, "\(warnings)")
+    }
+}
