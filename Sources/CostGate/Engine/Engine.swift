@@ -107,7 +107,8 @@ public struct Engine {
                                          prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
         let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
         let serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)
-        var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost)
+        var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost,
+                                           fixedCost: serving.fixedCost)
         forecast.serving = serving
         return PolicyContext(replay: replay, traffic: job.traffic, forecast: forecast)
     }

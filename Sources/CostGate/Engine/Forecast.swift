@@ -88,7 +88,8 @@ public enum Forecaster {
     }
 
     /// Aggregates `replay` into a forecast scaled by `scaling`, with breakdowns and the cost interval.
-    public static func forecast(_ replay: Replay, traffic: Traffic, scaling: Forecast.Scaling, extraCost: [Double]? = nil) -> Forecast {
+    public static func forecast(_ replay: Replay, traffic: Traffic, scaling: Forecast.Scaling, extraCost: [Double]? = nil,
+                                fixedCost: [Double]? = nil) -> Forecast {
         let count = replay.weights.count
         var total = PreciseSum()
         var requests = PreciseSum()
@@ -162,7 +163,7 @@ public enum Forecaster {
         }
         var scaled = scaling
         scaled.weightedRequests = requests.value
-        let interval = Interval.estimate(values, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+        let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
         scaled.intervalMethod = interval.method
         let monthly = total.value * factor
         let quality = scoredWeight.value > 0 ? qualitySum.value / scoredWeight.value : nil

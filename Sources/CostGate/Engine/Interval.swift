@@ -21,6 +21,25 @@ public enum Interval {
         public var method: String
     }
 
+    /// Estimates an interval for Σ values where `fixed` (per value, nil for none) is a part that does not vary
+    /// with the sample, such as a fixed fleet's cost: the rest is resampled and the fixed total added to both ends.
+    public static func estimate(_ values: [Double], fixed: [Double]?, confidence: Double, replicates: Int, seed: UInt64) -> Estimate {
+        guard let fixed, fixed.contains(where: { $0 != 0 }) else {
+            return estimate(values, confidence: confidence, replicates: replicates, seed: seed)
+        }
+        var constant = PreciseSum()
+        var varying = values
+        for index in values.indices {
+            constant.add(fixed[index])
+            varying[index] -= fixed[index]
+        }
+        var result = estimate(varying, confidence: confidence, replicates: replicates, seed: seed)
+        result.low += constant.value
+        result.high += constant.value
+        result.method += "; fixed-fleet GPU cost held constant"
+        return result
+    }
+
     /// Estimates an interval at `confidence` for Σ values.
     public static func estimate(_ values: [Double], confidence: Double, replicates: Int, seed: UInt64) -> Estimate {
         var point = PreciseSum()

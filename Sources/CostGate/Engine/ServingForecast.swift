@@ -61,6 +61,9 @@ public struct ServingForecast: Sendable {
     public var rateLimits: [RateLimitUse]
     /// Per record: attributed GPU cost over the sample window, before growth (the forecast scales it).
     public var extraCost: [Double]
+    /// The part of `extraCost` that comes from fixed-size fleets: it does not move with the number of requests,
+    /// so the interval treats it as a constant rather than resampling it.
+    public var fixedCost: [Double]
     /// Notes for the report (hosted profiles used, calibration).
     public var notes: [String]
 
@@ -81,6 +84,7 @@ enum ServingForecaster {
         let count = traffic.records.count
         var samples: [ServingForecast.Sample] = []
         var extraCost = [Double](repeating: 0, count: count)
+        var fixedCost = [Double](repeating: 0, count: count)
         var fleets: [ServingForecast.Fleet] = []
         var notes: [String] = []
         let growth = 1 + scaling.growth
@@ -125,7 +129,9 @@ enum ServingForecaster {
             }
             if totalGPUSeconds > 0 {
                 for (record, seconds) in gpuSecondsByRecord {
-                    extraCost[Int(record)] += monthlyCost * seconds / totalGPUSeconds / scaling.factor
+                    let share = monthlyCost * seconds / totalGPUSeconds / scaling.factor
+                    extraCost[Int(record)] += share
+                    if case .fixed = deployment.replicas { fixedCost[Int(record)] += share }
                 }
             }
             fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,
@@ -141,7 +147,7 @@ enum ServingForecaster {
         samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
         return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
                                rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
-                               extraCost: extraCost, notes: notes)
+                               extraCost: extraCost, fixedCost: fixedCost, notes: notes)
     }
 
     /// The requests `indices` stand for under the forecast load, in arrival order: each record becomes

@@ -7,6 +7,9 @@ struct PolicyContext {
     /// Each record's weighted cost over the window, GPU cost attributed.
     var values: [Double] { Forecaster.costValues(replay, extraCost: forecast.serving?.extraCost) }
 
+    /// The part of each record's cost from fixed-size fleets (constant under resampling), or nil.
+    var fixed: [Double]? { forecast.serving?.fixedCost }
+
     /// Figures for the records that pass `filter` (all records when it is empty).
     struct Subset {
         var monthlyCost: Double
@@ -14,6 +17,7 @@ struct PolicyContext {
         var quality: Double?
         var costPerQuality: Double?
         var values: [Double]
+        var fixed: [Double]?
         var matched: Int
     }
 
@@ -22,7 +26,7 @@ struct PolicyContext {
         let values = self.values
         if filter.isEmpty {
             return Subset(monthlyCost: forecast.monthlyCost, requests: forecast.requests, quality: forecast.quality,
-                          costPerQuality: forecast.costPerQuality, values: values, matched: values.count)
+                          costPerQuality: forecast.costPerQuality, values: values, fixed: fixed, matched: values.count)
         }
         let matcher = RecordFilter(filter, traffic: traffic, replay: replay)
         var cost = PreciseSum()
@@ -30,10 +34,12 @@ struct PolicyContext {
         var qualitySum = PreciseSum()
         var scored = PreciseSum()
         var masked = [Double](repeating: 0, count: values.count)
+        var maskedFixed = fixed.map { [Double](repeating: 0, count: $0.count) }
         var matched = 0
         for index in values.indices where matcher.matches(index) {
             matched += 1
             masked[index] = values[index]
+            if let fixed { maskedFixed?[index] = fixed[index] }
             cost.add(values[index])
             let weight = replay.weights[index]
             requests.add(weight)
@@ -48,7 +54,7 @@ struct PolicyContext {
         return Subset(monthlyCost: monthly, requests: requests.value * factor,
                       quality: scored.value > 0 ? qualitySum.value / scored.value : nil,
                       costPerQuality: qualitySum.value > 0 ? monthly / (factor * qualitySum.value) : nil,
-                      values: masked, matched: matched)
+                      values: masked, fixed: maskedFixed, matched: matched)
     }
 }
 

@@ -20,7 +20,7 @@ enum PolicyEvaluator {
                 actual = policy.metric == .monthlyCostHigh ? candidate.forecast.monthlyCostHigh : candidate.forecast.monthlyCostLow
             } else {
                 let scaling = candidate.forecast.scaling
-                let interval = Interval.estimate(head.values, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+                let interval = Interval.estimate(head.values, fixed: head.fixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
                 actual = (policy.metric == .monthlyCostHigh ? interval.high : interval.low) * scaling.factor
             }
         case .monthlyCostDelta:
@@ -122,7 +122,11 @@ enum Comparison {
         if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
             // Same sample on both sides: the paired interval of Σ (head − base).
             let paired = zip(headValues, baseValues).map { $0 - $1 }
-            let interval = Interval.estimate(paired, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+            let zeros = [Double](repeating: 0, count: paired.count)
+            let fixedHead = candidate.fixed ?? zeros
+            let fixedBase = baseline.fixed ?? zeros
+            let pairedFixed = zip(fixedHead, fixedBase).map { $0 - $1 }
+            let interval = Interval.estimate(paired, fixed: pairedFixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
             low = interval.low * scaling.factor
             high = interval.high * scaling.factor
         } else {
