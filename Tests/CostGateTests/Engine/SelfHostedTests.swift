@@ -21,6 +21,9 @@ import Testing
         #expect(abs(monthly - fleetCost) < 1e-6 * fleetCost)
         // Two H100s for 30 days at $2.69 per GPU-hour.
         #expect(abs(fleetCost - 2 * 24 * 30 * 2.69) < 0.01 * fleetCost)
+        // A fixed fleet costs the same whatever the sample's count: the interval is that one figure.
+        #expect(head["monthly_cost_low"] as? Double == monthly)
+        #expect(head["monthly_cost_high"] as? Double == monthly)
         let policy = try #require((report["policies"] as? [[String: Any]])?.first)
         #expect(abs((policy["actual"] as? Double ?? 0) - monthly) < 1e-6 * monthly)
         let breakEven = try #require((head["break_even"] as? [[String: Any]])?.first)
