@@ -26,6 +26,19 @@ enum ByteHash {
         return avalanche(h)
     }
 
+    /// An open-addressing slot table of `count` (a power of two) slots holding ids 0..<hashes.count at their
+    /// hashes' slots, linear probing; -1 marks an empty slot. Used when an interner's table grows.
+    static func slots(for hashes: [UInt64], count: Int) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: count)
+        let mask = count - 1
+        for id in 0..<hashes.count {
+            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
+        return slots
+    }
+
     /// MurmurHash3's fmix64: makes every output bit depend on every input bit.
     static func avalanche(_ value: UInt64) -> UInt64 {
         var h = value

@@ -52,14 +52,7 @@ struct TagSetInterner {
     }
 
     private mutating func grow() {
-        var newSlots = [Int32](repeating: -1, count: slots.count * 2)
-        let mask = newSlots.count - 1
-        for id in 0..<hashes.count {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-            while newSlots[slot] >= 0 { slot = (slot + 1) & mask }
-            newSlots[slot] = Int32(id)
-        }
-        slots = newSlots
+        slots = ByteHash.slots(for: hashes, count: slots.count * 2)
     }
 
     /// Every set, by id.
