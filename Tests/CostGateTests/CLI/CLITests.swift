@@ -69,3 +69,16 @@ extension CLITests {
         #expect(warnings.contains { $0.contains("route 'chta' matches no record") && $0.contains("did you mean 'chat'") }, "\(warnings)")
     }
 }
+
+extension CLITests {
+    /// `simulate` output is deterministic for a seed and stays as recorded.
+    @Test(arguments: [("text", "simulate-8b-h100.txt"), ("json", "simulate-8b-h100.json")])
+    func simulateOutputIsStable(format: String, golden: String) {
+        let arguments = ["simulate", "--model", "meta-llama/Llama-3.1-8B-Instruct", "--gpu", "H100", "--rate", "8",
+                         "--requests", "400", "--lengths", "sharegpt", "--seed", "7", "--format", format]
+        let first = runCLI(arguments)
+        #expect(first.status == .success, "\(first.stderr)")
+        #expect(runCLI(arguments).stdout == first.stdout)
+        Golden.assertGolden(first.stdout, at: URL(fileURLWithPath: fixturesDirectory).appendingPathComponent("golden/" + golden))
+    }
+}
