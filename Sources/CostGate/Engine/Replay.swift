@@ -85,7 +85,6 @@ public enum Replayer {
             var promptDelta: Int64
             var maxOutput: Int64?
             var outputScale: DecimalScale
-            var batch: Bool
             var selfHosted: Bool
             var quality: Double
         }
@@ -139,7 +138,7 @@ public enum Replayer {
                 let tier = model?.longContext.map { (threshold: $0.threshold, rates: $0.rates) }
                 resolved.append(Resolved(priced: model != nil, standard: standard, longContext: config.batch ? nil : tier,
                                          modelSlot: intern(slotName), promptDelta: delta,
-                                         maxOutput: config.maxOutputTokens, outputScale: config.outputScale, batch: config.batch,
+                                         maxOutput: config.maxOutputTokens, outputScale: config.outputScale,
                                          selfHosted: config.deployment != nil, quality: score))
                 lastKey = key
                 lastIndex = resolved.count - 1
