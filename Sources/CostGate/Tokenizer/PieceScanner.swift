@@ -174,15 +174,7 @@ struct PieceScanner {
             if let end { return contraction(at: end) ?? end }
         }
         // Alternative 3: one to three digits.
-        if first & ScalarClass.number.rawValue != 0 {
-            var end = start + firstLength
-            for _ in 0..<2 where end < count {
-                let (bits, length) = scalar(at: end)
-                if bits & ScalarClass.number.rawValue == 0 { break }
-                end += length
-            }
-            return end
-        }
+        if first & ScalarClass.number.rawValue != 0 { return digitGroupEnd(after: start + firstLength) }
         // Alternative 4: punctuation with an optional leading space and trailing newlines or slashes.
         let punctuationStart = base[start] == 0x20 ? start + 1 : start
         if punctuationStart < count, bits(at: punctuationStart) & ScalarClass.notPunctuation == 0 {
@@ -196,6 +188,18 @@ struct PieceScanner {
         if space.end == count { return space.end }
         if space.lastStart > start { return space.lastStart }
         return space.end
+    }
+
+    /// The end of `\p{N}{1,3}` whose first digit ends at `firstEnd`: up to two more number scalars.
+    @inline(__always)
+    private func digitGroupEnd(after firstEnd: Int) -> Int {
+        var end = firstEnd
+        for _ in 0..<2 where end < count {
+            let (bits, length) = scalar(at: end)
+            if bits & ScalarClass.number.rawValue == 0 { break }
+            end += length
+        }
+        return end
     }
 
     /// The end of the next cl100k_base piece, advancing past it; nil at the end of the text.
@@ -222,15 +226,7 @@ struct PieceScanner {
             return run(from: start + firstLength, anyOf: ScalarClass.letter.rawValue)
         }
         // Alternative 3: one to three digits.
-        if first & ScalarClass.number.rawValue != 0 {
-            var end = start + firstLength
-            for _ in 0..<2 where end < count {
-                let (bits, length) = scalar(at: end)
-                if bits & ScalarClass.number.rawValue == 0 { break }
-                end += length
-            }
-            return end
-        }
+        if first & ScalarClass.number.rawValue != 0 { return digitGroupEnd(after: start + firstLength) }
         // Alternative 4: punctuation with an optional leading space and trailing newlines.
         let punctuationStart = base[start] == 0x20 ? start + 1 : start
         if punctuationStart < count, bits(at: punctuationStart) & ScalarClass.notPunctuation == 0 {

@@ -76,14 +76,7 @@ struct JSONLineScanner {
                 } else {
                     try skipValue(depth: 0)
                 }
-                skipWhitespace()
-                if current == UInt8(ascii: ",") {
-                    index += 1
-                    skipWhitespace()
-                    continue
-                }
-                guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
-                index += 1
+                if try continues(before: UInt8(ascii: "}")) { continue }
                 break
             }
         }
@@ -163,14 +156,7 @@ struct JSONLineScanner {
                 try skipValue(depth: 1)
                 throw RecordIssue(field: builder.layout.name(.tags) + "." + name, expected: "a string", found: raw(from: start))
             }
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                skipWhitespace()
-                continue
-            }
-            guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
-            index += 1
+            if try continues(before: UInt8(ascii: "}")) { continue }
             return
         }
     }
@@ -197,16 +183,24 @@ struct JSONLineScanner {
                 try skipValue(depth: 1)
                 throw RecordIssue(field: builder.layout.name(.hashIDs), expected: "an array of integers", found: raw(from: start))
             }
-            skipWhitespace()
-            if current == UInt8(ascii: ",") {
-                index += 1
-                skipWhitespace()
-                continue
-            }
-            guard current == UInt8(ascii: "]") else { throw syntax("',' or ']'") }
-            index += 1
+            if try continues(before: UInt8(ascii: "]")) { continue }
             return
         }
+    }
+
+    /// After a member or an element: on ',' skips it (and the whitespace after) and returns true; on `closing`
+    /// consumes it and returns false; anything else is a syntax error.
+    @inline(__always)
+    private mutating func continues(before closing: UInt8) throws(RecordIssue) -> Bool {
+        skipWhitespace()
+        if current == UInt8(ascii: ",") {
+            index += 1
+            skipWhitespace()
+            return true
+        }
+        guard current == closing else { throw syntax(closing == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'") }
+        index += 1
+        return false
     }
 
     private mutating func literal(_ word: StaticString) throws(RecordIssue) {
@@ -238,14 +232,7 @@ struct JSONLineScanner {
                 index += 1
                 skipWhitespace()
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if current == UInt8(ascii: ",") {
-                    index += 1
-                    skipWhitespace()
-                    continue
-                }
-                guard current == UInt8(ascii: "}") else { throw syntax("',' or '}'") }
-                index += 1
+                if try continues(before: UInt8(ascii: "}")) { continue }
                 return
             }
         case UInt8(ascii: "["):
@@ -257,14 +244,7 @@ struct JSONLineScanner {
             }
             while true {
                 try skipValue(depth: depth + 1)
-                skipWhitespace()
-                if current == UInt8(ascii: ",") {
-                    index += 1
-                    skipWhitespace()
-                    continue
-                }
-                guard current == UInt8(ascii: "]") else { throw syntax("',' or ']'") }
-                index += 1
+                if try continues(before: UInt8(ascii: "]")) { continue }
                 return
             }
         case UInt8(ascii: "t"): try literal("true")
