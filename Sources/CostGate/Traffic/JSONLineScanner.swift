@@ -51,18 +51,9 @@ struct JSONLineScanner {
     /// Reads the whole object into `builder`'s draft.
     mutating func parseRecord(into builder: inout ChunkBuilder) throws(RecordIssue) {
         guard current == UInt8(ascii: "{") else { throw syntax("'{'") }
-        index += 1
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-        } else {
+        if !opensEmpty(closing: UInt8(ascii: "}")) {
             while true {
-                guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
-                let (keyBytes, keyCount) = try parseString(intoKey: true)
-                skipWhitespace()
-                guard current == UInt8(ascii: ":") else { throw syntax("':'") }
-                index += 1
-                skipWhitespace()
+                let (keyBytes, keyCount) = try memberKey()
                 let hash = ByteHash.hash(keyBytes, keyCount)
                 if let field = builder.layout.field(keyBytes, keyCount, hash: hash) {
                     try parseField(field, into: &builder)
@@ -132,19 +123,9 @@ struct JSONLineScanner {
 
     /// Reads the `tags` object: every value must be a string.
     mutating func parseTags(into builder: inout ChunkBuilder) throws(RecordIssue) {
-        index += 1
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            return
-        }
+        if opensEmpty(closing: UInt8(ascii: "}")) { return }
         while true {
-            guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
-            let (keyBytes, keyCount) = try parseString(intoKey: true)
-            skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw syntax("':'") }
-            index += 1
-            skipWhitespace()
+            let (keyBytes, keyCount) = try memberKey()
             let start = index
             if current == UInt8(ascii: "\"") {
                 let (valueBytes, valueCount) = try parseString(intoKey: false)
@@ -163,13 +144,8 @@ struct JSONLineScanner {
 
     /// Reads `hash_ids`: an array of integers.
     mutating func parseHashes(into builder: inout ChunkBuilder) throws(RecordIssue) {
-        index += 1
-        skipWhitespace()
         builder.markHashes()
-        if current == UInt8(ascii: "]") {
-            index += 1
-            return
-        }
+        if opensEmpty(closing: UInt8(ascii: "]")) { return }
         while true {
             let start = index
             if current == UInt8(ascii: "-") || NumberParser.isDigit(current) {
@@ -186,6 +162,29 @@ struct JSONLineScanner {
             if try continues(before: UInt8(ascii: "]")) { continue }
             return
         }
+    }
+
+    /// Consumes an opening bracket and the whitespace after it; when `closing` follows at once (an empty
+    /// container), consumes that too and returns true.
+    @inline(__always)
+    private mutating func opensEmpty(closing: UInt8) -> Bool {
+        index += 1
+        skipWhitespace()
+        guard current == closing else { return false }
+        index += 1
+        return true
+    }
+
+    /// Reads a member's quoted key, the ':' after it and the whitespace around, leaving the index on the value.
+    @inline(__always)
+    private mutating func memberKey() throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
+        guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
+        let key = try parseString(intoKey: true)
+        skipWhitespace()
+        guard current == UInt8(ascii: ":") else { throw syntax("':'") }
+        index += 1
+        skipWhitespace()
+        return key
     }
 
     /// After a member or an element: on ',' skips it (and the whitespace after) and returns true; on `closing`
@@ -218,30 +217,15 @@ struct JSONLineScanner {
         case UInt8(ascii: "\""):
             _ = try parseString(intoKey: false)
         case UInt8(ascii: "{"):
-            index += 1
-            skipWhitespace()
-            if current == UInt8(ascii: "}") {
-                index += 1
-                return
-            }
+            if opensEmpty(closing: UInt8(ascii: "}")) { return }
             while true {
-                guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
-                _ = try parseString(intoKey: true)
-                skipWhitespace()
-                guard current == UInt8(ascii: ":") else { throw syntax("':'") }
-                index += 1
-                skipWhitespace()
+                _ = try memberKey()
                 try skipValue(depth: depth + 1)
                 if try continues(before: UInt8(ascii: "}")) { continue }
                 return
             }
         case UInt8(ascii: "["):
-            index += 1
-            skipWhitespace()
-            if current == UInt8(ascii: "]") {
-                index += 1
-                return
-            }
+            if opensEmpty(closing: UInt8(ascii: "]")) { return }
             while true {
                 try skipValue(depth: depth + 1)
                 if try continues(before: UInt8(ascii: "]")) { continue }
