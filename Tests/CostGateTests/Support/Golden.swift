@@ -5,13 +5,18 @@ import Testing
 enum Golden {
     /// Compares `actual` with the golden file at `url`, printing a unified diff on mismatch.
     ///
-    /// With `COSTGATE_RECORD=1` in the environment the golden file is (re)written instead.
+    /// With `COSTGATE_RECORD=1` in the environment the golden file is (re)written instead, and the test still
+    /// fails with a note naming the file: a recording run never passes, so it cannot hide a change.
     static func assertGolden(_ actual: String, at url: URL, sourceLocation: SourceLocation = #_sourceLocation) {
         let name = url.lastPathComponent
         if ProcessInfo.processInfo.environment["COSTGATE_RECORD"] == "1" {
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let previous = try? String(contentsOf: url, encoding: .utf8)
                 try actual.write(to: url, atomically: true, encoding: .utf8)
+                let change = previous == actual ? "unchanged" : (previous == nil ? "created" : "rewritten")
+                Issue.record("recorded \(name) (\(change)); run again without COSTGATE_RECORD to check it",
+                             sourceLocation: sourceLocation)
             } catch {
                 Issue.record("could not record \(url.path): \(error)", sourceLocation: sourceLocation)
             }
