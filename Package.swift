@@ -5,14 +5,13 @@ let package = Package(
     name: "costgate",
     products: [
         .executable(name: "costgate", targets: ["CostGateTool"]),
+        .library(name: "CostGate", targets: ["CostGate"]),
     ],
     dependencies: [],
     targets: [
         .target(
             name: "CostGate",
-            resources: [.copy("Resources")],
-            // The engine replays real traces in its tests; unoptimised, the suite would take minutes.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            resources: [.copy("Resources")]
         ),
         .executableTarget(
             name: "CostGateTool",

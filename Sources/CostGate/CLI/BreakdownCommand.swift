@@ -33,8 +33,8 @@ enum BreakdownCommand: Command {
         }
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), context: context)
-        var engine = Engine(options: engineOptions)
+        let engineOptions = Evaluator.Options(skipBadRecords: options.flag("skip-bad-records"), context: context)
+        var engine = Evaluator(options: engineOptions)
         let traffic = try engine.traffic(for: loaded)
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: options.all("by").isEmpty ? ["route"] : options.all("by"))
         let text: String

@@ -46,9 +46,6 @@ public enum CLI {
         }
         do {
             return try command.run(rest, context: context)
-        } catch let error as CostGateError {
-            context.stderr("costgate \(first): \(error)\n")
-            return .badInput
         } catch {
             context.stderr("costgate \(first): \(error)\n")
             return .badInput

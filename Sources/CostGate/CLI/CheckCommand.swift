@@ -52,8 +52,8 @@ enum CheckCommand: Command {
             base = head
             description = "the plan itself"
         }
-        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
-        var engine = Engine(options: engineOptions)
+        let engineOptions = Evaluator.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
+        var engine = Evaluator(options: engineOptions)
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,
                                              baselineDescription: description)

@@ -21,9 +21,9 @@ enum ValidateCommand: Command {
         let format = try options.format(Format.self, default: .text)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), context: context)
-        var engine = Engine(options: engineOptions)
-        var sides: [Engine.Side] = [.init(name: "plan", loaded: loaded)]
+        let engineOptions = Evaluator.Options(skipBadRecords: options.flag("skip-bad-records"), context: context)
+        var engine = Evaluator(options: engineOptions)
+        var sides: [Evaluator.Side] = [.init(name: "plan", loaded: loaded)]
         for candidate in loaded.plan.candidates {
             sides.append(.init(name: candidate.name, loaded: try PlanLoader.patched(loaded, with: candidate.patch, label: "candidate '\(candidate.name)'")))
         }

@@ -31,7 +31,7 @@ enum WhatIfCommand: Command {
         let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", context: context)
         let plan = try PlanLoader.load(path, from: .workTree(root: root))
-        var sides: [Engine.Side] = []
+        var sides: [Evaluator.Side] = []
         if !patch.isEmpty {
             sides.append(.init(name: "patched", loaded: try PlanLoader.patched(plan, with: patch, label: "--set")))
         } else {
@@ -48,8 +48,8 @@ enum WhatIfCommand: Command {
                 throw CostGateError.usage("the plan has no candidates; add a \"candidates\" section or pass --set KEY=VALUE")
             }
         }
-        let engineOptions = Engine.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
-        var engine = Engine(options: engineOptions)
+        let engineOptions = Evaluator.Options(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"), context: context)
+        var engine = Evaluator(options: engineOptions)
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineDescription: "the plan as committed")
         try ReportOutput.emit(format.renderer.render(evaluation), to: options.value("output"), context: context)

@@ -71,13 +71,13 @@ public enum Interval {
         values.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let input = buffer
             DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
-                var counter = mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
+                var counter = SplitMix64.mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
                 var sum = 0.0
                 var bits: UInt64 = 0
                 for index in 0..<input.count {
                     if index & 3 == 0 {
                         counter = counter &+ 0x9E37_79B9_7F4A_7C15
-                        bits = mix(counter)
+                        bits = SplitMix64.mix(counter)
                     }
                     let uniform = UInt32(truncatingIfNeeded: bits & 0xFFFF)
                     bits >>= 16
@@ -116,9 +116,6 @@ public enum Interval {
         let fraction = position - Double(lower)
         return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction
     }
-
-    /// SplitMix64's finaliser: a well-mixed 64-bit value from a counter.
-    static func mix(_ value: UInt64) -> UInt64 { SplitMix64.mix(value) }
 
     /// The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9).
     public static func normalQuantile(_ p: Double) -> Double {

@@ -7,7 +7,7 @@ enum PlanWorkload {
     {
         let (root, path) = try PlanLoader.locate(planPath, context: context)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        var engine = Engine(options: Engine.Options(skipBadRecords: false, context: context))
+        var engine = Evaluator(options: Evaluator.Options(skipBadRecords: false, context: context))
         let traffic = try engine.traffic(for: loaded)
         let plan = loaded.plan
         guard let routeID = traffic.strings.id(of: route), traffic.records.contains(where: { $0.route == routeID }) else {

@@ -324,6 +324,6 @@ enum ServingForecaster {
 
     /// A deterministic uniform value in [0, 1) from a record index and a salt.
     private static func unitHash(_ index: UInt64, _ salt: UInt64) -> Double {
-        Double(Interval.mix(index &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03 &+ 0x5851_F42D) >> 11) / Double(UInt64(1) << 53)
+        Double(SplitMix64.mix(index &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03 &+ 0x5851_F42D) >> 11) / Double(UInt64(1) << 53)
     }
 }

@@ -11,7 +11,7 @@ public struct Deployment: Sendable, Equatable {
     /// Tensor-parallel degree: GPUs per replica.
     public var tensorParallel: Int
     /// vLLM engine settings.
-    public var engine: EngineConfig
+    public var engine: ServingEngineConfig
     /// Fixed replica count or autoscaling policy.
     public var replicas: ReplicaPolicy
     /// Price per GPU-hour in USD, after any spot blending.
@@ -25,7 +25,7 @@ public struct Deployment: Sendable, Equatable {
 
     /// Creates a deployment directly (the rightsizer builds variants this way).
     public init(name: String, model: ModelArchitecture, gpu: GPUSpec, tensorParallel: Int = 1,
-                engine: EngineConfig = EngineConfig(), replicas: ReplicaPolicy = .fixed(1),
+                engine: ServingEngineConfig = ServingEngineConfig(), replicas: ReplicaPolicy = .fixed(1),
                 pricePerGPUHour: Double? = nil, instance: CloudInstance? = nil, spotShare: Double = 0) {
         self.name = name
         self.model = model
@@ -143,7 +143,7 @@ public struct Deployment: Sendable, Equatable {
                            expected: "a divisor of the model's \(model.heads) attention heads", found: "\(tp)")
         }
 
-        let engine = try EngineConfig.parse(value["engine"], reader: reader.nested("engine"))
+        let engine = try ServingEngineConfig.parse(value["engine"], reader: reader.nested("engine"))
         let replicas = try ReplicaPolicy.parse(value["replicas"], reader: reader.nested("replicas"))
         let price = try reader.number("price_per_gpu_hour", min: 0, max: 1000)
         let spotShare = try reader.number("spot_share", min: 0, max: 1) ?? 0

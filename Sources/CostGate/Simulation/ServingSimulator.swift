@@ -40,7 +40,7 @@ public enum ServingSimulator {
     ///   - options: closed-loop concurrency, coefficients, autoscaler interval.
     /// - Returns: per-request latencies and fleet figures.
     public static func run(_ requests: [SimRequest], deployment: Deployment, options: Options = Options()) -> SimulationResult {
-        var engine = SimulationEngine(requests: requests, deployment: deployment, options: options)
+        var engine = SimulationLoop(requests: requests, deployment: deployment, options: options)
         return engine.run()
     }
 }

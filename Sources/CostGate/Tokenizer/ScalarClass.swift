@@ -36,15 +36,15 @@ struct ScalarClass: OptionSet, Sendable {
         var bits: UInt8 = 0
         let properties = scalar.properties
         switch properties.generalCategory {
-        case .uppercaseLetter, .titlecaseLetter: bits = 1 | 16
-        case .lowercaseLetter: bits = 1 | 32
-        case .modifierLetter, .otherLetter: bits = 1 | 64
-        case .decimalNumber, .letterNumber, .otherNumber: bits = 2
-        case .nonspacingMark, .spacingMark, .enclosingMark: bits = 4
+        case .uppercaseLetter, .titlecaseLetter: bits = letter.rawValue | upperOrTitle.rawValue
+        case .lowercaseLetter: bits = letter.rawValue | lower.rawValue
+        case .modifierLetter, .otherLetter: bits = letter.rawValue | modifierOrOther.rawValue
+        case .decimalNumber, .letterNumber, .otherNumber: bits = number.rawValue
+        case .nonspacingMark, .spacingMark, .enclosingMark: bits = mark.rawValue
         default: bits = 0
         }
-        if isWhitespace(scalar.value) { bits |= 8 }
-        if scalar == "\r" || scalar == "\n" { bits |= 128 }
+        if isWhitespace(scalar.value) { bits |= whitespace.rawValue }
+        if scalar == "\r" || scalar == "\n" { bits |= newline.rawValue }
         return bits
     }
 

@@ -4,7 +4,7 @@ import Testing
 @Suite struct ServingSimulatorTests {
     static let llama8b = ModelCatalog.model("meta-llama/Llama-3.1-8B-Instruct")!
 
-    func deployment(gpu: String = "H100", replicas: ReplicaPolicy = .fixed(1), engine: EngineConfig = EngineConfig())
+    func deployment(gpu: String = "H100", replicas: ReplicaPolicy = .fixed(1), engine: ServingEngineConfig = ServingEngineConfig())
         -> Deployment
     {
         Deployment(name: "t", model: Self.llama8b, gpu: GPUCatalog.spec(gpu)!, engine: engine, replicas: replicas,
@@ -83,7 +83,7 @@ import Testing
             SimRequest(arrival: Double($0) * 0.2, inputTokens: 6000, outputTokens: 20,
                        hashes: (0..<12).map { Int64($0) + ($0 == 11 ? Int64(1000 + 0) : 0) })
         }
-        var off = EngineConfig()
+        var off = ServingEngineConfig()
         off.prefixCaching = false
         let cold = ServingSimulator.run(shared, deployment: deployment(gpu: "L40S", engine: off))
         let warm = ServingSimulator.run(shared, deployment: deployment(gpu: "L40S"))

@@ -73,7 +73,7 @@ import Testing
         var text = "Mooncake conversation trace: \(requests.count) requests, Llama-3.1-8B on 4× H100\n"
         var hits: [Int] = []
         for caching in [false, true] {
-            var engine = EngineConfig()
+            var engine = ServingEngineConfig()
             engine.prefixCaching = caching
             let result = ServingSimulator.run(requests, deployment: Deployment(
                 name: "chat", model: model, gpu: GPUCatalog.spec("H100")!, engine: engine, replicas: .fixed(4),

@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// Runs a comparison from loaded plans: reads traffic, replays each side, forecasts, compares and checks policies.
-public struct Engine {
-    /// Options that change how the engine reads and reports.
+public struct Evaluator {
+    /// Options that change how the evaluator reads and reports.
     public struct Options: Sendable {
         public var skipBadRecords = false
         public var failOnWarn = false
@@ -28,7 +28,7 @@ public struct Engine {
     /// name the same file, and it is read once.
     private var trafficCache: [(key: String, spec: TrafficSpec, traffic: Traffic)] = []
 
-    /// Creates an engine.
+    /// Creates an evaluator.
     public init(options: Options) { self.options = options }
 
     /// One side to replay: a plan and its name.

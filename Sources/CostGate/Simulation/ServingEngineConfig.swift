@@ -1,5 +1,5 @@
 /// vLLM engine settings that shape scheduling (names follow vLLM's command-line flags).
-public struct EngineConfig: Sendable, Equatable {
+public struct ServingEngineConfig: Sendable, Equatable {
     /// `max_num_seqs`: most requests in one running batch.
     public var maxNumSeqs: Int
     /// `max_num_batched_tokens`: token budget of one scheduler step (prefill chunks plus decodes).
@@ -30,8 +30,8 @@ public struct EngineConfig: Sendable, Equatable {
         self.numSchedulerSteps = numSchedulerSteps
     }
 
-    static func parse(_ value: JSONValue?, reader: DeploymentFieldReader) throws(CostGateError) -> EngineConfig {
-        var config = EngineConfig()
+    static func parse(_ value: JSONValue?, reader: DeploymentFieldReader) throws(CostGateError) -> ServingEngineConfig {
+        var config = ServingEngineConfig()
         guard let value, value != .null else { return config }
         guard value.objectMembers != nil else {
             throw .badPlan(file: reader.file, path: reader.base, expected: "an object", found: value.kindDescription)

@@ -1,6 +1,6 @@
 /// The state and event loop behind `ServingSimulator.run`; per-request and per-replica state live in flat
 /// arrays so that a step touches only contiguous memory.
-struct SimulationEngine {
+struct SimulationLoop {
     private let requests: [SimRequest]
     private let deployment: Deployment
     private let options: ServingSimulator.Options
