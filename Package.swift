@@ -17,10 +17,23 @@ let package = Package(
             name: "CostGateTool",
             dependencies: ["CostGate"]
         ),
+        // Helpers both test targets share: in-process and built-binary runs, golden files.
+        .target(
+            name: "CostGateTestSupport",
+            dependencies: ["CostGate"],
+            path: "Tests/CostGateTestSupport"
+        ),
+        // Unit tests: fast, one suite per source type.
         .testTarget(
             name: "CostGateTests",
-            dependencies: ["CostGate"],
+            dependencies: ["CostGate", "CostGateTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        // End-to-end tests: scenarios and every command's output against golden files, the built binary,
+        // git base refs, the simulator against published measurements, and the layout of the tree.
+        .testTarget(
+            name: "CostGateEndToEndTests",
+            dependencies: ["CostGate", "CostGateTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// The command line itself: help texts (golden), version, usage errors and exit statuses.
 @Suite struct CLITests {

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct TokensCommandTests {
     /// Output captured from one in-process run.

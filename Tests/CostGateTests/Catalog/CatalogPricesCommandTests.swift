@@ -1,5 +1,6 @@
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct CatalogPricesCommandTests {
     @Test func textOutputMatchesGolden() {

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// Helpers for the catalog tests: an in-process CLI run with captured output, and golden-file comparison.
 enum CatalogTesting {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// Every figure of the JSON report equals an independent decimal computation of the documented semantics
 /// (`Fixtures/semantics/generate.py`, Python's decimal module), to a relative error of 1e-6 or better.

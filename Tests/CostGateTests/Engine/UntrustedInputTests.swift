@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// costgate runs on untrusted pull requests: hostile names stay harmless and bad input writes nothing.
 @Suite struct UntrustedInputTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct DeploymentTests {
     func parse(_ text: String) throws -> Deployment {

@@ -1,5 +1,6 @@
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct ServingSimulatorTests {
     static let llama8b = ModelCatalog.model("meta-llama/Llama-3.1-8B-Instruct")!

@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct SimulateCommandTests {
     final class Output: Sendable {

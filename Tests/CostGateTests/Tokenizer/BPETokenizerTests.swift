@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 @Suite struct BPETokenizerTests {
     @Test func fixturesArePresent() {

@@ -1,3 +1,4 @@
+import CostGateTestSupport
 /// A small SHA-256 (FIPS 180-4) for checking fixture and rank-file hashes; Linux has no CryptoKit.
 enum SHA256 {
     private static let k: [UInt32] = [

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// Loads the committed tiktoken vectors from `Fixtures/tokenizer` (see `generate.py` there).
 enum TokenizerFixtures {

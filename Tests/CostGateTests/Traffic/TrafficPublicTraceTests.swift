@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// Reads the full public traces when the development environment has them (skipped elsewhere): the
 /// readers must take them as published, with only a column mapping.

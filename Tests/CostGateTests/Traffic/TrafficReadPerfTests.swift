@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
-/// Manual read-speed measurement; runs only with `COSTGATE_PERF=1` (see `bench/traffic/run.sh`).
+/// Manual read-speed measurement; runs only with `COSTGATE_PERF=1` (see `Tests/Benchmarks/traffic/run.sh`).
 ///
-/// It prints figures and asserts nothing about time. The peer it reports against is a plain newline
+/// It prints figures and asserts nothing about time; it checks that every line of the file became a record. The peer it reports against is a plain newline
 /// count over the same mapped bytes, measured in the same run.
 @Suite struct TrafficReadPerfTests {
     static var enabled: Bool { ProcessInfo.processInfo.environment["COSTGATE_PERF"] == "1" }
@@ -14,7 +15,7 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
-        let path = environment["COSTGATE_PERF_FILE"] ?? root.appendingPathComponent("bench/data/traffic-1000000.jsonl").path
+        let path = environment["COSTGATE_PERF_FILE"] ?? root.appendingPathComponent("Tests/Benchmarks/data/traffic-1000000.jsonl").path
         let spec = TrafficSpec(path: path, format: path.hasSuffix(".csv") ? .csv : .jsonl)
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
         let megabytes = Double(data.count) / 1_000_000
@@ -51,6 +52,8 @@ import Testing
           peer (newline count, 1 thread): \(String(format: "%.3f", scanSeconds)) s; read/peer = \(String(format: "%.1f", seconds / scanSeconds))
           cores: \(ProcessInfo.processInfo.activeProcessorCount)
         """)
+        // The generator writes one record per line, so a reader that dropped or split lines shows here.
+        #expect(records == lines)
         #expect(records > 0)
     }
 }

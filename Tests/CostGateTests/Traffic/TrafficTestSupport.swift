@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// Helpers shared by the traffic reader tests.
 enum TrafficTestSupport {

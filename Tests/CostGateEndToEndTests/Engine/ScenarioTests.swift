@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import CostGate
+import CostGateTestSupport
+
+/// Runs every bundled scenario as a user would and compares each report with its golden file in
+/// `Scenarios/<name>/expected/`. Re-record with `COSTGATE_RECORD=1 swift test --filter ScenarioTests`.
+@Suite struct ScenarioTests {
+    struct Run: CustomTestStringConvertible, Sendable {
+        var scenario: String
+        var arguments: [String]
+        var golden: String
+        var status: ExitCode
+        var testDescription: String { "\(scenario)/\(golden)" }
+    }
+
+    static func check(_ scenario: String, format: String, golden: String, status: ExitCode, extra: [String] = []) -> Run {
+        Run(scenario: scenario,
+            arguments: ["check", "--plan", "Scenarios/\(scenario)/costgate.json",
+                        "--base-plan", "Scenarios/\(scenario)/costgate.base.json", "--format", format] + extra,
+            golden: golden, status: status)
+    }
+
+    static let runs: [Run] = [
+        check("support-chatbot", format: "markdown", golden: "check.md", status: .success),
+        check("support-chatbot", format: "json", golden: "check.json", status: .success),
+        check("support-chatbot", format: "text", golden: "check.txt", status: .success),
+        Run(scenario: "support-chatbot", arguments: ["whatif", "--plan", "Scenarios/support-chatbot/costgate.json", "--format", "markdown"],
+            golden: "whatif.md", status: .success),
+        Run(scenario: "support-chatbot",
+            arguments: ["breakdown", "--plan", "Scenarios/support-chatbot/costgate.json", "--by", "customer", "--by", "team", "--format", "markdown"],
+            golden: "showback.md", status: .success),
+        Run(scenario: "support-chatbot",
+            arguments: ["breakdown", "--plan", "Scenarios/support-chatbot/costgate.json", "--by", "customer", "--format", "csv"],
+            golden: "showback.csv", status: .success),
+        check("quality-gate", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("quality-gate", format: "json", golden: "check.json", status: .policyFailure),
+        check("azure-conversation", format: "markdown", golden: "check.md", status: .success),
+        check("azure-conversation", format: "json", golden: "check.json", status: .success),
+        check("self-hosted-llama", format: "markdown", golden: "check.md", status: .success),
+        check("self-hosted-llama", format: "json", golden: "check.json", status: .success),
+        check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
+        check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+    ]
+
+    @Test(arguments: runs)
+    func scenarioMatchesGolden(run: Run) {
+        let result = runCLI(run.arguments, in: repositoryRoot, environment: ["CI": "true"])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.status == run.status)
+        let url = URL(fileURLWithPath: repositoryRoot).appendingPathComponent("Scenarios/\(run.scenario)/expected/\(run.golden)")
+        Golden.assertGolden(result.stdout, at: url)
+    }
+
+    /// The real binary, as a CI step runs it: the exit status fails the build and stdout is the golden report.
+    @Test func builtBinaryFailsTheBuildOnTheQualityGate() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: builtBinary), "swift test builds the costgate executable")
+        let run = Self.check("quality-gate", format: "json", golden: "check.json", status: .policyFailure)
+        let result = try runBinary(run.arguments, in: repositoryRoot)
+        #expect(result.status == 1, "\(result.stderr)")
+        let golden = try String(contentsOfFile: repositoryRoot + "/Scenarios/quality-gate/expected/check.json", encoding: .utf8)
+        #expect(result.stdout == golden)
+        let bad = try runBinary(["check", "--plan", "Scenarios/quality-gate/costgate.json", "--format", "yaml"], in: repositoryRoot)
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty && bad.stderr.contains("unknown format 'yaml'"))
+    }
+
+    @Test func reportsAreByteIdenticalAcrossRuns() {
+        let first = runCLI(Self.runs[1].arguments, in: repositoryRoot)
+        let second = runCLI(Self.runs[1].arguments, in: repositoryRoot)
+        #expect(first.stdout == second.stdout)
+        #expect(!first.stdout.isEmpty)
+    }
+}
