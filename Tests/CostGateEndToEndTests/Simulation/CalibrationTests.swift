@@ -3,7 +3,9 @@ import Testing
 @testable import CostGate
 import CostGateTestSupport
 
-/// Re-fits `StepTimeModel.Coefficients.fitted` on the fit points only (run with COSTGATE_FIT=1; prints the result).
+/// Re-fits `StepTimeModel.Coefficients.fitted` on the fit points only (run with COSTGATE_FIT=1; prints the result)
+/// and checks that the committed coefficients are what this fit gives, to half a grid step: a coefficient
+/// tuned by hand, or on held-out points, fails here.
 ///
 /// Coordinate search, in this order: bandwidth efficiency and step overhead on the three buildkite 8B
 /// batch-8 points; all-reduce latency on buildkite 70B TP4 H100; bf16 compute efficiency on MLPerf 8B H100;
@@ -59,6 +61,12 @@ struct CalibrationTests {
             if l < best.0 { best = (l, t) }
         }
         c = best.1
+        let committed = StepTimeModel.Coefficients.fitted
+        #expect(abs(c.bandwidthEfficiency - committed.bandwidthEfficiency) <= 0.005)
+        #expect(abs(c.stepOverhead - committed.stepOverhead) <= 0.000_05)
+        #expect(abs(c.allReduceLatency - committed.allReduceLatency) <= 0.000_000_5)
+        #expect(abs(c.computeEfficiency - committed.computeEfficiency) <= 0.005)
+        #expect(abs(c.fp8ComputeEfficiency - committed.fp8ComputeEfficiency) <= 0.005)
         print("FITTED bandwidthEfficiency \(c.bandwidthEfficiency) stepOverhead \(c.stepOverhead) allReduceLatency \(c.allReduceLatency) computeEfficiency \(c.computeEfficiency) fp8ComputeEfficiency \(c.fp8ComputeEfficiency) perSequenceOverhead \(c.perSequenceOverhead)")
     }
 }
