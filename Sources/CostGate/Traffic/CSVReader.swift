@@ -45,6 +45,10 @@ enum CSVReader {
             let names = cells.map { cell in
                 String(decoding: bytes(of: cell, base, scratch), as: UTF8.self)
             }
+            for (column, name) in names.enumerated() where names[..<column].contains(name) {
+                throw .badRecord(file: file, line: headerLine, field: name, expected: "each column name once in the header",
+                                 found: "'\(name)' in columns \(names.firstIndex(of: name)! + 1) and \(column + 1)")
+            }
             var fields = [TrafficField?](repeating: nil, count: names.count)
             var tagKeys = [[UInt8]](repeating: [], count: names.count)
             for field in TrafficField.allCases {
@@ -203,7 +207,11 @@ enum CSVReader {
                             key = internKey(header.tagKeys[column], &builder)
                             tagKeyIDs[column] = key
                         }
-                        builder.addTag(key: key, value: builder.intern(bytes, cell.count), fromObject: false)
+                        guard UTF8Validator.isValid(bytes, cell.count) else {
+                            return RecordIssue(field: header.names[column], expected: "valid UTF-8", found: nil)
+                        }
+                        // Header names are unique, so a column's tag key is never set twice in a row.
+                        _ = builder.addTag(key: key, value: builder.intern(bytes, cell.count), fromObject: false)
                     }
                 }
                 return builder.finish()
@@ -238,6 +246,7 @@ enum CSVReader {
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         switch field {
         case .model, .route, .prefixID, .status:
+            guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: name, expected: "valid UTF-8", found: nil) }
             return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
         case .tags, .hashIDs:
             var scanner = JSONLineScanner(base: bytes, index: lower, end: upper, scratch: jsonScratch)

@@ -15,6 +15,8 @@ struct ChunkBuilder {
     var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
     /// Bit per `TrafficField` that the record set.
     var present: UInt32 = 0
+    /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
+    private var seen: UInt32 = 0
     private var objectTags: [Traffic.TagPair] = []
     private var topLevelTags: [Traffic.TagPair] = []
     private var tagScratch: [Traffic.TagPair] = []
@@ -40,6 +42,7 @@ struct ChunkBuilder {
     mutating func begin() {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
+        seen = 0
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
         if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
@@ -55,23 +58,27 @@ struct ChunkBuilder {
         strings.intern(bytes, count, hash: hash)
     }
 
-    /// Adds a tag; `fromObject` tags (the `tags` object) win over top-level string fields.
+    /// Records that the record names `field`; false when it named it before.
     @inline(__always)
-    mutating func addTag(key: Int32, value: Int32, fromObject: Bool) {
+    mutating func firstSight(of field: TrafficField) -> Bool {
+        let bit: UInt32 = 1 << UInt32(field.rawValue)
+        defer { seen |= bit }
+        return seen & bit == 0
+    }
+
+    /// Adds a tag; `fromObject` tags (the `tags` object) win over top-level string fields. Returns false when
+    /// the same place (the object, or the top level) already has the key.
+    @inline(__always)
+    mutating func addTag(key: Int32, value: Int32, fromObject: Bool) -> Bool {
         let pair = Traffic.TagPair(key: key, value: value)
         if fromObject {
-            for index in objectTags.indices where objectTags[index].key == key {
-                objectTags[index] = pair
-                return
-            }
+            if objectTags.contains(where: { $0.key == key }) { return false }
             objectTags.append(pair)
         } else {
-            for index in topLevelTags.indices where topLevelTags[index].key == key {
-                topLevelTags[index] = pair
-                return
-            }
+            if topLevelTags.contains(where: { $0.key == key }) { return false }
             topLevelTags.append(pair)
         }
+        return true
     }
 
     /// Appends a block hash to the record's list.
@@ -114,8 +121,9 @@ struct ChunkBuilder {
             } else {
                 draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
             }
+            guard abs(draft.timestamp) <= TrafficField.timestampLimit else { return false }
         case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
-            guard let whole = number.wholeValue, whole >= 0 else { return false }
+            guard let whole = number.wholeValue, whole >= 0, whole <= TrafficField.tokenLimit else { return false }
             switch field {
             case .inputTokens: draft.inputTokens = whole
             case .cachedInputTokens: draft.cachedInputTokens = whole
@@ -124,13 +132,13 @@ struct ChunkBuilder {
             default: draft.prefixTokens = whole
             }
         case .latencyMs, .ttftMs:
-            guard number.value >= 0, number.value.isFinite else { return false }
+            guard number.value >= 0, number.value <= TrafficField.latencyLimitMs else { return false }
             if field == .latencyMs { draft.latencyMs = number.value } else { draft.ttftMs = number.value }
         case .quality:
             guard number.value >= 0, number.value <= 1 else { return false }
             draft.quality = number.value
         case .weight:
-            guard number.value > 0, number.value.isFinite else { return false }
+            guard number.value > 0, number.value <= TrafficField.weightLimit else { return false }
             draft.weight = number.value
         default:
             return false
@@ -142,7 +150,7 @@ struct ChunkBuilder {
     /// Sets the timestamp from text; returns false when it is not a valid timestamp.
     @inline(__always)
     mutating func setTimestamp(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        guard let seconds = TimestampParser.parse(bytes, count) else { return false }
+        guard let seconds = TimestampParser.parse(bytes, count), abs(seconds) <= TrafficField.timestampLimit else { return false }
         draft.timestamp = seconds
         present |= 1 << UInt32(TrafficField.timestamp.rawValue)
         return true

@@ -56,13 +56,22 @@ struct JSONLineScanner {
                 let (keyBytes, keyCount) = try memberKey()
                 let hash = ByteHash.hash(keyBytes, keyCount)
                 if let field = builder.layout.field(keyBytes, keyCount, hash: hash) {
+                    // A repeated key would silently keep one of two values: the record is ambiguous.
+                    guard builder.firstSight(of: field) else {
+                        throw RecordIssue(field: builder.layout.name(field), expected: "each key once in a record",
+                                          found: "the key a second time")
+                    }
                     try parseField(field, into: &builder)
                 } else if current == UInt8(ascii: "\"") {
                     let (valueBytes, valueCount) = try parseString(intoKey: false)
                     if !builder.layout.isReserved(keyBytes, keyCount, hash: hash) {
                         let key = builder.intern(keyBytes, keyCount, hash: hash)
                         let value = builder.intern(valueBytes, valueCount)
-                        builder.addTag(key: key, value: value, fromObject: false)
+                        guard builder.addTag(key: key, value: value, fromObject: false) else {
+                            throw RecordIssue(field: String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self),
+                                              expected: "each key once in a record",
+                                              found: "the key a second time")
+                        }
                     }
                 } else {
                     try skipValue(depth: 0)
@@ -131,7 +140,11 @@ struct JSONLineScanner {
                 let (valueBytes, valueCount) = try parseString(intoKey: false)
                 let key = builder.intern(keyBytes, keyCount)
                 let value = builder.intern(valueBytes, valueCount)
-                builder.addTag(key: key, value: value, fromObject: true)
+                guard builder.addTag(key: key, value: value, fromObject: true) else {
+                    let name = String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self)
+                    throw RecordIssue(field: builder.layout.name(.tags) + "." + name,
+                                      expected: "each key once in the object", found: "the key a second time")
+                }
             } else {
                 let name = String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self)
                 try skipValue(depth: 1)
@@ -252,8 +265,11 @@ struct JSONLineScanner {
         let raw = UnsafeRawPointer(base)
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
+        // Any byte above 0x7F seen (a superset of the string's own bytes): only such strings need the UTF-8 check.
+        var nonASCII: UInt64 = 0
         while index + 8 <= end {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            nonASCII |= word
             let quote = word ^ (ones &* 0x22)
             let backslash = word ^ (ones &* 0x5C)
             let quoteFlags = (quote &- ones) & ~quote
@@ -270,9 +286,15 @@ struct JSONLineScanner {
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return (base + start, index - 1 - start)
+                let count = index - 1 - start
+                if nonASCII & highBits != 0 && !UTF8Validator.isValid(base + start, count) {
+                    index -= 1
+                    throw syntax("valid UTF-8 in the string")
+                }
+                return (base + start, count)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            nonASCII |= UInt64(byte)
             index += 1
         }
         return try parseEscapedString(from: start, intoKey: intoKey)
@@ -287,6 +309,7 @@ struct JSONLineScanner {
             guard index < end else { throw syntax("a closing '\"'") }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
+                guard UTF8Validator.isValid(output, count) else { throw syntax("valid UTF-8 in the string") }
                 index += 1
                 return (UnsafePointer(output), count)
             }

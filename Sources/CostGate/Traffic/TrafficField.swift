@@ -6,17 +6,28 @@ enum TrafficField: Int, CaseIterable, Sendable {
     /// The canonical name (`input_tokens`).
     var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
 
-    /// What a value of this field must look like, worded for an error message.
+    /// The largest token count one record may carry: far above any context window, and low enough that
+    /// no sum of a record's counts and a plan's prompt delta can overflow 64-bit integers.
+    static let tokenLimit: Int64 = 1_000_000_000_000
+    /// The longest latency a record may carry, in milliseconds: one day.
+    static let latencyLimitMs = 86_400_000.0
+    /// The largest weight (real requests one record stands for).
+    static let weightLimit = 1e12
+    /// The furthest a timestamp may be from the Unix epoch, in seconds (about 3,170 years), so that a
+    /// sample's window is always a finite number of seconds.
+    static let timestampLimit = 1e11
+
+    /// What a value of this field must look like, worded for an error message with its bounds.
     var expected: String {
         switch self {
-        case .timestamp: return "an RFC 3339 timestamp or a number"
+        case .timestamp: return "an RFC 3339 timestamp or a number of seconds (in the declared unit) within ±1e11 of the epoch"
         case .model, .route, .prefixID: return "a string"
         case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
-            return "a non-negative integer"
-        case .latencyMs, .ttftMs: return "a non-negative number"
+            return "a non-negative integer of at most 1,000,000,000,000"
+        case .latencyMs, .ttftMs: return "a non-negative number of milliseconds of at most 86,400,000 (one day)"
         case .status: return "'ok' or 'error'"
         case .quality: return "a number from 0 to 1"
-        case .weight: return "a number greater than 0"
+        case .weight: return "a number greater than 0 and at most 1e12"
         case .tags: return "an object of string values"
         case .hashIDs: return "an array of integers"
         }

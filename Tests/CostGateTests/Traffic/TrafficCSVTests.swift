@@ -44,7 +44,7 @@ private typealias Support = TrafficTestSupport
     @Test func skipsBlankLinesAndCountsThemInLineNumbers() {
         let text = "\r\n\nTIMESTAMP,ContextTokens,GeneratedTokens\r\n \r\n2025-03-01 00:00:00,1,2\r\n\t\r\n2025-03-01 00:00:01,1,-2\r\n"
         #expect(Support.failure(text, spec: Self.azureSpec)
-            == .badRecord(file: "t", line: 7, field: "GeneratedTokens", expected: "a non-negative integer", found: "'-2'"))
+            == .badRecord(file: "t", line: 7, field: "GeneratedTokens", expected: "a non-negative integer of at most 1,000,000,000,000", found: "'-2'"))
         #expect(Support.failure("\n\nTIMESTAMP,ContextTokens\n", spec: Self.azureSpec)
             == .badRecord(file: "t", line: 3, field: "GeneratedTokens", expected: "a column named 'GeneratedTokens' in the header",
                           found: "'TIMESTAMP,ContextTokens'"))
@@ -63,8 +63,8 @@ private typealias Support = TrafficTestSupport
 
     @Test(arguments: [
         // (row, field, expected, found)
-        ("2025-03-01T12:00:00Z,many,2,x", "ContextTokens", "a non-negative integer", "'many'"),
-        ("2025-03-01T12:00:00Z,1.5,2,x", "ContextTokens", "a non-negative integer", "'1.5'"),
+        ("2025-03-01T12:00:00Z,many,2,x", "ContextTokens", "a non-negative integer of at most 1,000,000,000,000", "'many'"),
+        ("2025-03-01T12:00:00Z,1.5,2,x", "ContextTokens", "a non-negative integer of at most 1,000,000,000,000", "'1.5'"),
         ("2025-13-01 00:00:00,1,2,x", "TIMESTAMP", TrafficField.timestamp.expected, "'2025-13-01 00:00:00'"),
         ("2025-03-01T12:00:00Z,1,2", nil, "4 fields as in the header", "3 fields"),
         ("2025-03-01T12:00:00Z,\"1\"x,2,x", nil, "',' or the end of the line after a closing quote", "'x,2,x'"),
@@ -93,7 +93,7 @@ private typealias Support = TrafficTestSupport
         let many = try Support.read(text, spec: Self.azureSpec, chunks: chunks)
         #expect(Support.identical(one, many))
         let bad = text.replacingOccurrences(of: ",44\r\n", with: ",x\r\n")
-        #expect(Support.failure(bad, spec: Self.azureSpec) == .badRecord(file: "t", line: 2, field: "GeneratedTokens", expected: "a non-negative integer", found: "'x'"))
+        #expect(Support.failure(bad, spec: Self.azureSpec) == .badRecord(file: "t", line: 2, field: "GeneratedTokens", expected: "a non-negative integer of at most 1,000,000,000,000", found: "'x'"))
         let skipped = try Support.read(bad, spec: Self.azureSpec, skip: true, chunks: chunks)
         #expect(skipped.skipped.count >= 1 && skipped.records.count == 200 - skipped.skipped.count)
     }

@@ -36,6 +36,19 @@ enum TrafficTestSupport {
         #"{"timestamp": "2025-03-01T12:00:00Z", "input_tokens": 100, "output_tokens": 20"# + (extra.isEmpty ? "" : ", " + extra) + "}"
     }
 
+    /// A record line with `fragment` (one `"key": value` member) in place of the required field it names,
+    /// or added when it names another field.
+    static func line(replacing fragment: String) -> String {
+        var members = [#""timestamp": "2025-03-01T12:00:00Z""#, #""input_tokens": 100"#, #""output_tokens": 20"#]
+        let key = fragment.prefix { $0 != ":" }
+        if let index = members.firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            members[index] = fragment
+        } else {
+            members.append(fragment)
+        }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
     /// Whether two doubles are the same value, NaN equal to NaN.
     static func same(_ a: Double, _ b: Double) -> Bool { a.bitPattern == b.bitPattern || (a.isNaN && b.isNaN) }
 

@@ -1,0 +1,28 @@
+extension StringProtocol {
+    /// The text with every control character (C0, DEL, C1), bidi control and zero-width character written as
+    /// `\u{XX}`, so text from an input file shown in a message cannot move the cursor, retitle the terminal,
+    /// reorder what a reader sees or hide characters.
+    var escapingControlCharacters: String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        for scalar in unicodeScalars {
+            if scalar.isInvisibleOrControl {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+extension Unicode.Scalar {
+    /// Control characters, bidi controls and zero-width characters.
+    fileprivate var isInvisibleOrControl: Bool {
+        switch value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+}
