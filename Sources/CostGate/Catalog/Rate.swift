@@ -15,9 +15,14 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Whether `usd` per 1M tokens is held without rounding (at most six decimals, and within range).
+    ///
+    /// A decimal with at most six places, parsed to the nearest double and scaled by 1e6, lands within about
+    /// one unit in the last place of a whole number; a seventh decimal (1.0000001) lands 0.1 away. The test
+    /// is therefore absolute, in units in the last place, never relative to the price's size.
     public static func isExact(perMillion usd: Double) -> Bool {
+        guard usd.isFinite, usd >= 0, usd < 1e9 else { return false }
         let scaled = usd * 1_000_000
-        return usd >= 0 && usd < 1e9 && abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled)
+        return abs(scaled - scaled.rounded()) <= 4 * scaled.ulp
     }
 
     /// USD per 1M tokens.
