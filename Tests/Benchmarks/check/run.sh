@@ -6,7 +6,7 @@
 #
 #   Tests/Benchmarks/check/run.sh [records]      (needs python3 with pip; installs duckdb into Tests/Benchmarks/.venv)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 records="${1:-1000000}"
 data="Tests/Benchmarks/data/traffic.jsonl"
 if [ ! -f "Tests/Benchmarks/data/traffic-$records.jsonl" ]; then

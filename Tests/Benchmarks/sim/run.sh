@@ -2,7 +2,7 @@
 # Serving-simulator performance benchmark: release build, one process (the simulator is single-threaded).
 # Usage: Tests/Benchmarks/sim/run.sh            (from the repository root)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 swift build -c release --product costgate >/dev/null
 bin=.build/release/costgate
 common=(--model meta-llama/Llama-3.1-8B-Instruct --gpu H100 --prefix-caching --lengths sharegpt --seed 1 --format json)

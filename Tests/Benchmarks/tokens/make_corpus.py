@@ -7,7 +7,7 @@ its size cap, and only files that are valid UTF-8 are used.
 import os
 import sys
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 OUT = os.path.join(ROOT, "bench", "data", "tokens")
 
 SOURCES = [

@@ -11,7 +11,7 @@
 # (encode_ordinary_batch would use a thread pool). costgate is measured as shipped (it may count
 # chunks of large files on several threads) and with COSTGATE_THREADS=1 (one thread).
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 RUNS=${1:-5}
 
 swift build -c release >/dev/null

@@ -6,7 +6,7 @@
 # Generates Tests/Benchmarks/data/traffic-N.jsonl (git-ignored) if missing, then runs the TrafficReadPerf test
 # in release mode; it prints records/s and MB/s, and asserts nothing about time.
 set -eu
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 records="${1:-1000000}"
 file="Tests/Benchmarks/data/traffic-$records.jsonl"
 [ -f "$file" ] || python3 Tests/Benchmarks/traffic/gen.py --records "$records" --out "$file"
