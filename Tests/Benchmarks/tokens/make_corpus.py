@@ -8,7 +8,7 @@ import os
 import sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-OUT = os.path.join(ROOT, "bench", "data", "tokens")
+OUT = os.path.join(ROOT, "Tests", "Benchmarks", "data", "tokens")
 
 SOURCES = [
     # (output name, roots, suffixes, cap in bytes)
