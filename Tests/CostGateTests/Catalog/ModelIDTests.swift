@@ -81,6 +81,24 @@ import Testing
         }
     }
 
+    /// A policy's `where: model` and a rate limit's key accept any spelling of the model, as pricing does.
+    @Test(arguments: ["openai/gpt-4o-mini", "gpt-4o-mini", "gpt-4o-mini-2024-07-18", "openai/gpt-4o-mini-2024-07-18"])
+    func policyFiltersAndRateLimitsUseTheSameRule(spelling: String) throws {
+        let folder = repositoryRoot + "/Scenarios/self-hosted-llama"
+        let policies = #"policies=[{"name": "mini", "metric": "monthly_cost", "max": 1e9, "where": {"model": "\#(spelling)"}},"#
+            + #"{"name": "peak", "metric": "peak_rpm_share", "max": 1e9, "where": {"model": "\#(spelling)"}}]"#
+        let result = runCLI(["check", "--plan", "costgate.base.json", "--base-plan", "costgate.base.json", "--format", "json",
+                             "--set", policies, "--set", #"rate_limits={"\#(spelling)": {"rpm": 5000}}"#], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any])
+        let results = try #require(report["policies"] as? [[String: Any]])
+        #expect(results.count == 2)
+        for policy in results {
+            #expect(policy["actual"] as? Double ?? 0 > 0, "\(policy)")
+            #expect(policy["note"] == nil || policy["note"] is NSNull, "\(policy)")
+        }
+    }
+
     /// A recorded dated name keeps its recorded latency (it used to get the published profile's TTFT instead),
     /// and is priced at its catalog row.
     @Test(arguments: ["gpt-4o-2024-08-06", "gpt-4o", "openai/gpt-4o-2024-08-06"])
