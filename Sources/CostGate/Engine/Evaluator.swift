@@ -101,9 +101,7 @@ public struct Evaluator {
     /// Replays, simulates and forecasts one side.
     private static func forecastSide(_ job: SideJob, reference: Plan) throws(CostGateError) -> PolicyContext {
         let plan = job.side.loaded.plan
-        var catalog = PriceCatalog.builtIn
-        for model in plan.models { catalog.add(model) }
-        let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: catalog,
+        let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: plan.catalog,
                                          prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
         let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
         let serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)

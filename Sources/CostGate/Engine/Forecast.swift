@@ -128,8 +128,11 @@ public enum Forecaster {
             modelRequests[model].add(weight)
             tagSetCost[tagSet].add(cost)
             tagSetRequests[tagSet].add(weight)
-            if replay.flags[index] == Replay.unpricedFlag { unpriced += 1 }
-            if replay.flags[index] == Replay.selfHostedFlag { selfHosted += 1 }
+            switch replay.billing[index] {
+            case .priced: break
+            case .unpriced: unpriced += 1
+            case .selfHosted: selfHosted += 1
+            }
         }
         var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
         var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]

@@ -14,10 +14,8 @@ enum PlanWorkload {
             let routes = Set(traffic.records.map(\.route)).map { traffic.strings[$0] }
             throw CostGateError.unknown("route", route, in: "--route (routes in \(traffic.source))", known: routes.sorted())
         }
-        var catalog = PriceCatalog.builtIn
-        for model in plan.models { catalog.add(model) }
         let prompts = try PromptResolver.sizes(for: loaded, countingWith: loaded)
-        let replay = try Replayer.replay(traffic, plan: plan, name: "plan", catalog: catalog, prompts: prompts,
+        let replay = try Replayer.replay(traffic, plan: plan, name: "plan", catalog: plan.catalog, prompts: prompts,
                                          reference: plan, referencePrompts: prompts)
         let scaling = try Forecaster.scaling(traffic: traffic, plan: plan)
         let indices = traffic.records.indices.filter { traffic.records[$0].route == routeID }
@@ -25,13 +23,8 @@ enum PlanWorkload {
                                                     meanGap: scaling.windowSeconds / Double(max(1, traffic.records.count)),
                                                     limitContext: (plan.file, "routes.\(route)"))
         let config = plan.routeConfig(for: route)
-        var deployment: Deployment?
-        if let name = config.deployment {
-            guard let value = plan.deployments.first(where: { $0.name == name })?.value else {
-                throw CostGateError.unknown("deployment", name, in: "\(plan.file): 'routes.\(route).deployment'", known: plan.deployments.map(\.name))
-            }
-            deployment = try Deployment.parse(value, name: name, file: plan.file)
-        }
+        // The parser has checked that every route's deployment exists.
+        let deployment = config.deployment.flatMap(plan.deployment(named:))
         var apiCost: Double?
         if config.deployment == nil {
             var cost = PreciseSum()

@@ -35,9 +35,7 @@ public struct PromptTokenizerChoice: Sendable, Equatable {
         guard !config.usesRecordedModel, let name = config.model else {
             return PromptTokenizerChoice(encoding: "o200k_base", ratio: 1, exact: false, modelID: "recorded")
         }
-        var catalog = PriceCatalog.builtIn
-        for model in plan.models { catalog.add(model) }
-        let model = try catalog.resolve(name, context: "\(plan.file): 'routes.\(route).model'")
+        let model = try plan.catalog.resolve(name, context: "\(plan.file): 'routes.\(route).model'")
         return PromptTokenizerChoice(encoding: model.encoding, ratio: model.tokenizerRatio, exact: model.tokenizerExact, modelID: model.id)
     }
 }

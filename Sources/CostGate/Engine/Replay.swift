@@ -16,8 +16,11 @@ public struct Replay: Sendable {
     public var outputTokens: [Int64]
     /// Each record's quality score, NaN where none applies.
     public var quality: [Double]
-    /// Per record: 1 unpriced (model not in the catalog), 2 served by a self-hosted deployment.
-    public var flags: [UInt8]
+    /// Per record: how it is billed (one byte each).
+    public var billing: [Billing]
+    /// The catalog the side was priced with (built-in rows plus the plan's models); later stages match model
+    /// names against it with the same rule the replay used.
+    public var catalog: PriceCatalog
     /// Warnings found while replaying.
     public var warnings: [String]
     /// Per route (string id in the traffic): prompt tokens on this side and the reference side, when both are known.
@@ -34,8 +37,15 @@ public struct Replay: Sendable {
         public var exact: Bool
     }
 
-    static let unpricedFlag: UInt8 = 1
-    static let selfHostedFlag: UInt8 = 2
+    /// How one replayed record is billed. A one-byte enum: the replay keeps one per record, millions of them.
+    public enum Billing: UInt8, Sendable {
+        /// Priced by a hosted API's token rates.
+        case priced = 0
+        /// On a hosted API whose model is in neither the catalog nor the plan's models: costs nothing here.
+        case unpriced = 1
+        /// Served by a self-hosted deployment: billed as GPU time by the serving forecast.
+        case selfHosted = 2
+    }
 }
 
 /// A plan's prompt sizes per route, already counted (from `prompt_tokens` or a `prompt_file`).
@@ -64,7 +74,8 @@ public enum Replayer {
                             weights: [Double](repeating: 0, count: count), models: [Int32](repeating: 0, count: count),
                             modelNames: [], inputTokens: [Int64](repeating: 0, count: count),
                             outputTokens: [Int64](repeating: 0, count: count),
-                            quality: [Double](repeating: .nan, count: count), flags: [UInt8](repeating: 0, count: count),
+                            quality: [Double](repeating: .nan, count: count),
+                            billing: [Replay.Billing](repeating: .priced, count: count), catalog: catalog,
                             warnings: [], promptChanges: [])
         var modelIndex: [String: Int32] = [:]
         func intern(_ id: String) -> Int32 {
@@ -127,11 +138,12 @@ public enum Replayer {
                     routePromptDelta[record.route] = delta
                 }
                 let slotName = config.deployment.map { "deployment:" + $0 } ?? model?.id ?? (modelName.isEmpty ? "(no model)" : modelName)
-                var score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName)
+                var score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName, catalog: catalog)
                 if let deployment = config.deployment {
                     // A self-hosted route is scored under its deployment's name or the model it serves.
-                    let served = plan.deployments.first { $0.name == deployment }?.value["model"]?.stringValue
-                    score = [deployment, served].compactMap { $0 }.map { qualityScore(plan: plan, route: routeName, model: $0) }
+                    let served = plan.deployment(named: deployment)?.model.id
+                    score = [deployment, served].compactMap { $0 }
+                        .map { qualityScore(plan: plan, route: routeName, model: $0, catalog: catalog) }
                         .first { !$0.isNaN } ?? .nan
                 }
                 let standard = model.map { config.batch ? ($0.batchRates ?? $0.rates) : $0.rates } ?? TokenRates(input: 0, output: 0)
@@ -161,11 +173,11 @@ public enum Replayer {
             replay.outputTokens[index] = output
             replay.quality[index] = entry.quality.isNaN ? record.quality : entry.quality
             if entry.selfHosted {
-                replay.flags[index] = Replay.selfHostedFlag
+                replay.billing[index] = .selfHosted
                 continue
             }
             guard entry.priced else {
-                replay.flags[index] = Replay.unpricedFlag
+                replay.billing[index] = .unpriced
                 unpricedNames[replay.modelNames[Int(entry.modelSlot)], default: 0] += 1
                 continue
             }
@@ -211,11 +223,12 @@ public enum Replayer {
         }
     }
 
-    private static func qualityScore(plan: Plan, route: String, model: String) -> Double {
+    /// The route's quality score for `model`: the entry spelled exactly so, else the first (in key order) that
+    /// names the same model under `ModelID`'s rule.
+    private static func qualityScore(plan: Plan, route: String, model: String, catalog: PriceCatalog) -> Double {
         guard let scores = plan.quality[route] ?? plan.quality["*"] else { return .nan }
         if let score = scores[model] { return score }
-        let bare = model.split(separator: "/", maxSplits: 1).last.map(String.init) ?? model
-        for key in scores.keys.sorted() where key == bare || key.split(separator: "/", maxSplits: 1).last.map(String.init) == bare {
+        for key in scores.keys.sorted() where catalog.sameModel(key, model) {
             return scores[key]!
         }
         return .nan

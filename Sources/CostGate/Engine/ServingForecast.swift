@@ -90,21 +90,17 @@ enum ServingForecaster {
         let growth = 1 + scaling.growth
         let meanGap = count > 0 ? scaling.windowSeconds / Double(count) : 1
 
-        // Self-hosted routes, by deployment.
+        // Self-hosted routes, by deployment (the parser has checked that each one exists).
         var deploymentOfRoute: [Int32: String] = [:]
-        for (route, config) in plan.routes {
-            guard let name = config.deployment else { continue }
-            guard plan.deployments.contains(where: { $0.name == name }) else {
-                throw .unknown("deployment", name, in: "\(plan.file): 'routes.\(route).deployment'", known: plan.deployments.map(\.name))
-            }
-            if route == "*" { continue }
-            if let id = traffic.strings.id(of: route) { deploymentOfRoute[id] = name }
+        for (route, config) in plan.routes where route != "*" {
+            guard let name = config.deployment, let id = traffic.strings.id(of: route) else { continue }
+            deploymentOfRoute[id] = name
         }
         let fallback = plan.routes["*"]?.deployment
-        for (name, value) in plan.deployments {
-            let deployment = try Deployment.parse(value, name: name, file: plan.file)
+        for deployment in plan.deployments {
+            let name = deployment.name
             let indices = (0..<count).filter { index in
-                replay.flags[index] == Replay.selfHostedFlag && (deploymentOfRoute[traffic.records[index].route] ?? fallback) == name
+                replay.billing[index] == .selfHosted && (deploymentOfRoute[traffic.records[index].route] ?? fallback) == name
             }
             let sorted = try expand(traffic: traffic, replay: replay, indices: indices, growth: growth, meanGap: meanGap,
                                     limitContext: (plan.file, "deployments.\(name)"))
@@ -220,7 +216,7 @@ enum ServingForecaster {
         var compact = [Int32](repeating: -1, count: traffic.strings.strings.count)
         var recordedNames: [Int32] = []
         var usedSlot = [Bool](repeating: false, count: slots)
-        for index in 0..<count where replay.flags[index] == 0 {
+        for index in 0..<count where replay.billing[index] == .priced {
             usedSlot[Int(replay.models[index])] = true
             let model = Int(traffic.records[index].model)
             if compact[model] < 0 {
@@ -232,7 +228,7 @@ enum ServingForecaster {
         var keeps = [Bool](repeating: false, count: slots * width)
         for slot in 0..<slots where usedSlot[slot] {
             for (position, name) in recordedNames.enumerated() {
-                keeps[slot * width + position] = sameModel(traffic.strings[name], replay.modelNames[slot])
+                keeps[slot * width + position] = replay.catalog.sameModel(traffic.strings[name], replay.modelNames[slot])
             }
         }
         var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
@@ -258,7 +254,7 @@ enum ServingForecaster {
         }
         var samples: [ServingForecast.Sample] = []
         samples.reserveCapacity(count)
-        for index in 0..<count where replay.flags[index] == 0 && replay.outputTokens[index] > 0 {
+        for index in 0..<count where replay.billing[index] == .priced && replay.outputTokens[index] > 0 {
             let slot = Int(replay.models[index])
             let record = traffic.records[index]
             let output = Int(replay.outputTokens[index])
@@ -276,20 +272,14 @@ enum ServingForecaster {
         return samples
     }
 
-    /// Whether a recorded model name and a catalog id name the same model (`gpt-4o-mini`, `openai/gpt-4o-mini`).
-    static func sameModel(_ recorded: String, _ id: String) -> Bool {
-        recorded == id || id.hasSuffix("/" + recorded) || recorded.hasSuffix("/" + (id.split(separator: "/").last.map(String.init) ?? id))
-    }
-
     private static func rateLimits(traffic: Traffic, replay: Replay, plan: Plan, growth: Double) -> [ServingForecast.RateLimitUse] {
         guard !plan.rateLimits.isEmpty else { return [] }
         var result: [ServingForecast.RateLimitUse] = []
         for (name, limit) in plan.rateLimits.sorted(by: { $0.key < $1.key }) {
-            let bare = name.split(separator: "/").last.map(String.init) ?? name
-            let slots = Set(replay.modelNames.indices.filter { replay.modelNames[$0] == name || replay.modelNames[$0].hasSuffix("/" + bare) }.map(Int32.init))
+            let slots = Set(replay.modelNames.indices.filter { replay.catalog.sameModel(name, replay.modelNames[$0]) }.map(Int32.init))
             var requests: [Int64: Double] = [:]
             var tokens: [Int64: Double] = [:]
-            for index in replay.weights.indices where slots.contains(replay.models[index]) && replay.flags[index] == 0 {
+            for index in replay.weights.indices where slots.contains(replay.models[index]) && replay.billing[index] == .priced {
                 let minute = Int64((traffic.records[index].timestamp / 60).rounded(.down))
                 let load = replay.weights[index] * growth
                 requests[minute, default: 0] += load

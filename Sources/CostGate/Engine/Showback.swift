@@ -22,8 +22,7 @@ public struct Showback: Sendable {
 
     /// Prices every record at its recorded model and groups by each of `keys`.
     public static func compute(traffic: Traffic, plan: Plan, keys: [String]) throws(CostGateError) -> Showback {
-        var catalog = PriceCatalog.builtIn
-        for model in plan.models { catalog.add(model) }
+        let catalog = plan.catalog
         let known = ["route", "model"] + traffic.tagKeys
         for key in keys where !known.contains(key) {
             throw .unknown("grouping key", key, in: "--by", known: known)
@@ -73,7 +72,7 @@ public struct Showback: Sendable {
         }
         let scaling = try Forecaster.scaling(traffic: traffic, plan: plan)
         var unpriced: [String: Int] = [:]
-        for index in values.indices where replay.flags[index] == Replay.unpricedFlag {
+        for index in values.indices where replay.billing[index] == .unpriced {
             unpriced[replay.modelNames[Int(replay.models[index])], default: 0] += 1
         }
         return Showback(tables: tables, total: total.row("total"), windowHours: scaling.windowSeconds / 3600, source: traffic.source,

@@ -18,8 +18,8 @@ public struct Plan: Sendable {
     public var policies: [Policy]
     /// Named what-if patches, in file order.
     public var candidates: [Candidate]
-    /// Self-hosted deployments by name, as raw JSON for the serving simulator to parse.
-    public var deployments: [(name: String, value: JSONValue)]
+    /// Self-hosted deployments, parsed and checked with the rest of the plan, in file order.
+    public var deployments: [Deployment]
     /// Provider rate limits by model id.
     public var rateLimits: [String: RateLimit]
 
@@ -35,6 +35,11 @@ public struct Plan: Sendable {
         public var rpm: Double?
         /// Tokens per minute, if limited.
         public var tpm: Double?
+    }
+
+    /// The deployment called `name`, if the plan has one.
+    public func deployment(named name: String) -> Deployment? {
+        deployments.first { $0.name == name }
     }
 
     /// The configuration for `route`: `routes[route]`, else `routes["*"]`, else the recorded model as is.

@@ -3,7 +3,7 @@ public enum PlanParser {
     /// Parses `json` read from `file`.
     public static func parse(_ json: JSONValue, file: String) throws(CostGateError) -> Plan {
         var top = try PlanObject(json, path: "", file: file)
-        if let version = try top.integer("version"), version != 1 {
+        if let version = try top.integer("version", in: 0...PlanObject.largestInteger), version != 1 {
             throw .badPlan(file: file, path: "version", expected: "1 (the only plan version so far)", found: String(version))
         }
         guard var trafficObject = try top.object("traffic") else {
@@ -12,16 +12,11 @@ public enum PlanParser {
         let traffic = try parseTraffic(&trafficObject)
         var forecast = ForecastSettings()
         if var object = try top.object("forecast") {
-            forecast.days = try object.number("days", range: 0.001...3660, rangeText: "a number of days above 0") ?? forecast.days
-            forecast.growth = try object.number("growth", range: -1...1000, rangeText: "a growth fraction ≥ -1 (0.10 = +10%)") ?? forecast.growth
-            forecast.confidence = try object.number("confidence", range: 0.5...0.999, rangeText: "a confidence between 0.5 and 0.999") ?? forecast.confidence
-            if let seed = try object.integer("seed") { forecast.seed = UInt64(seed) }
-            if let replicates = try object.integer("replicates", minimum: 100) {
-                guard replicates <= 100_000 else {
-                    throw .badPlan(file: file, path: "forecast.replicates", expected: "at most 100000", found: String(replicates))
-                }
-                forecast.replicates = Int(replicates)
-            }
+            forecast.days = try object.number("days", in: 0.001...3660, as: "a number of days") ?? forecast.days
+            forecast.growth = try object.number("growth", in: -1...1000, as: "a growth fraction", note: "0.10 = +10%") ?? forecast.growth
+            forecast.confidence = try object.number("confidence", in: 0.5...0.999, as: "a confidence") ?? forecast.confidence
+            if let seed = try object.integer("seed", in: 0...PlanObject.largestInteger) { forecast.seed = UInt64(seed) }
+            forecast.replicates = try object.int("replicates", in: 100...100_000, as: "a number of replicates") ?? forecast.replicates
             try object.rejectUnknownKeys()
         }
         var models: [ModelPrice] = []
@@ -31,9 +26,11 @@ public enum PlanParser {
             }
         }
         var routes: [String: RouteConfig] = [:]
+        var routeOrder: [String] = []
         if let object = try top.object("routes") {
             for member in object.members {
                 routes[member.key] = try parseRoute(member.value, path: object.childPath(member.key), file: file)
+                routeOrder.append(member.key)
             }
         }
         var quality: [String: [String: Double]] = [:]
@@ -42,7 +39,7 @@ public enum PlanParser {
                 var routeObject = try PlanObject(member.value, path: object.childPath(member.key), file: file)
                 var scores: [String: Double] = [:]
                 for score in routeObject.members {
-                    scores[score.key] = try routeObject.number(score.key, range: 0...1, rangeText: "a quality score from 0 to 1")
+                    scores[score.key] = try routeObject.number(score.key, in: 0...1, as: "a quality score")
                 }
                 quality[member.key] = scores
             }
@@ -63,16 +60,23 @@ public enum PlanParser {
                 candidates.append(.init(name: member.key, patch: patchObject.members.map { ($0.key, $0.value) }))
             }
         }
-        var deployments: [(name: String, value: JSONValue)] = []
+        // Deployments are parsed here, with everything else, so a bad one is reported before any traffic is read.
+        var deployments: [Deployment] = []
         if let object = try top.object("deployments") {
-            deployments = object.members.map { ($0.key, $0.value) }
+            for member in object.members {
+                deployments.append(try Deployment.parse(member.value, name: member.key, file: file))
+            }
+        }
+        for route in routeOrder {
+            guard let name = routes[route]?.deployment, !deployments.contains(where: { $0.name == name }) else { continue }
+            throw .unknown("deployment", name, in: "\(file): 'routes.\(route).deployment'", known: deployments.map(\.name))
         }
         var rateLimits: [String: Plan.RateLimit] = [:]
         if let object = try top.object("rate_limits") {
             for member in object.members {
                 var limit = try PlanObject(member.value, path: object.childPath(member.key), file: file)
-                let rpm = try limit.number("rpm", range: 0...1e12, rangeText: "requests per minute ≥ 0")
-                let tpm = try limit.number("tpm", range: 0...1e15, rangeText: "tokens per minute ≥ 0")
+                let rpm = try limit.number("rpm", in: 0...1e12, as: "requests per minute")
+                let tpm = try limit.number("tpm", in: 0...1e15, as: "tokens per minute")
                 try limit.rejectUnknownKeys()
                 rateLimits[member.key] = .init(rpm: rpm, tpm: tpm)
             }
@@ -87,30 +91,19 @@ public enum PlanParser {
 
     private static func parseTraffic(_ object: inout PlanObject) throws(CostGateError) -> TrafficSpec {
         let file = object.file
-        guard let path = try object.string("path"), !path.isEmpty else {
+        guard let path = try object.string("path") else {
             throw .badPlan(file: file, path: "traffic.path", expected: "the path of the traffic sample", found: nil)
         }
-        var format: TrafficSpec.Format = path.lowercased().hasSuffix(".csv") ? .csv : .jsonl
-        if let name = try object.string("format") {
-            guard let parsed = TrafficSpec.Format(rawValue: name) else {
-                throw .unknown("format", name, in: "\(file): 'traffic.format'", known: TrafficSpec.Format.allCases.map(\.rawValue))
-            }
-            format = parsed
-        }
-        let sampleRate = try object.number("sample_rate", range: 1e-9...1, rangeText: "a sample rate above 0 and at most 1") ?? 1
-        let windowHours = try object.number("window_hours", range: 1e-6...1e6, rangeText: "a window above 0 hours")
+        let format = try object.choice("format", kind: "format", as: TrafficSpec.Format.self)
+            ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
+        let sampleRate = try object.number("sample_rate", in: 1e-9...1, as: "a sample rate") ?? 1
+        let windowHours = try object.number("window_hours", in: 1e-6...1e6, as: "a window in hours")
         let columns = try object.stringMap("columns")
-        for key in columns.keys where !TrafficSpec.canonicalFields.contains(key) {
-            throw .unknown("field", key, in: "\(file): 'traffic.columns'", known: TrafficSpec.canonicalFields)
+        for key in columns.keys.sorted() where !TrafficSpec.canonicalFields.contains(key) {
+            throw .unknown("field", key, in: "\(file): 'traffic.columns.\(key)'", known: TrafficSpec.canonicalFields)
         }
         let defaults = try object.stringMap("defaults")
-        var unit = TrafficSpec.TimestampUnit.s
-        if let name = try object.string("timestamp_unit") {
-            guard let parsed = TrafficSpec.TimestampUnit(rawValue: name) else {
-                throw .unknown("timestamp unit", name, in: "\(file): 'traffic.timestamp_unit'", known: TrafficSpec.TimestampUnit.allCases.map(\.rawValue))
-            }
-            unit = parsed
-        }
+        let unit = try object.choice("timestamp_unit", kind: "timestamp unit", as: TrafficSpec.TimestampUnit.self) ?? .s
         try object.rejectUnknownKeys()
         return TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
                            columns: columns, defaults: defaults, timestampUnit: unit)
@@ -118,7 +111,7 @@ public enum PlanParser {
 
     private static func parseRates(_ object: inout PlanObject, required: Bool) throws(CostGateError) -> TokenRates? {
         func rate(_ key: String, _ object: inout PlanObject) throws(CostGateError) -> Rate? {
-            guard let value = try object.number(key, range: 0...1e9, rangeText: "USD per 1M tokens ≥ 0") else { return nil }
+            guard let value = try object.number(key, in: 0...1e9, as: "a price in USD per 1M tokens") else { return nil }
             guard Rate.isExact(perMillion: value) else {
                 throw .badPlan(file: object.file, path: object.childPath(key), expected: "a price with at most six decimals (micro-USD per 1M tokens)", found: String(value))
             }
@@ -150,7 +143,7 @@ public enum PlanParser {
             model.date = "plan"
             model.source = file
         }
-        if let discount = try object.number("batch_discount", range: 0...1, rangeText: "a batch discount from 0 to 1 (0.5 = half price)") {
+        if let discount = try object.number("batch_discount", in: 0...1, as: "a batch discount", note: "0.5 = half price") {
             let factor = 1 - discount
             func scaled(_ rate: Rate?) -> Rate? { rate.map { Rate(picodollarsPerToken: Int64((Double($0.picodollarsPerToken) * factor).rounded())) } }
             model.batchRates = TokenRates(input: scaled(model.rates.input)!, cachedInput: scaled(model.rates.cachedInput),
@@ -158,7 +151,7 @@ public enum PlanParser {
                                           reasoning: scaled(model.rates.reasoning))
         }
         if var tier = try object.object("long_context") {
-            guard let threshold = try tier.integer("threshold", minimum: 1) else {
+            guard let threshold = try tier.integer("threshold", in: 1...PlanObject.largestInteger, as: "an input-token threshold") else {
                 throw .badPlan(file: file, path: tier.childPath("threshold"), expected: "the input-token threshold of the tier", found: nil)
             }
             let rates = try parseRates(&tier, required: true)!
@@ -173,7 +166,7 @@ public enum PlanParser {
                 }
                 model.encoding = encoding
             }
-            if let ratio = try tokenizer.number("ratio", range: 0.1...10, rangeText: "a ratio between 0.1 and 10") {
+            if let ratio = try tokenizer.number("ratio", in: 0.1...10, as: "a tokenizer ratio") {
                 model.tokenizerRatio = ratio
                 model.tokenizerExact = ratio == 1 && model.tokenizerExact
             }
@@ -187,12 +180,12 @@ public enum PlanParser {
         var object = try PlanObject(value, path: path, file: file)
         var route = RouteConfig()
         route.model = try object.string("model")
-        route.promptTokens = try object.integer("prompt_tokens")
+        route.promptTokens = try object.integer("prompt_tokens", in: 0...PlanObject.largestInteger)
         route.promptFile = try object.string("prompt_file")
         if route.promptTokens != nil, route.promptFile != nil {
             throw .badPlan(file: file, path: path, expected: "either prompt_tokens or prompt_file, not both", found: nil)
         }
-        route.maxOutputTokens = try object.integer("max_output_tokens")
+        route.maxOutputTokens = try object.integer("max_output_tokens", in: 0...PlanObject.largestInteger)
         if let scale = object.value("output_scale") {
             guard case .number(let value, let text) = scale, value >= 0, value <= 1000, let exact = DecimalScale(text: text) else {
                 throw .badPlan(file: file, path: object.childPath("output_scale"), expected: "an output scale from 0 to 1000 with at most 12 decimals", found: scale.kindDescription)
@@ -210,25 +203,16 @@ public enum PlanParser {
 
     static func parsePolicy(_ value: JSONValue, path: String, file: String) throws(CostGateError) -> Policy {
         var object = try PlanObject(value, path: path, file: file)
-        guard let metricName = try object.string("metric") else {
+        guard let metric = try object.choice("metric", kind: "metric", as: PolicyMetric.self) else {
             throw .badPlan(file: file, path: object.childPath("metric"), expected: "a metric", found: nil)
         }
-        guard let metric = PolicyMetric(rawValue: metricName) else {
-            throw .unknown("metric", metricName, in: "\(file): '\(object.childPath("metric"))'", known: PolicyMetric.allCases.map(\.rawValue))
-        }
-        let name = try object.string("name") ?? metricName
+        let name = try object.string("name") ?? metric.rawValue
         let max = try object.number("max")
         let min = try object.number("min")
         if max == nil, min == nil {
             throw .badPlan(file: file, path: path, expected: "a 'max' or 'min' limit", found: nil)
         }
-        var severity = Policy.Severity.fail
-        if let text = try object.string("severity") {
-            guard let parsed = Policy.Severity(rawValue: text) else {
-                throw .unknown("severity", text, in: "\(file): '\(object.childPath("severity"))'", known: Policy.Severity.allCases.map(\.rawValue))
-            }
-            severity = parsed
-        }
+        let severity = try object.choice("severity", kind: "severity", as: Policy.Severity.self) ?? .fail
         var filter: [(key: String, value: String)] = []
         if var whereObject = try object.object("where") {
             for member in whereObject.members {

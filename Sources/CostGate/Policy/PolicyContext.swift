@@ -75,11 +75,9 @@ struct RecordFilter {
             case "route":
                 if let id = traffic.strings.id(of: value) { routeIDs = [id] } else { impossible = true }
             case "model":
-                let bare = value.split(separator: "/").last.map(String.init) ?? value
                 let slots = replay.modelNames.indices.filter { index in
                     let name = replay.modelNames[index]
-                    return name == value || name == "deployment:" + value
-                        || name.split(separator: "/").last.map(String.init) == bare && !value.contains("/")
+                    return name == "deployment:" + value || replay.catalog.sameModel(value, name)
                 }
                 modelSlots = Set(slots.map { Int32($0) })
             default:

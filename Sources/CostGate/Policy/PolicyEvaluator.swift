@@ -54,7 +54,7 @@ enum PolicyEvaluator {
             if actual == nil { note = "no self-hosted deployment" }
         case .peakTPMShare, .peakRPMShare:
             let model = policy.filter.first { $0.key == "model" }?.value
-            let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || $0.model == model || $0.model.hasSuffix("/" + model!) }
+            let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || candidate.replay.catalog.sameModel(model!, $0.model) }
             let shares = uses.compactMap { policy.metric == .peakTPMShare ? $0.tpmShare : $0.rpmShare }
             actual = shares.max()
             if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }

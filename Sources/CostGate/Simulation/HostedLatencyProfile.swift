@@ -131,8 +131,9 @@ public struct HostedLatencyProfile: Sendable, Equatable {
                              source: aa + " as quoted by induwara.lk (" + snapshots + ")"),
     ]
 
-    /// The built-in profile for a model id (case-insensitive), if any.
+    /// The built-in profile for a catalog id, spelled as `ModelID` allows (case, dots or dashes), if any.
     public static func profile(_ model: String) -> HostedLatencyProfile? {
-        catalog.first { $0.model.lowercased() == model.lowercased() }
+        let wanted = ModelID(model).canonical
+        return catalog.first { ModelID($0.model).canonical == wanted }
     }
 }

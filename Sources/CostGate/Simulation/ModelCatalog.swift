@@ -1,4 +1,4 @@
-/// The built-in open-model catalog, by Hugging Face id, plus parsing of inline `config.json` fields.
+/// The built-in open-model catalog, by Hugging Face id (inline `config.json` fields: `ModelArchitecture+Parsing.swift`).
 public enum ModelCatalog {
     private static let sim = "inference-sim@f90a1e3a model_configs (copy of the HF config.json, 2026-08)"
     private static let hf = "huggingface.co config.json"
@@ -57,73 +57,15 @@ public enum ModelCatalog {
                           vocab: 64000, source: sim),
     ]
 
-    /// The model with this id (case-insensitive), if any.
+    /// The model `id` names under `ModelID`'s spelling rule (case and dots-vs-dashes aside; the organisation may
+    /// be left out when only one has the name), if exactly one does.
     public static func model(_ id: String) -> ModelArchitecture? {
-        all.first { $0.id == id } ?? all.first { $0.id.lowercased() == id.lowercased() }
+        if let exact = all.first(where: { $0.id == id }) { return exact }
+        let wanted = ModelID(id)
+        let matches = all.filter { wanted.sameSpelling(as: ModelID($0.id)) }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The catalog ids, for "did you mean".
     public static var ids: [String] { all.map(\.id) }
-
-    /// Parses an inline `architecture` object that uses Hugging Face `config.json` field names.
-    ///
-    /// - Parameters:
-    ///   - value: the object (`num_hidden_layers`, `hidden_size`, `num_attention_heads`, …).
-    ///   - id: the model id to record.
-    ///   - file: the plan file, for errors.
-    ///   - path: the JSON path of the object, for errors.
-    /// - Returns: the architecture.
-    public static func parseArchitecture(_ value: JSONValue, id: String, file: String, path: String)
-        throws(CostGateError) -> ModelArchitecture
-    {
-        guard value.objectMembers != nil else {
-            throw .badPlan(file: file, path: path, expected: "an object of config.json fields", found: value.kindDescription)
-        }
-        func int(_ names: [String], required: Bool) throws(CostGateError) -> Int? {
-            for name in names {
-                guard let field = value[name], field != .null else { continue }
-                guard let number = field.doubleValue, number >= 0, number == number.rounded(), number < 1e9 else {
-                    throw .badPlan(file: file, path: path + "." + name, expected: "a non-negative integer",
-                                   found: field.kindDescription)
-                }
-                return Int(number)
-            }
-            if required {
-                throw .badPlan(file: file, path: path + "." + names[0], expected: "a non-negative integer", found: "nothing")
-            }
-            return nil
-        }
-        let layers = try int(["num_hidden_layers", "num_layers"], required: true)!
-        let hidden = try int(["hidden_size"], required: true)!
-        let heads = try int(["num_attention_heads"], required: true)!
-        let kvHeads = try int(["num_key_value_heads"], required: false) ?? heads
-        let headDim = try int(["head_dim"], required: false)
-        let intermediate = try int(["intermediate_size"], required: true)!
-        let moeIntermediate = try int(["moe_intermediate_size"], required: false)
-        let experts = try int(["num_local_experts", "num_experts", "n_routed_experts"], required: false) ?? 0
-        let active = try int(["num_experts_per_tok", "experts_per_token"], required: false) ?? (experts > 0 ? 2 : 0)
-        let shared = try int(["n_shared_experts", "shared_experts"], required: false) ?? 0
-        let vocab = try int(["vocab_size"], required: false) ?? 32000
-        if heads == 0 || layers == 0 || hidden == 0 {
-            throw .badPlan(file: file, path: path, expected: "non-zero num_hidden_layers, hidden_size and num_attention_heads",
-                           found: nil)
-        }
-        var bytes = 2.0
-        if let dtype = value["torch_dtype"]?.stringValue ?? value["dtype"]?.stringValue {
-            switch dtype.lowercased() {
-            case "float32": bytes = 4
-            case "float16", "bfloat16": bytes = 2
-            case "fp8", "float8", "float8_e4m3fn", "int8": bytes = 1
-            default:
-                throw .badPlan(file: file, path: path + ".torch_dtype", expected: "bfloat16, float16, float32 or fp8",
-                               found: excerpt(dtype))
-            }
-        }
-        if value["quantization_config"] != nil || value["quantization"]?.stringValue != nil { bytes = min(bytes, 1) }
-        return ModelArchitecture(
-            id: id, layers: layers, hidden: hidden, heads: heads, kvHeads: kvHeads, headDim: headDim,
-            intermediate: intermediate, moeIntermediate: moeIntermediate, experts: experts, activeExperts: active,
-            sharedExperts: shared, vocab: vocab, weightBytes: bytes,
-            tiedEmbeddings: value["tie_word_embeddings"]?.boolValue ?? false, source: "inline architecture in the plan")
-    }
 }
