@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Checks schema/costgate.schema.json is a valid draft 2020-12 schema and that it accepts the example plan
+"""Checks Sources/CostGate/Resources/costgate.schema.json is a valid draft 2020-12 schema and that it accepts the example plan
 and rejects a set of broken ones. Needs python3 with `jsonschema` (a development check, not a costgate
 dependency): python3 schema/check-schema.py"""
 import copy, json, pathlib, sys
 import jsonschema
 
 here = pathlib.Path(__file__).parent
-schema = json.loads((here / "costgate.schema.json").read_text())
+schema = json.loads((here.parent / "Sources/CostGate/Resources/costgate.schema.json").read_text())
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
 plan = json.loads((here / "example.costgate.json").read_text())

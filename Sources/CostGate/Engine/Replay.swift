@@ -32,6 +32,9 @@ public struct Replay: Sendable {
         public var counter: String
         /// Whether the count is exact.
         public var exact: Bool
+
+        /// Tokens added (or, negative, removed) by the head side.
+        public var tokenChange: Int64 { headTokens - baseTokens }
     }
 
     static let unpricedFlag: UInt8 = 1

@@ -70,7 +70,7 @@ import Testing
         let result = Self.run(["--model", model.id, "--format", "json", path])
         #expect(result.status == .success)
         #expect(result.stdout.contains("\"exact\": false"))
-        #expect(result.stdout.contains("\"ratio\": \(JSONWriter.format(model.tokenizerRatio))"))
+        #expect(result.stdout.contains("\"ratio\": \(Format.decimal(model.tokenizerRatio))"))
         let text = Self.run(["--model", model.id, path])
         #expect(text.stdout.contains("estimate"))
     }
