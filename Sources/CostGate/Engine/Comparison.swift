@@ -3,16 +3,21 @@
 public struct Comparison: Sendable {
     /// The change of the candidate's totals against the baseline.
     public struct Delta: Sendable {
+        /// Change of the monthly cost, USD.
         public var monthlyCost: Double
         /// Percent change, nil when the baseline costs nothing.
         public var monthlyCostPct: Double?
         /// Interval of the change (paired when both sides replay the same sample).
         public var monthlyCostLow: Double
         public var monthlyCostHigh: Double
+        /// Change of the monthly requests.
         public var requests: Double
+        /// Change of the cost per request, nil when either side has no requests.
         public var costPerRequest: Double?
+        /// Change of the cost per quality-weighted request, and in percent; nil without scores on both sides.
         public var costPerQuality: Double?
         public var costPerQualityPct: Double?
+        /// Change of the mean quality score, nil without scores on both sides.
         public var quality: Double?
     }
 
@@ -32,7 +37,9 @@ public struct Comparison: Sendable {
 
     /// A tag value whose monthly cost moved: one row of a tag breakdown, with its key.
     public struct TagMove: Sendable {
+        /// The tag key (`team`).
         public var key: String
+        /// The tag value's row (its name is the value, `search`).
         public var row: Row
     }
 
