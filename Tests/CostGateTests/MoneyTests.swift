@@ -7,7 +7,7 @@ import CostGateTestSupport
         (0.0, "$0.00"), (1234.565, "$1,234.56"), (1234.575, "$1,234.58"), (-3.1, "-$3.10"), (1_000_000, "$1,000,000.00"),
     ])
     func formatsCents(value: Double, expected: String) {
-        #expect(Money.format(value) == expected)
+        #expect(Format.money(value) == expected)
     }
 
     @Test func preciseSumKeepsSmallTerms() {

@@ -12,7 +12,11 @@ public enum CLI {
         BreakdownCommand.self,
         PricesCommand.self,
         ValidateCommand.self,
-    ] + extraCommands
+        TokensCommand.self,
+        SimulateCommand.self,
+        RightsizeCommand.self,
+        SchemaCommand.self,
+    ]
 
     /// Runs `costgate` with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String], context: CommandContext) -> ExitCode {
@@ -35,9 +39,9 @@ public enum CLI {
             break
         }
         guard let command = command(named: first) else {
-            let error = CostGateError.unknown("command", first, in: "costgate", known: commands.map { $0.name })
-            context.stderr("costgate: \(error)\n\n\(usage)")
-            return .badInput
+            let info = MessageInfo(error: CostGateError.unknown("command", first, in: "", known: commands.map { $0.name }), command: nil)
+            context.stderr(info.message + "\n" + usage)
+            return info.exitCode
         }
         let rest = Array(arguments.dropFirst())
         if rest.contains("--help") || rest.contains("-h") {
@@ -47,8 +51,9 @@ public enum CLI {
         do {
             return try command.run(rest, context: context)
         } catch {
-            context.stderr("costgate \(first): \(error)\n")
-            return .badInput
+            let info = MessageInfo(error: error, command: first)
+            context.stderr(info.message)
+            return info.exitCode
         }
     }
 

@@ -38,6 +38,13 @@ public struct CommandContext: Sendable {
         return stderrIsTerminal && ci != "true" && ci != "1"
     }
 
+    /// Receives each stage of long work: the line replaces the last one on stderr; nil when progress is not shown.
+    public var progress: (@Sendable (String) -> Void)? {
+        guard showsProgress else { return nil }
+        let stderr = self.stderr
+        return { stderr("\r\u{1B}[K" + $0) }
+    }
+
     /// Resolves a command-line path against the current directory.
     public func resolve(_ path: String) -> String {
         if path.hasPrefix("/") { return path }

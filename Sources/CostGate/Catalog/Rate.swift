@@ -30,7 +30,7 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.picodollarsPerToken < rhs.picodollarsPerToken }
 
-    public var description: String { Money.formatRate(self) }
+    public var description: String { Format.rate(self) }
 }
 
 /// The rates one request is billed at.

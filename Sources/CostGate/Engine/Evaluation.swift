@@ -14,15 +14,16 @@ public struct Evaluation: Sendable {
     public var skippedRecords: Int
     /// Where the sample came from.
     public var trafficSource: String
-    /// What the baseline was (`base plan at origin/main`, `plan itself`).
-    public var baselineDescription: String
+    /// What the baseline was: the plan itself, a base plan file, the plan at a git ref, or the committed plan.
+    public var baselineSource: BaselineSource
     /// Whether warnings fail the build.
     public var failOnWarn: Bool
 
     /// A candidate's forecast and its change against the baseline.
     public struct Candidate: Sendable {
         public var forecast: Forecast
-        public var delta: Delta
+        /// Every change against the baseline, totals and breakdown rows.
+        public var comparison: Comparison
         /// Per route prompt sizes, base → head.
         public var promptChanges: [Replay.PromptChange]
         /// Routes that move from a token API (base) to a self-hosted fleet (this candidate).
@@ -43,21 +44,6 @@ public struct Evaluation: Sendable {
         public var forecastRequests: Double
     }
 
-    /// The change of a candidate against the baseline.
-    public struct Delta: Sendable {
-        public var monthlyCost: Double
-        /// Percent change, nil when the baseline costs nothing.
-        public var monthlyCostPct: Double?
-        /// Interval of the change (paired when both sides replay the same sample).
-        public var monthlyCostLow: Double
-        public var monthlyCostHigh: Double
-        public var requests: Double
-        public var costPerRequest: Double?
-        public var costPerQuality: Double?
-        public var costPerQualityPct: Double?
-        public var quality: Double?
-    }
-
     /// The outcome of one policy for one candidate.
     public struct PolicyResult: Sendable {
         public var policy: Policy
@@ -65,12 +51,20 @@ public struct Evaluation: Sendable {
         public var status: Status
         /// The measured value, nil when it cannot be measured (no scores, no baseline cost).
         public var actual: Double?
-        /// The limit that applied (max or min).
+        /// The limit that applied.
         public var limit: Double
-        /// `max` or `min`.
-        public var bound: String
+        /// Whether the limit is a maximum or a minimum.
+        public var bound: Bound
         /// Why the value could not be measured, when `actual` is nil.
         public var note: String?
+    }
+
+    /// Which side of a limit passes.
+    public enum Bound: String, Sendable {
+        /// The value must be at most the limit.
+        case max
+        /// The value must be at least the limit.
+        case min
     }
 
     /// A policy outcome.
@@ -84,6 +78,9 @@ public struct Evaluation: Sendable {
         if policies.contains(where: { $0.status == .warn }) { return failOnWarn ? .fail : .warn }
         return .pass
     }
+
+    /// What the baseline was, in words, for reports: "the plan at origin/main".
+    public var baselineDescription: String { baselineSource.description }
 
     /// The exit status for the result.
     public var exitCode: ExitCode { result == .fail ? .policyFailure : .success }

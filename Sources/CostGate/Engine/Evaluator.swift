@@ -12,14 +12,11 @@ public struct Evaluator {
         public var progress: (@Sendable (String) -> Void)?
         public init() {}
 
-        /// Options from a command's flags, with progress on stderr when the context allows it.
-        init(skipBadRecords: Bool, failOnWarn: Bool = false, context: CommandContext) {
+        /// Options with the given switches; `progress`, when given, receives each stage of long work.
+        public init(skipBadRecords: Bool, failOnWarn: Bool = false, progress: (@Sendable (String) -> Void)?) {
             self.skipBadRecords = skipBadRecords
             self.failOnWarn = failOnWarn
-            if context.showsProgress {
-                let stderr = context.stderr
-                progress = { stderr("\r\u{1B}[K" + $0) }
-            }
+            self.progress = progress
         }
     }
 
@@ -43,7 +40,7 @@ public struct Evaluator {
 
     /// Evaluates `candidates` against `baseline`, with the policies of `policySource` (the head plan).
     public mutating func evaluate(command: String, baseline: Side, candidates: [Side], policySource: LoadedPlan,
-                                  baselineDescription: String) throws(CostGateError) -> Evaluation {
+                                  baselineSource: BaselineSource) throws(CostGateError) -> Evaluation {
         defer { options.progress?("") }
         // Reading and prompt counting touch files and caches, so they run in order; the sides then replay,
         // simulate and forecast in parallel, each into its own slot, and are merged in side order.
@@ -71,7 +68,7 @@ public struct Evaluator {
         var results: [Evaluation.Candidate] = []
         for (index, side) in candidates.enumerated() {
             let context = contexts[index + 1]
-            results.append(.init(forecast: context.forecast, delta: Comparison.delta(candidate: context, baseline: baseContext),
+            results.append(.init(forecast: context.forecast, comparison: Comparison.compare(candidate: context, baseline: baseContext),
                                  promptChanges: context.replay.promptChanges,
                                  breakEven: Self.breakEven(base: reference, head: side.loaded.plan, baseForecast: baseContext.forecast,
                                                            headForecast: context.forecast)))
@@ -87,7 +84,7 @@ public struct Evaluator {
         warnings = warnings.filter { seen.insert($0).inserted }
         return Evaluation(command: command, baseline: baseContext.forecast, candidates: results, policies: policyResults,
                           warnings: warnings, skippedRecords: baseContext.traffic.skipped.count, trafficSource: baseContext.traffic.source,
-                          baselineDescription: baselineDescription, failOnWarn: options.failOnWarn)
+                          baselineSource: baselineSource, failOnWarn: options.failOnWarn)
     }
 
     /// What one side needs to be forecast, gathered before the parallel part.

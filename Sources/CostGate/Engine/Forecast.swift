@@ -95,8 +95,7 @@ public enum Forecaster {
         var requests = PreciseSum()
         var inputTokens = PreciseSum()
         var outputTokens = PreciseSum()
-        var qualitySum = PreciseSum()
-        var scoredWeight = PreciseSum()
+        var quality = QualityTally()
         // Routes, models and tag sets are dense small ids, so the groups are arrays indexed by id.
         var routeCost = [PreciseSum](repeating: PreciseSum(), count: traffic.strings.strings.count)
         var routeRequests = routeCost
@@ -114,11 +113,7 @@ public enum Forecaster {
             requests.add(weight)
             inputTokens.add(weight, times: Double(replay.inputTokens[index]))
             outputTokens.add(weight, times: Double(replay.outputTokens[index]))
-            let score = replay.quality[index]
-            if !score.isNaN {
-                qualitySum.add(weight, times: score)
-                scoredWeight.add(weight)
-            }
+            quality.add(score: replay.quality[index], weight: weight)
             let route = Int(traffic.records[index].route)
             let model = Int(replay.models[index])
             let tagSet = Int(traffic.records[index].tagSet)
@@ -169,14 +164,12 @@ public enum Forecaster {
         let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
         scaled.intervalMethod = interval.method
         let monthly = total.value * factor
-        let quality = scoredWeight.value > 0 ? qualitySum.value / scoredWeight.value : nil
-        let costPerQuality = qualitySum.value > 0 ? monthly / (factor * qualitySum.value) : nil
         return Forecast(
             name: replay.name, monthlyCost: monthly,
             monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
             requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
-            quality: quality, qualityCoverage: requests.value > 0 ? scoredWeight.value / requests.value : 0,
-            costPerQuality: costPerQuality,
+            quality: quality.mean, qualityCoverage: requests.value > 0 ? quality.scoredWeight / requests.value : 0,
+            costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
             byRoute: groups(routeSums) { traffic.strings[$0] },
             byModel: groups(modelSums) { replay.modelNames[Int($0)] },
             byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)

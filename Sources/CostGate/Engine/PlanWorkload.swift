@@ -2,12 +2,12 @@
 enum PlanWorkload {
     /// The route's replayed requests at the forecast load, its deployment if it is self-hosted, the hosted API's
     /// cost per request if it is priced by tokens, and the factor that turns the sample window into a month.
-    static func requests(planPath: String, route: String, context: CommandContext) throws
+    static func requests(planPath: String, route: String, currentDirectory: String, progress: (@Sendable (String) -> Void)?) throws
         -> (requests: [SimRequest], deployment: Deployment?, apiCostPerRequest: Double?, monthScale: Double)
     {
-        let (root, path) = try PlanLoader.locate(planPath, context: context)
+        let (root, path) = try PlanLoader.locate(planPath, currentDirectory: currentDirectory)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        var engine = Evaluator(options: Evaluator.Options(skipBadRecords: false, context: context))
+        var engine = Evaluator(options: Evaluator.Options(skipBadRecords: false, progress: progress))
         let traffic = try engine.traffic(for: loaded)
         let plan = loaded.plan
         guard let routeID = traffic.strings.id(of: route), traffic.records.contains(where: { $0.route == routeID }) else {

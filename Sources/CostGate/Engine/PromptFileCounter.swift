@@ -14,7 +14,7 @@ enum PromptFileCounter {
         let count = try PromptCounter.count(bytes, path: path, encoding: encoding, ratio: choice.ratio, exact: choice.exact)
         var counter = encoding.rawValue
         if !count.exact {
-            counter += " × \(JSONWriter.format(count.ratio)) (estimate for \(choice.modelID))"
+            counter += " × \(Format.decimal(count.ratio)) (estimate for \(choice.modelID))"
         }
         if let messages = count.messages { counter += ", \(messages) chat messages" }
         return Count(tokens: Int64(count.tokens), counter: counter, exact: count.exact)

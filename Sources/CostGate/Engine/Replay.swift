@@ -35,6 +35,9 @@ public struct Replay: Sendable {
         public var counter: String
         /// Whether the count is exact.
         public var exact: Bool
+
+        /// Tokens added (or, negative, removed) by the head side.
+        public var tokenChange: Int64 { headTokens - baseTokens }
     }
 
     /// How one replayed record is billed. A one-byte enum: the replay keeps one per record, millions of them.

@@ -250,7 +250,7 @@ enum ServingForecaster {
             }
             let profile = prior.calibrated(from: evidence)
             profiles[slot] = profile
-            notes.append("\(replay.modelNames[slot]): TTFT \(String(format1: profile.ttftMs)) ms, \(String(format1: profile.outputTokensPerSecond)) tokens/s (\(profile.source), \(profile.date))")
+            notes.append("\(replay.modelNames[slot]): TTFT \(Format.fixed(profile.ttftMs, digits: 1)) ms, \(Format.fixed(profile.outputTokensPerSecond, digits: 1)) tokens/s (\(profile.source), \(profile.date))")
         }
         var samples: [ServingForecast.Sample] = []
         samples.reserveCapacity(count)

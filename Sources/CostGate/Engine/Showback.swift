@@ -79,89 +79,20 @@ public struct Showback: Sendable {
                         unpriced: unpriced.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
-    private func share(_ row: Row) -> Double { total.cost > 0 ? row.cost / total.cost * 100 : 0 }
-    private func perRequest(_ row: Row) -> Double? { row.requests > 0 ? row.cost / row.requests : nil }
-    private func perThousandTokens(_ row: Row) -> Double? {
-        let tokens = row.inputTokens + row.outputTokens
-        return tokens > 0 ? row.cost / tokens * 1000 : nil
-    }
+    /// The share of the total spend that `row` stands for, in percent.
+    public func share(_ row: Row) -> Double { total.cost > 0 ? row.cost / total.cost * 100 : 0 }
+}
 
-    private var heading: String {
-        "Spend of the recorded window (\(String(format2: windowHours)) hours, \(Money.formatCount(total.requests)) requests): \(Money.format(total.cost))"
-    }
+extension Showback.Row {
+    /// Cost per request, nil without requests.
+    public var costPerRequest: Double? { requests > 0 ? cost / requests : nil }
 
-    /// Aligned tables for a terminal.
-    public func renderText(top: Int) -> String {
-        var text = heading + "\n"
-        for (key, rows) in tables {
-            text += "\nBy \(TextTable.clean(key)):\n"
-            var table = TextTable([key, "cost", "share", "requests", "cost/request", "tokens/request", "cost/1K tokens"], rightAligned: Set(1...6))
-            for row in (top > 0 ? Array(rows.prefix(top)) : rows) {
-                table.add([TextTable.clean(row.value), Money.format(row.cost), String(format1: share(row)) + "%", Money.formatCount(row.requests),
-                           perRequest(row).map(Money.formatUnit) ?? "n/a",
-                           row.requests > 0 ? Money.formatCount((row.inputTokens + row.outputTokens) / row.requests) : "n/a",
-                           perThousandTokens(row).map(Money.formatUnit) ?? "n/a"])
-            }
-            text += table.render()
-            if top > 0, rows.count > top { text += "  (\(rows.count - top) more)\n" }
-        }
-        for entry in unpriced { text += "\nwarning: \(entry.records) record(s) of unpriced model '\(TextTable.clean(entry.model))' cost nothing here\n" }
-        return text
-    }
+    /// Tokens (input and output) per request, nil without requests.
+    public var tokensPerRequest: Double? { requests > 0 ? (inputTokens + outputTokens) / requests : nil }
 
-    /// Markdown tables (untrusted names escaped).
-    public func renderMarkdown(top: Int) -> String {
-        var text = MarkdownReportRenderer.marker + "\n### costgate showback\n\n" + heading + "\n"
-        for (key, rows) in tables {
-            text += "\n#### By \(Markdown.escape(key))\n\n"
-            var cells: [[String]] = []
-            for row in (top > 0 ? Array(rows.prefix(top)) : rows) {
-                cells.append([Markdown.escape(row.value), Money.format(row.cost), String(format1: share(row)) + "%", Money.formatCount(row.requests),
-                              perRequest(row).map(Money.formatUnit) ?? "n/a", perThousandTokens(row).map(Money.formatUnit) ?? "n/a"])
-            }
-            text += Markdown.table([Markdown.escape(key), "Cost", "Share", "Requests", "Cost / request", "Cost / 1K tokens"], cells, alignRight: Set(1...5))
-        }
-        for entry in unpriced { text += "\n> ⚠️ \(entry.records) record(s) of unpriced model \(Markdown.escape(entry.model)) cost nothing here.\n" }
-        return text
-    }
-
-    /// Full-precision JSON.
-    public func renderJSON() -> String {
-        func row(_ row: Row) -> JSONValue {
-            .object([
-                ("value", .string(row.value)), ("records", .number(Double(row.records))), ("requests", .number(row.requests)),
-                ("cost", .number(row.cost)), ("input_tokens", .number(row.inputTokens)), ("output_tokens", .number(row.outputTokens)),
-                ("cost_per_request", perRequest(row).map { .number($0) } ?? .null),
-                ("share", .number(share(row) / 100)),
-            ])
-        }
-        return JSONWriter.write(.object([
-            ("schema_version", .number(1)), ("currency", .string("USD")), ("traffic", .string(source)),
-            ("window_hours", .number(windowHours)), ("total", row(total)),
-            ("by", .object(tables.map { ($0.key, JSONValue.array($0.rows.map(row))) })),
-            ("unpriced", .array(unpriced.map { .object([("model", .string($0.model)), ("records", .number(Double($0.records)))]) })),
-        ]))
-    }
-
-    /// One CSV row per (key, value), RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with '.
-    public func renderCSV() -> String {
-        var text = "key,value,records,requests,cost_usd,input_tokens,output_tokens,cost_per_request\n"
-        for (key, rows) in tables {
-            for row in rows {
-                text += [csv(key), csv(row.value), String(row.records), JSONWriter.format(row.requests), JSONWriter.format(row.cost),
-                         JSONWriter.format(row.inputTokens), JSONWriter.format(row.outputTokens),
-                         perRequest(row).map(JSONWriter.format) ?? ""].joined(separator: ",") + "\n"
-            }
-        }
-        return text
-    }
-
-    private func csv(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return value
+    /// Cost per 1,000 tokens, nil without tokens.
+    public var costPerThousandTokens: Double? {
+        let tokens = inputTokens + outputTokens
+        return tokens > 0 ? cost / tokens * 1000 : nil
     }
 }

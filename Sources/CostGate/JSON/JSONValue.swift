@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Creates a number value from a double.
     public static func number(_ value: Double) -> JSONValue {
-        .number(value, text: JSONWriter.format(value))
+        .number(value, text: Format.decimal(value))
     }
 
     /// The member named `key`, if this is an object that has one.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes JSON deterministically: keys in the order given, numbers without locale, strings escaped.
 public struct JSONWriter {
     private var output = ""
@@ -11,32 +9,6 @@ public struct JSONWriter {
         writer.emit(value, indent: 0)
         writer.output += "\n"
         return writer.output
-    }
-
-    /// Formats a double as the shortest text that reads back to the same value (`1e-07` style avoided).
-    public static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        let text = "\(value)"
-        if text.contains("e") {
-            return decimalExpansion(value)
-        }
-        return text
-    }
-
-    private static func decimalExpansion(_ value: Double) -> String {
-        // Swift prints 1e-07 for small numbers; JSON readers accept that, but a plain decimal reads better in reports.
-        var digits = 17
-        var text = String(format: "%.\(digits)f", value)
-        while digits > 0 {
-            let shorter = String(format: "%.\(digits - 1)f", value)
-            if Double(shorter) != value { break }
-            text = shorter
-            digits -= 1
-        }
-        return text
     }
 
     /// Escapes a string as a JSON string literal, quotes included.

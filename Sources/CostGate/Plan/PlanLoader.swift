@@ -26,9 +26,11 @@ public struct LoadedPlan: Sendable {
 
 /// Finds, reads, parses and patches plans.
 public enum PlanLoader {
-    /// Locates the plan named on the command line: its repository root and repository-relative path.
-    public static func locate(_ argument: String, context: CommandContext) throws(CostGateError) -> (root: String, path: String) {
-        let full = URL(fileURLWithPath: context.resolve(argument)).standardizedFileURL.resolvingSymlinksInPath().path
+    /// Locates the plan named on the command line (relative paths resolve against `currentDirectory`): its
+    /// repository root and repository-relative path.
+    public static func locate(_ argument: String, currentDirectory: String) throws(CostGateError) -> (root: String, path: String) {
+        let resolved = argument.hasPrefix("/") ? argument : (currentDirectory as NSString).appendingPathComponent(argument)
+        let full = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: full) else {
             throw .io(path: argument, reason: "no such plan file (pass --plan FILE, default costgate.json)")
         }

@@ -31,8 +31,7 @@ struct PolicyContext {
         let matcher = RecordFilter(filter, traffic: traffic, replay: replay)
         var cost = PreciseSum()
         var requests = PreciseSum()
-        var qualitySum = PreciseSum()
-        var scored = PreciseSum()
+        var quality = QualityTally()
         var masked = [Double](repeating: 0, count: values.count)
         var maskedFixed = fixed.map { [Double](repeating: 0, count: $0.count) }
         var matched = 0
@@ -43,17 +42,12 @@ struct PolicyContext {
             cost.add(values[index])
             let weight = replay.weights[index]
             requests.add(weight)
-            let score = replay.quality[index]
-            if !score.isNaN {
-                qualitySum.add(weight, times: score)
-                scored.add(weight)
-            }
+            quality.add(score: replay.quality[index], weight: weight)
         }
         let factor = forecast.scaling.factor
         let monthly = cost.value * factor
         return Subset(monthlyCost: monthly, requests: requests.value * factor,
-                      quality: scored.value > 0 ? qualitySum.value / scored.value : nil,
-                      costPerQuality: qualitySum.value > 0 ? monthly / (factor * qualitySum.value) : nil,
+                      quality: quality.mean, costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
                       values: masked, fixed: maskedFixed, matched: matched)
     }
 }

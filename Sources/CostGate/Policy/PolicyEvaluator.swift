@@ -64,14 +64,14 @@ enum PolicyEvaluator {
         }
         var status = Evaluation.Status.pass
         var limit = 0.0
-        var bound = "max"
+        var bound = Evaluation.Bound.max
         if let max = policy.max {
             limit = max
             if let actual, actual > max { status = policy.severity == .fail ? .fail : .warn }
         }
         if let min = policy.min {
-            if policy.max == nil || status == .pass { limit = min; bound = "min" }
-            if let actual, actual < min { status = policy.severity == .fail ? .fail : .warn; limit = min; bound = "min" }
+            if policy.max == nil || status == .pass { limit = min; bound = .min }
+            if let actual, actual < min { status = policy.severity == .fail ? .fail : .warn; limit = min; bound = .min }
         }
         if actual == nil {
             // A policy that cannot be measured is reported, never silently passed.
@@ -100,53 +100,5 @@ extension PolicyEvaluator {
         default: value = summary.p99
         }
         return value.isFinite ? value : nil
-    }
-}
-
-/// Deltas between a candidate and the baseline.
-enum Comparison {
-    static func percent(_ value: Double, _ reference: Double) -> Double? {
-        guard reference != 0 else { return value == 0 ? 0 : nil }
-        return (value - reference) / abs(reference) * 100
-    }
-
-    static func delta(candidate: PolicyContext, baseline: PolicyContext) -> Evaluation.Delta {
-        let head = candidate.forecast
-        let base = baseline.forecast
-        let difference = head.monthlyCost - base.monthlyCost
-        var low = difference
-        var high = difference
-        let scaling = head.scaling
-        let headValues = candidate.values
-        let baseValues = baseline.values
-        if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
-            // Same sample on both sides: the paired interval of Σ (head − base).
-            let paired = zip(headValues, baseValues).map { $0 - $1 }
-            let zeros = [Double](repeating: 0, count: paired.count)
-            let fixedHead = candidate.fixed ?? zeros
-            let fixedBase = baseline.fixed ?? zeros
-            let pairedFixed = zip(fixedHead, fixedBase).map { $0 - $1 }
-            let interval = Interval.estimate(paired, fixed: pairedFixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
-            low = interval.low * scaling.factor
-            high = interval.high * scaling.factor
-        } else {
-            // Different samples: independent errors, combined in quadrature around the point.
-            let headSpread = (head.monthlyCostHigh - head.monthlyCostLow) / 2
-            let baseSpread = (base.monthlyCostHigh - base.monthlyCostLow) / 2
-            let spread = (headSpread * headSpread + baseSpread * baseSpread).squareRoot()
-            low = difference - spread
-            high = difference + spread
-        }
-        let headCPR = head.costPerRequest
-        let baseCPR = base.costPerRequest
-        var cpqPct: Double?
-        if let h = head.costPerQuality, let b = base.costPerQuality { cpqPct = percent(h, b) }
-        return Evaluation.Delta(
-            monthlyCost: difference, monthlyCostPct: percent(head.monthlyCost, base.monthlyCost),
-            monthlyCostLow: low, monthlyCostHigh: high, requests: head.requests - base.requests,
-            costPerRequest: headCPR.flatMap { h in baseCPR.map { h - $0 } },
-            costPerQuality: head.costPerQuality.flatMap { h in base.costPerQuality.map { h - $0 } },
-            costPerQualityPct: cpqPct,
-            quality: head.quality.flatMap { h in base.quality.map { h - $0 } })
     }
 }

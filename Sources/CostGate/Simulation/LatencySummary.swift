@@ -64,13 +64,6 @@ public struct LatencySummary: Sendable, Equatable {
         p99 = rank(99)
     }
 
-    /// The summary as an ordered JSON object `{mean, p50, p90, p95, p99}`.
-    public var json: JSONValue {
-        func number(_ x: Double) -> JSONValue { x.isFinite ? .number(x) : .null }
-        return .object([("mean", number(mean)), ("p50", number(p50)), ("p90", number(p90)), ("p95", number(p95)),
-                        ("p99", number(p99))])
-    }
-
     /// Sample sizes up to which percentiles are exact.
     public static let exactLimit = 20_000
 

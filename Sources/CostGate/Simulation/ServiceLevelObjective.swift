@@ -30,20 +30,15 @@ public struct ServiceLevelObjective: Sendable, Equatable, CustomStringConvertibl
     /// `ttft_p95_ms ≤ 800`.
     public var description: String { "\(name) ≤ \(limitMs)" }
 
-    /// Parses `NAME=LIMIT`, where NAME is `{ttft,tpot,e2e}_p{50,90,95,99}_ms`.
-    public static func parse(_ text: String) throws(CostGateError) -> ServiceLevelObjective {
-        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-        let names = Metric.allCases.flatMap { m in [50, 90, 95, 99].map { "\(m.rawValue)_p\($0)_ms" } }
-        guard parts.count == 2 else {
-            throw .usage("--slo expects NAME=LIMIT such as ttft_p95_ms=800, found \(excerpt(text))")
-        }
-        guard names.contains(parts[0]) else { throw .unknown("SLO", parts[0], in: "--slo", known: names) }
-        guard let limit = Double(parts[1]), limit.isFinite, limit > 0 else {
-            throw .usage("--slo \(parts[0]) expects a positive number of milliseconds, found \(excerpt(parts[1]))")
-        }
-        let pieces = parts[0].split(separator: "_")
-        return ServiceLevelObjective(metric: Metric(rawValue: String(pieces[0]))!,
-                                     percentile: Int(pieces[1].dropFirst())!, limitMs: limit)
+    /// Every objective name: `{ttft,tpot,e2e}_p{50,90,95,99}_ms`.
+    public static let names = Metric.allCases.flatMap { metric in [50, 90, 95, 99].map { "\(metric.rawValue)_p\($0)_ms" } }
+
+    /// The objective called `name` (`ttft_p95_ms`) with the limit `limitMs`.
+    /// - Throws: `CostGateError.unknownName`, with the closest names, when `name` is not one of `names`.
+    public init(named name: String, limitMs: Double) throws(CostGateError) {
+        guard Self.names.contains(name) else { throw .unknown("SLO", name, in: "--slo", known: Self.names) }
+        let pieces = name.split(separator: "_")
+        self.init(metric: Metric(rawValue: String(pieces[0]))!, percentile: Int(pieces[1].dropFirst())!, limitMs: limitMs)
     }
 
     /// The summary's value for this objective's percentile.

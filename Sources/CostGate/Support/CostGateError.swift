@@ -34,7 +34,8 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
             if let found { text += ", found \(found)" }
             return text
         case .unknownName(let kind, let name, let context, let suggestions):
-            var text = "\(context): unknown \(kind) '\(name)'"
+            // An empty context leaves the "where" to the `costgate <command>: ` prefix.
+            var text = (context.isEmpty ? "" : "\(context): ") + "unknown \(kind) '\(name)'"
             if !suggestions.isEmpty {
                 text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
             }

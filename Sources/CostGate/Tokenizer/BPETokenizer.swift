@@ -36,28 +36,8 @@ public final class BPETokenizer: Sendable {
     }
 
     /// The path of the bundled rank file for `encoding`.
-    ///
-    /// `Bundle.module` stops the process when its bundle is missing (a `costgate` binary copied without
-    /// the `costgate_CostGate.resources` folder beside it), so it is only asked when that folder exists;
-    /// otherwise the rank files of the source tree this binary was built from are tried, and failing
-    /// that `init(encoding:rankFile:)` reports the missing file.
     static func bundledRankFile(_ encoding: TokenEncoding) -> String {
-        let relative = "tokenizers/" + encoding.rankFileName
-        let executableDirectory = Bundle.main.bundleURL
-        let bundleNames = ["costgate_CostGate.resources", "costgate_CostGate.bundle"]
-        var paths: [String] = []
-        if bundleNames.contains(where: { FileManager.default.fileExists(atPath: executableDirectory.appendingPathComponent($0).path) }) {
-            // The copied `Resources` folder is the bundle's resource directory on Linux but nested inside
-            // it on Darwin, so try both.
-            let bundle = Bundle.module
-            paths += [bundle.resourceURL, bundle.resourceURL?.appendingPathComponent("Resources"),
-                      bundle.bundleURL.appendingPathComponent("Resources")]
-                .compactMap { $0?.appendingPathComponent(relative).path }
-        }
-        let sourceResources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources")
-        paths.append(sourceResources.appendingPathComponent(relative).path)
-        return paths.first { FileManager.default.fileExists(atPath: $0) } ?? paths[0]
+        BundledResource.path("tokenizers/" + encoding.rankFileName)
     }
 
     /// Loads a tokenizer from a `.tiktoken` rank file.

@@ -71,7 +71,7 @@ import CostGateTestSupport
         let result = Self.run(["--model", model.id, "--format", "json", path])
         #expect(result.status == .success)
         #expect(result.stdout.contains("\"exact\": false"))
-        #expect(result.stdout.contains("\"ratio\": \(JSONWriter.format(model.tokenizerRatio))"))
+        #expect(result.stdout.contains("\"ratio\": \(Format.decimal(model.tokenizerRatio))"))
         let text = Self.run(["--model", model.id, path])
         #expect(text.stdout.contains("estimate"))
     }

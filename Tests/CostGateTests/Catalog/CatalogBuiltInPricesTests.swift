@@ -16,9 +16,9 @@ import CostGateTestSupport
     ])
     func referencePricesHoldExactly(id: String, input: String, cached: String, output: String) throws {
         let model = try #require(catalog.lookup(id))
-        #expect(PriceListing.decimal(model.rates.input) == input)
-        #expect(model.rates.cachedInput.map(PriceListing.decimal) == cached)
-        #expect(PriceListing.decimal(model.rates.output) == output)
+        #expect(Format.rateDecimal(model.rates.input) == input)
+        #expect(model.rates.cachedInput.map(Format.rateDecimal) == cached)
+        #expect(Format.rateDecimal(model.rates.output) == output)
     }
 
     @Test func sonnetLongContextSwitchesEveryRateAbove200k() throws {

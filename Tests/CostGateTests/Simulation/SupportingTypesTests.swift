@@ -42,10 +42,9 @@ import CostGateTestSupport
     }
 
     @Test func parsesSLOs() throws {
-        let slo = try ServiceLevelObjective.parse("e2e_p99_ms=2500")
+        let slo = try ServiceLevelObjective(named: "e2e_p99_ms", limitMs: 2500)
         #expect(slo.metric == .e2e && slo.percentile == 99 && slo.limitMs == 2500)
-        #expect(throws: CostGateError.self) { try ServiceLevelObjective.parse("ttft_p97_ms=1") }
-        #expect(throws: CostGateError.self) { try ServiceLevelObjective.parse("ttft_p95_ms=fast") }
+        #expect(throws: CostGateError.self) { try ServiceLevelObjective(named: "ttft_p97_ms", limitMs: 1) }
     }
 
     @Test func prefixCacheEvictsLeastRecentlyUsed() {

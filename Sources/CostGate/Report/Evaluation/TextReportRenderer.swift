@@ -15,25 +15,25 @@ public struct TextReportRenderer: ReportRenderer {
                                 rightAligned: Set(1..<(2 + 2 * evaluation.candidates.count)))
         let base = evaluation.baseline
         var rows: [[String]] = [
-            ["monthly cost", Money.format(base.monthlyCost)],
-            ["interval low", Money.format(base.monthlyCostLow)],
-            ["interval high", Money.format(base.monthlyCostHigh)],
-            ["requests / month", Money.formatCount(base.requests)],
-            ["cost / request", base.costPerRequest.map(Money.formatUnit) ?? "n/a"],
-            ["quality", base.quality.map { String(format3: $0) } ?? "n/a"],
-            ["cost / quality", base.costPerQuality.map(Money.formatUnit) ?? "n/a"],
+            ["monthly cost", Format.money(base.monthlyCost)],
+            ["interval low", Format.money(base.monthlyCostLow)],
+            ["interval high", Format.money(base.monthlyCostHigh)],
+            ["requests / month", Format.count(base.requests)],
+            ["cost / request", base.costPerRequest.map(Format.unitCost) ?? "n/a"],
+            ["quality", base.quality.map { Format.fixed($0, digits: 3) } ?? "n/a"],
+            ["cost / quality", base.costPerQuality.map(Format.unitCost) ?? "n/a"],
         ]
         for candidate in evaluation.candidates {
             let f = candidate.forecast
-            let d = candidate.delta
+            let d = candidate.comparison.total
             let cells: [(String, String)] = [
-                (Money.format(f.monthlyCost), Money.formatDelta(d.monthlyCost) + (d.monthlyCostPct.map { " (\(Money.formatPercent($0)))" } ?? "")),
-                (Money.format(f.monthlyCostLow), Money.formatDelta(d.monthlyCostLow)),
-                (Money.format(f.monthlyCostHigh), Money.formatDelta(d.monthlyCostHigh)),
-                (Money.formatCount(f.requests), Money.formatCount(d.requests)),
-                (f.costPerRequest.map(Money.formatUnit) ?? "n/a", ""),
-                (f.quality.map { String(format3: $0) } ?? "n/a", ReportFacts.signedPlain(d.quality)),
-                (f.costPerQuality.map(Money.formatUnit) ?? "n/a", d.costPerQualityPct.map(Money.formatPercent) ?? ""),
+                (Format.money(f.monthlyCost), ReportFacts.costChange(d)),
+                (Format.money(f.monthlyCostLow), Format.moneyChange(d.monthlyCostLow)),
+                (Format.money(f.monthlyCostHigh), Format.moneyChange(d.monthlyCostHigh)),
+                (Format.count(f.requests), Format.count(d.requests)),
+                (f.costPerRequest.map(Format.unitCost) ?? "n/a", ""),
+                (f.quality.map { Format.fixed($0, digits: 3) } ?? "n/a", Format.fixedChange(d.quality)),
+                (f.costPerQuality.map(Format.unitCost) ?? "n/a", d.costPerQualityPct.map(Format.percentChange) ?? ""),
             ]
             for (index, cell) in cells.enumerated() { rows[index] += [cell.0, cell.1] }
         }
@@ -42,10 +42,9 @@ public struct TextReportRenderer: ReportRenderer {
         for candidate in evaluation.candidates {
             text += "\nBy route (\(TextTable.clean(candidate.forecast.name))):\n"
             var table = TextTable(["route", "base", "head", "change", "requests"], rightAligned: [1, 2, 3, 4])
-            for pair in ReportFacts.paired(evaluation.baseline.byRoute, candidate.forecast.byRoute).prefix(25) {
-                let b = pair.base?.monthlyCost ?? 0
-                let h = pair.head?.monthlyCost ?? 0
-                table.add([TextTable.clean(pair.name), Money.format(b), Money.format(h), Money.formatDelta(h - b), Money.formatCount(pair.head?.requests ?? 0)])
+            for row in candidate.comparison.byRoute.prefix(25) {
+                table.add([TextTable.clean(row.name), Format.money(row.baseCost), Format.money(row.headCost), Format.moneyChange(row.change),
+                           Format.count(row.headRequests)])
             }
             text += table.render()
             if !candidate.promptChanges.isEmpty {
@@ -53,7 +52,7 @@ public struct TextReportRenderer: ReportRenderer {
                 var prompts = TextTable(["route", "base", "head", "change", "counted by"], rightAligned: [1, 2, 3])
                 for change in candidate.promptChanges {
                     prompts.add([TextTable.clean(change.route), String(change.baseTokens), String(change.headTokens),
-                                 String(change.headTokens - change.baseTokens), change.counter + (change.exact ? " (exact)" : " (estimate)")])
+                                 String(change.tokenChange), change.counter + (change.exact ? " (exact)" : " (estimate)")])
                 }
                 text += prompts.render()
             }
@@ -81,7 +80,7 @@ public struct TextReportRenderer: ReportRenderer {
                 if !result.policy.filter.isEmpty { name += " (" + TextTable.clean(result.policy.filterDescription) + ")" }
                 table.add([result.status.rawValue.uppercased(), name, result.policy.metric.rawValue, TextTable.clean(result.candidate),
                            ReportFacts.format(result.actual, metric: result.policy.metric),
-                           (result.bound == "max" ? "<= " : ">= ") + ReportFacts.format(result.limit, metric: result.policy.metric)])
+                           (result.bound == .max ? "<= " : ">= ") + ReportFacts.format(result.limit, metric: result.policy.metric)])
             }
             text += table.render()
             for result in evaluation.policies where result.note != nil {

@@ -15,7 +15,7 @@ public struct JSONReportRenderer: ReportRenderer {
         var candidates: [JSONValue] = []
         for candidate in evaluation.candidates {
             var members = forecastMembers(candidate.forecast)
-            let delta = candidate.delta
+            let delta = candidate.comparison.total
             members.append(("delta", .object([
                 ("monthly_cost", number(delta.monthlyCost)),
                 ("monthly_cost_pct", optional(delta.monthlyCostPct)),
@@ -32,7 +32,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("route", .string(change.route)),
                     ("base_tokens", number(Double(change.baseTokens))),
                     ("head_tokens", number(Double(change.headTokens))),
-                    ("delta_tokens", number(Double(change.headTokens - change.baseTokens))),
+                    ("delta_tokens", number(Double(change.tokenChange))),
                     ("tokenizer", .string(change.counter)),
                     ("exact", .bool(change.exact)),
                 ])
@@ -54,7 +54,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("status", .string(result.status.rawValue)),
                 ("actual", optional(result.actual)),
                 ("limit", number(result.limit)),
-                ("bound", .string(result.bound)),
+                ("bound", .string(result.bound.rawValue)),
                 ("severity", .string(result.policy.severity.rawValue)),
                 ("where", .object(result.policy.filter.map { ($0.key, JSONValue.string($0.value)) })),
                 ("note", result.note.map(JSONValue.string) ?? .null),

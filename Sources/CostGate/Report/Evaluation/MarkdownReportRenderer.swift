@@ -18,21 +18,21 @@ public struct MarkdownReportRenderer: ReportRenderer {
         text += ReportFacts.resultLine(evaluation) + "\n\n"
         text += summary(evaluation)
         if single, let candidate = evaluation.candidates.first {
-            text += "\n#### By route\n\n" + breakdown(evaluation.baseline.byRoute, candidate.forecast.byRoute, label: "Route")
-            let movers = ReportFacts.topMovers(baseline: evaluation.baseline, candidate: candidate.forecast, limit: 8)
+            text += "\n#### By route\n\n" + breakdown(candidate.comparison.byRoute, label: "Route")
+            let movers = candidate.comparison.topMovers.prefix(8)
             if !movers.isEmpty {
                 var rows: [[String]] = []
                 for mover in movers {
-                    rows.append([Markdown.escape(mover.key), Markdown.escape(mover.value), Money.format(mover.base), Money.format(mover.head),
-                                 Money.formatDelta(mover.head - mover.base)])
+                    rows.append([Markdown.escape(mover.key), Markdown.escape(mover.row.name), Format.money(mover.row.baseCost),
+                                 Format.money(mover.row.headCost), Format.moneyChange(mover.row.change)])
                 }
                 text += "\n#### Top movers by tag\n\n" + Markdown.table(["Tag", "Value", "Base", "Head", "Change"], rows, alignRight: [2, 3, 4])
             }
             if !candidate.promptChanges.isEmpty {
                 var rows: [[String]] = []
                 for change in candidate.promptChanges {
-                    rows.append([Markdown.escape(change.route), Money.formatCount(Double(change.baseTokens)), Money.formatCount(Double(change.headTokens)),
-                                 signed(change.headTokens - change.baseTokens), Markdown.escape(change.counter) + (change.exact ? " (exact)" : " (estimate)")])
+                    rows.append([Markdown.escape(change.route), Format.count(Double(change.baseTokens)), Format.count(Double(change.headTokens)),
+                                 Format.countChange(Double(change.tokenChange)), Markdown.escape(change.counter) + (change.exact ? " (exact)" : " (estimate)")])
                 }
                 text += "\n#### Prompt sizes\n\n" + Markdown.table(["Route", "Base tokens", "Head tokens", "Change", "Counted by"], rows, alignRight: [1, 2, 3])
             }
@@ -52,8 +52,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if !limits.isEmpty {
             var rows: [[String]] = []
             for (side, use) in limits {
-                rows.append([Markdown.escape(side), Markdown.escape(use.model), Money.formatCount(use.peakRequestsPerMinute) + (use.rpmLimit.map { " of " + Money.formatCount($0) } ?? ""),
-                             Money.formatCount(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Money.formatCount($0) } ?? "")])
+                rows.append([Markdown.escape(side), Markdown.escape(use.model), Format.count(use.peakRequestsPerMinute) + (use.rpmLimit.map { " of " + Format.count($0) } ?? ""),
+                             Format.count(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Format.count($0) } ?? "")])
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
         }
@@ -66,7 +66,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 if let note = result.note { actual += " — " + Markdown.escape(note, limit: 120) }
                 var row = [ReportFacts.symbol(result.status), name, "`" + result.policy.metric.rawValue + "`"]
                 if !single { row.append(Markdown.escape(result.candidate)) }
-                row += [actual, (result.bound == "max" ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
+                row += [actual, (result.bound == .max ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
                 rows.append(row)
             }
             var header = ["", "Policy", "Metric"]
@@ -83,11 +83,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         text += "\n<details><summary>Details</summary>\n\n"
         for candidate in evaluation.candidates {
             if !single { text += "##### \(Markdown.escape(candidate.forecast.name))\n\n" }
-            text += "**By model**\n\n" + breakdown(evaluation.baseline.byModel, candidate.forecast.byModel, label: "Model")
-            if !single { text += "\n**By route**\n\n" + breakdown(evaluation.baseline.byRoute, candidate.forecast.byRoute, label: "Route") }
-            for (key, groups) in candidate.forecast.byTag {
-                let base = evaluation.baseline.byTag.first { $0.key == key }?.groups ?? []
-                text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(base, groups, label: Markdown.escape(key), limit: 15)
+            text += "**By model**\n\n" + breakdown(candidate.comparison.byModel, label: "Model")
+            if !single { text += "\n**By route**\n\n" + breakdown(candidate.comparison.byRoute, label: "Route") }
+            for (key, rows) in candidate.comparison.byTag {
+                text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(rows, label: Markdown.escape(key), limit: 15)
             }
             text += "\n"
         }
@@ -114,47 +113,40 @@ public struct MarkdownReportRenderer: ReportRenderer {
         let base = evaluation.baseline
         var header = ["", Markdown.escape(base.name)]
         var rows: [[String]] = [
-            ["Monthly cost", Money.format(base.monthlyCost)],
-            ["\(Int((base.scaling.confidence * 100).rounded()))% interval", Money.format(base.monthlyCostLow) + " – " + Money.format(base.monthlyCostHigh)],
-            ["Requests / month", Money.formatCount(base.requests)],
-            ["Cost per request", base.costPerRequest.map(Money.formatUnit) ?? "n/a"],
+            ["Monthly cost", Format.money(base.monthlyCost)],
+            ["\(Int((base.scaling.confidence * 100).rounded()))% interval", Format.money(base.monthlyCostLow) + " – " + Format.money(base.monthlyCostHigh)],
+            ["Requests / month", Format.count(base.requests)],
+            ["Cost per request", base.costPerRequest.map(Format.unitCost) ?? "n/a"],
             ["Quality", ReportFacts.quality(base)],
-            ["Cost per quality", base.costPerQuality.map(Money.formatUnit) ?? "n/a"],
+            ["Cost per quality", base.costPerQuality.map(Format.unitCost) ?? "n/a"],
         ]
         for candidate in evaluation.candidates {
             let forecast = candidate.forecast
-            let delta = candidate.delta
+            let delta = candidate.comparison.total
             header.append(Markdown.escape(forecast.name))
             header.append("Change")
-            let interval: String = Money.format(forecast.monthlyCostLow) + " – " + Money.format(forecast.monthlyCostHigh)
-            let intervalChange: String = Money.formatDelta(delta.monthlyCostLow) + " to " + Money.formatDelta(delta.monthlyCostHigh)
+            let interval: String = Format.money(forecast.monthlyCostLow) + " – " + Format.money(forecast.monthlyCostHigh)
+            let intervalChange: String = Format.moneyChange(delta.monthlyCostLow) + " to " + Format.moneyChange(delta.monthlyCostHigh)
             let values: [(String, String)] = [
-                (Money.format(forecast.monthlyCost), ReportFacts.costChange(delta)),
+                (Format.money(forecast.monthlyCost), ReportFacts.costChange(delta)),
                 (interval, intervalChange),
-                (Money.formatCount(forecast.requests), signedCount(delta.requests)),
-                (ReportFacts.unit(forecast.costPerRequest), ReportFacts.signedUnit(delta.costPerRequest)),
-                (ReportFacts.quality(forecast), ReportFacts.signedPlain(delta.quality)),
-                (ReportFacts.unit(forecast.costPerQuality), delta.costPerQualityPct.map(Money.formatPercent) ?? ""),
+                (Format.count(forecast.requests), Format.countChange(delta.requests)),
+                (ReportFacts.unit(forecast.costPerRequest), Format.unitCostChange(delta.costPerRequest)),
+                (ReportFacts.quality(forecast), Format.fixedChange(delta.quality)),
+                (ReportFacts.unit(forecast.costPerQuality), delta.costPerQualityPct.map(Format.percentChange) ?? ""),
             ]
             for (index, value) in values.enumerated() { rows[index] += [value.0, value.1] }
         }
         return Markdown.table(header, rows, alignRight: Set(1..<header.count))
     }
 
-    private func breakdown(_ base: [Forecast.Group], _ head: [Forecast.Group], label: String, limit: Int = 25) -> String {
-        let pairs = ReportFacts.paired(base, head)
-        var rows: [[String]] = []
-        for pair in pairs.prefix(limit) {
-            let b = pair.base?.monthlyCost ?? 0
-            let h = pair.head?.monthlyCost ?? 0
-            rows.append([Markdown.escape(pair.name), Money.format(b), Money.format(h), Money.formatDelta(h - b),
-                         Money.formatCount(pair.head?.requests ?? 0)])
+    private func breakdown(_ rows: [Comparison.Row], label: String, limit: Int = 25) -> String {
+        let cells = rows.prefix(limit).map { row in
+            [Markdown.escape(row.name), Format.money(row.baseCost), Format.money(row.headCost), Format.moneyChange(row.change),
+             Format.count(row.headRequests)]
         }
-        var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], rows, alignRight: [1, 2, 3, 4])
-        if pairs.count > limit { text += "\n\(pairs.count - limit) more not shown (see the JSON report).\n" }
+        var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], cells, alignRight: [1, 2, 3, 4])
+        if rows.count > limit { text += "\n\(rows.count - limit) more not shown (see the JSON report).\n" }
         return text
     }
-
-    private func signed(_ value: Int64) -> String { (value > 0 ? "+" : "") + Money.formatCount(Double(value)) }
-    private func signedCount(_ value: Double) -> String { (value > 0 ? "+" : "") + Money.formatCount(value) }
 }

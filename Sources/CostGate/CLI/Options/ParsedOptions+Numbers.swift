@@ -1,0 +1,57 @@
+/// Typed values: whole numbers in a range, numbers with a lower bound, lists and `KEY=VALUE` pairs, each error
+/// stating the bound that was broken.
+extension ParsedOptions {
+    /// `--name` as a whole number within `range`, nil when not given.
+    func int(_ name: String, in range: ClosedRange<Int>) throws(CostGateError) -> Int? {
+        guard let text = value(name) else { return nil }
+        return try Self.int(text, option: name, in: range)
+    }
+
+    /// `--name` as a comma-separated list of whole numbers within `range` (`1,2,4,8`), nil when not given.
+    func intList(_ name: String, in range: ClosedRange<Int>) throws(CostGateError) -> [Int]? {
+        guard let items = list(name) else { return nil }
+        var numbers: [Int] = []
+        for item in items { numbers.append(try Self.int(item, option: name, in: range)) }
+        return numbers
+    }
+
+    /// `--name` as a comma-separated list (`H100,L40S`), nil when not given.
+    func list(_ name: String) -> [String]? {
+        value(name)?.split(separator: ",").map(String.init)
+    }
+
+    /// `--name` as a finite number of at least `minimum` (or, with `exclusive`, above it), nil when not given.
+    func double(_ name: String, atLeast minimum: Double = 0, exclusive: Bool = false) throws(CostGateError) -> Double? {
+        guard let text = value(name) else { return nil }
+        guard let number = Double(text), number.isFinite, exclusive ? number > minimum : number >= minimum else {
+            let bound = (exclusive ? "greater than " : "of at least ") + Format.decimal(minimum)
+            throw .usage("--\(name) expects a number \(bound), found \(excerpt(text))")
+        }
+        return number
+    }
+
+    /// Every value of a repeatable `--name KEY=NUMBER` option, each number above zero (`--slo ttft_p95_ms=800`).
+    func positivePairs(_ name: String, example: String) throws(CostGateError) -> [(key: String, value: Double)] {
+        var pairs: [(key: String, value: Double)] = []
+        for text in all(name) {
+            guard let equals = text.firstIndex(of: "=") else {
+                throw .usage("--\(name) expects KEY=VALUE such as \(example), found \(excerpt(text))")
+            }
+            let key = String(text[..<equals])
+            let valueText = String(text[text.index(after: equals)...])
+            guard let number = Double(valueText), number.isFinite, number > 0 else {
+                throw .usage("--\(name) \(key) expects a number greater than 0, found \(excerpt(valueText))")
+            }
+            pairs.append((key, number))
+        }
+        return pairs
+    }
+
+    private static func int(_ text: String, option: String, in range: ClosedRange<Int>) throws(CostGateError) -> Int {
+        guard let number = Int(text), range.contains(number) else {
+            let bound = range.upperBound == Int.max ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            throw .usage("--\(option) expects a whole number \(bound), found \(excerpt(text))")
+        }
+        return number
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// Every way costgate writes a number for people or for files, in one place: money, counts, percentages,
+/// durations and plain decimals.
+///
+/// - Human output (text, Markdown, warnings) rounds money to cents, half to even, with thousands separators:
+///   `$12,345.68`.
+/// - Machine output (JSON, CSV) carries the shortest text that reads back to the same double (`decimal`).
+/// - Nothing here depends on the locale: a report reads the same on every machine.
+public enum Format {
+    // MARK: Money
+
+    /// USD as `$1,234.57` (`-$3.10` for negatives), rounded half to even to cents.
+    public static func money(_ usd: Double) -> String {
+        let cents = (usd * 100).rounded(.toNearestOrEven)
+        let negative = cents < 0
+        let magnitude = abs(cents)
+        let whole = (magnitude / 100).rounded(.towardZero)
+        let fraction = Int(magnitude - whole * 100)
+        return (negative ? "-$" : "$") + grouped(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+
+    /// A signed change of USD: `+$1,240.00` or `-$310.50` (`$0.00` unsigned).
+    public static func moneyChange(_ usd: Double) -> String {
+        let text = money(usd)
+        return text.hasPrefix("-") || text == "$0.00" ? text : "+" + text
+    }
+
+    /// A unit cost with four significant digits below a dollar (`$0.002315`), cents above.
+    public static func unitCost(_ usd: Double) -> String {
+        if abs(usd) >= 1 || usd == 0 { return money(usd) }
+        let digits = max(2, min(10, Int((-log10(abs(usd))).rounded(.up)) + 3))
+        return (usd < 0 ? "-$" : "$") + String(format: "%.\(digits)f", abs(usd))
+    }
+
+    /// A signed unit cost (`+$0.0012`), or "" when there is none.
+    public static func unitCostChange(_ usd: Double?) -> String {
+        guard let usd else { return "" }
+        return (usd >= 0 ? "+" : "") + unitCost(usd)
+    }
+
+    /// A rate as USD per 1M tokens with as many decimals as it has, at least two (`$0.075`, `$2.50`).
+    public static func rate(_ rate: Rate) -> String {
+        "$" + rateDigits(rate, keepingDecimals: 2)
+    }
+
+    /// A rate as USD per 1M tokens, a plain decimal with no trailing zeros (`0.075`, `10`), for JSON and CSV.
+    public static func rateDecimal(_ rate: Rate) -> String {
+        rateDigits(rate, keepingDecimals: 0)
+    }
+
+    /// The exact micro-USD count of a rate, written as a decimal that keeps at least `keep` fraction digits.
+    private static func rateDigits(_ rate: Rate, keepingDecimals keep: Int) -> String {
+        let micros = rate.picodollarsPerToken
+        let whole = String(micros / 1_000_000)
+        var fraction = String(micros % 1_000_000)
+        fraction = String(repeating: "0", count: 6 - fraction.count) + fraction
+        while fraction.count > keep, fraction.hasSuffix("0") { fraction.removeLast() }
+        return fraction.isEmpty ? whole : whole + "." + fraction
+    }
+
+    // MARK: Counts and percentages
+
+    /// A count with thousands separators, rounded to an integer (`12,345`; `n/a` when not finite).
+    public static func count(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        let rounded = value.rounded(.toNearestOrEven)
+        return (rounded < 0 ? "-" : "") + grouped(abs(rounded))
+    }
+
+    /// A signed count change: `+1,200`, `-35`, `0`.
+    public static func countChange(_ value: Double) -> String {
+        (value > 0 ? "+" : "") + count(value)
+    }
+
+    /// A percentage change with one decimal and a sign: `+8.1%`, `0.0%`.
+    public static func percentChange(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        let text = String(format: "%.1f", value)
+        if text == "-0.0" || text == "0.0" { return "0.0%" }
+        return (value > 0 ? "+" : "") + text + "%"
+    }
+
+    /// A share of 1 as a whole percentage: `0.734` → `73%`.
+    public static func wholePercent(_ share: Double) -> String {
+        String(format: "%.0f%%", share * 100)
+    }
+
+    // MARK: Plain numbers and durations
+
+    /// A number with exactly `digits` decimals, rounded half to even (`n/a` when not finite).
+    public static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return "n/a" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
+        let whole = Int64(scaled / scale)
+        var fraction = String(Int64(scaled) - whole * Int64(scale))
+        while fraction.count < digits { fraction = "0" + fraction }
+        let sign = value < 0 && scaled != 0 ? "-" : ""
+        return sign + String(whole) + (digits > 0 ? "." + fraction : "")
+    }
+
+    /// A signed number with three decimals (`+0.012`), or "" when there is none: quality changes.
+    public static func fixedChange(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return (value >= 0 ? "+" : "") + fixed(value, digits: 3)
+    }
+
+    /// A measurement with two decimals below 100 and none above (`3.14`, `1234`), as benchmarks print them.
+    public static func measurement(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        return String(format: abs(value) >= 100 ? "%.0f" : "%.2f", value)
+    }
+
+    /// Milliseconds rounded to whole ones (`812`; `n/a` when not finite).
+    public static func milliseconds(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.0f", value) : "n/a"
+    }
+
+    /// The shortest text that reads back to the same double, never in exponent form (`0.0000001`, `12`, `null`
+    /// when not finite): JSON numbers, CSV cells and ratios in sentences.
+    public static func decimal(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        let text = "\(value)"
+        return text.contains("e") ? decimalExpansion(value) : text
+    }
+
+    private static func decimalExpansion(_ value: Double) -> String {
+        // Swift prints 1e-07 for small numbers; JSON readers accept that, but a plain decimal reads better.
+        var digits = 17
+        var text = String(format: "%.\(digits)f", value)
+        while digits > 0 {
+            let shorter = String(format: "%.\(digits - 1)f", value)
+            if Double(shorter) != value { break }
+            text = shorter
+            digits -= 1
+        }
+        return text
+    }
+
+    private static func grouped(_ whole: Double) -> String {
+        var digits = String(format: "%.0f", whole)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: ",")
+    }
+}

@@ -1,0 +1,124 @@
+/// Sentences and figures shared by the human-readable renderers, so text and Markdown say the same thing.
+enum ReportFacts {
+    /// "Monthly cost rises by $1,240.00 (+8.1%)" for a candidate, or the plain forecast when nothing changed.
+    static func headline(_ evaluation: Evaluation, candidate: Evaluation.Candidate) -> String {
+        let delta = candidate.comparison.total
+        let cents = (delta.monthlyCost * 100).rounded()
+        if evaluation.baselineSource == .itself {
+            return "Monthly cost forecast: \(Format.money(candidate.forecast.monthlyCost))"
+        }
+        if cents == 0 { return "Monthly cost is unchanged at \(Format.money(candidate.forecast.monthlyCost))" }
+        let verb = cents > 0 ? "rises" : "falls"
+        let percent = delta.monthlyCostPct.map { " (\(Format.percentChange($0)))" } ?? ""
+        return "Monthly cost \(verb) by \(Format.money(abs(delta.monthlyCost)))\(percent)"
+    }
+
+    /// The value of a policy metric, formatted for people.
+    static func format(_ value: Double?, metric: PolicyMetric) -> String {
+        guard let value else { return "n/a" }
+        if metric.isPercent { return Format.percentChange(value) }
+        if metric == .costPerRequest || metric == .costPerQuality { return Format.unitCost(value) }
+        if metric.isMoney { return metric == .monthlyCostDelta ? Format.moneyChange(value) : Format.money(value) }
+        if metric == .quality || metric == .gpuUtilization || metric == .peakTPMShare || metric == .peakRPMShare {
+            return Format.fixed(value, digits: 3)
+        }
+        if metric == .requests { return Format.count(value) }
+        return Format.fixed(value, digits: 1) + " ms"
+    }
+
+    static func quality(_ forecast: Forecast) -> String {
+        guard let quality = forecast.quality else { return "n/a" }
+        let share = Int((forecast.qualityCoverage * 100).rounded())
+        return Format.fixed(quality, digits: 3) + " (\(share)% scored)"
+    }
+
+    static func costChange(_ delta: Comparison.Delta) -> String {
+        let percent = delta.monthlyCostPct.map { " (" + Format.percentChange($0) + ")" } ?? ""
+        return Format.moneyChange(delta.monthlyCost) + percent
+    }
+
+    static func unit(_ value: Double?) -> String { value.map(Format.unitCost) ?? "n/a" }
+
+    /// A one-line chart of `values` scaled to their maximum: ▁▂▃▄▅▆▇█.
+    static func sparkline(_ values: [Double]) -> String {
+        let bars = Array("▁▂▃▄▅▆▇█")
+        guard let top = values.max(), top > 0 else { return String(repeating: "▁", count: values.count) }
+        return String(values.map { bars[min(bars.count - 1, max(0, Int(($0 / top * Double(bars.count - 1)).rounded())))] })
+    }
+
+    /// Latency rows (metric, then p50 / p95 / p99 per forecast) for the human-readable reports.
+    static func latencyRows(_ forecasts: [Forecast]) -> [[String]]? {
+        guard forecasts.contains(where: { $0.serving?.latency != nil }) else { return nil }
+        func cell(_ summary: LatencySummary?) -> String {
+            guard let summary, summary.p50.isFinite else { return "n/a" }
+            return [summary.p50, summary.p95, summary.p99].map { Format.fixed($0, digits: 1) }.joined(separator: " / ")
+        }
+        var rows: [[String]] = []
+        for (label, pick) in [("TTFT ms", { (l: ServingForecast.Latency) in l.ttft }), ("TPOT ms", { $0.tpot }), ("E2E ms", { $0.e2e })] {
+            rows.append([label] + forecasts.map { cell($0.serving?.latency.map(pick)) })
+        }
+        rows.append(["covered"] + forecasts.map { f in f.serving?.latency.map { Format.fixed($0.coverage * 100, digits: 1) + "%" } ?? "n/a" })
+        return rows
+    }
+
+    /// Fleet rows for every deployment of every forecast.
+    static func fleetRows(_ forecasts: [Forecast]) -> [[String]] {
+        var rows: [[String]] = []
+        for forecast in forecasts {
+            for fleet in forecast.serving?.fleets ?? [] {
+                rows.append([forecast.name, fleet.name, fleet.model + " on " + String(fleet.gpusPerReplica) + "× " + fleet.gpu,
+                             Format.fixed(fleet.replicasMean, digits: 1) + " / " + String(fleet.replicasMax), Format.count(fleet.gpuHours),
+                             Format.fixed(fleet.utilization * 100, digits: 1) + "%", Format.money(fleet.monthlyCost), sparkline(fleet.hourlyReplicas)])
+            }
+        }
+        return rows
+    }
+
+    /// "chat: the fleet costs $3,873.60 a month; at the API's $0.0003196 a request that buys 12.1M requests (forecast: 3.4M)."
+    static func breakEvenLines(_ candidates: [Evaluation.Candidate], name: (String) -> String) -> [String] {
+        candidates.flatMap { candidate in
+            candidate.breakEven.map { entry in
+                let cheaper = entry.forecastRequests >= entry.breakEvenRequests ? "the fleet is cheaper" : "the API is cheaper"
+                return "\(name(entry.route)) on \(name(entry.deployment)): the fleet's share costs \(Format.money(entry.fleetMonthlyCost)) a month; "
+                    + "at the API's \(Format.unitCost(entry.apiCostPerRequest)) per request the two break even at "
+                    + "\(Format.count(entry.breakEvenRequests)) requests a month; the forecast is \(Format.count(entry.forecastRequests)), so \(cheaper)."
+            }
+        }
+    }
+
+    static let fleetHeader = ["Side", "Deployment", "Serving", "Replicas mean / max", "GPU-hours / month", "Utilization", "Monthly cost", "Replicas by hour"]
+
+    static func symbol(_ status: Evaluation.Status) -> String {
+        switch status {
+        case .pass: return "✅"
+        case .warn: return "⚠️"
+        case .fail: return "❌"
+        }
+    }
+
+    /// One sentence on the overall result.
+    static func resultLine(_ evaluation: Evaluation) -> String {
+        let failed = evaluation.policies.filter { $0.status == .fail }.count
+        let warned = evaluation.policies.filter { $0.status == .warn }.count
+        let total = evaluation.policies.count
+        if total == 0 { return "No policies defined." }
+        var parts: [String] = []
+        if failed > 0 { parts.append("\(failed) failed") }
+        if warned > 0 { parts.append("\(warned) warned") }
+        parts.append("\(total - failed - warned) passed")
+        return "Policies: " + parts.joined(separator: ", ") + (evaluation.failOnWarn && warned > 0 ? " (warnings fail the build)" : "")
+    }
+
+    /// Describes the interval and the scaling.
+    static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String) -> [String] {
+        let hours = scaling.windowSeconds / 3600
+        return [
+            "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
+            "Window: \(Format.fixed(hours, digits: 2)) hours (\(scaling.windowFromPlan ? "traffic.window_hours" : "first to last timestamp")).",
+            "Forecast: \(Format.fixed(scaling.days, digits: 1)) days at \(Format.percentChange(scaling.growth * 100)) growth, so the sample is scaled by ×\(Format.fixed(scaling.factor, digits: 2)).",
+            "Interval: \(Int((scaling.confidence * 100).rounded()))% by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
+            "Baseline: \(baseline).",
+            "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
+        ]
+    }
+}

@@ -1,0 +1,53 @@
+/// The price catalog as JSON: a list of objects, one per model, every rate the exact decimal it is held as.
+public struct PriceJSONRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// Renders `listing` as JSON.
+    public func render(_ listing: PriceListing) -> String {
+        JSONWriter.write(document(listing))
+    }
+
+    /// The listing as a JSON value.
+    func document(_ listing: PriceListing) -> JSONValue {
+        .array(listing.models.map { model in
+            .object([
+                ("id", .string(model.id)),
+                ("provider", .string(model.provider)),
+                ("model", .string(model.name)),
+                ("aliases", .array(model.aliases.map(JSONValue.string))),
+                ("input_per_mtok", Self.number(model.rates.input)),
+                ("cached_input_per_mtok", Self.number(model.rates.cachedInput)),
+                ("cache_write_per_mtok", Self.number(model.rates.cacheWrite)),
+                ("output_per_mtok", Self.number(model.rates.output)),
+                ("reasoning_per_mtok", Self.number(model.rates.reasoning ?? model.rates.output)),
+                ("batch", model.batchRates.map { batch in
+                    .object([("input_per_mtok", Self.number(batch.input)), ("output_per_mtok", Self.number(batch.output))])
+                } ?? .null),
+                ("long_context", model.longContext.map { tier in
+                    .object([
+                        ("threshold", .number(Double(tier.threshold), text: String(tier.threshold))),
+                        ("input_per_mtok", Self.number(tier.rates.input)),
+                        ("cached_input_per_mtok", Self.number(tier.rates.cachedInput)),
+                        ("cache_write_per_mtok", Self.number(tier.rates.cacheWrite)),
+                        ("output_per_mtok", Self.number(tier.rates.output)),
+                    ])
+                } ?? .null),
+                ("context_window", model.contextWindow.map { .number(Double($0), text: String($0)) } ?? .null),
+                ("tokenizer", .object([
+                    ("encoding", .string(model.encoding)),
+                    ("ratio", .number(model.tokenizerRatio)),
+                    ("exact", .bool(model.tokenizerExact)),
+                ])),
+                ("date", .string(model.date)),
+                ("source", .string(model.source)),
+            ])
+        })
+    }
+
+    /// A rate as a JSON number written with exactly the digits it is held with (`0.075`, `10`).
+    private static func number(_ rate: Rate?) -> JSONValue {
+        guard let rate else { return .null }
+        return .number(rate.perMillion, text: Format.rateDecimal(rate))
+    }
+}

@@ -1,0 +1,24 @@
+/// What `costgate breakdown` prints: a showback, with the human-readable tables cut to their largest groups.
+public struct ShowbackListing: Sendable {
+    /// The spend, grouped.
+    public var showback: Showback
+    /// How many of the largest groups of each table text and Markdown show (0 = all); JSON and CSV show all.
+    public var top: Int
+
+    /// Creates a listing.
+    public init(showback: Showback, top: Int) {
+        self.showback = showback
+        self.top = top
+    }
+
+    /// The rows of a table that text and Markdown show.
+    func shown(_ rows: [Showback.Row]) -> [Showback.Row] {
+        top > 0 ? Array(rows.prefix(top)) : rows
+    }
+
+    /// "Spend of the recorded window (24.00 hours, 1,000 requests): $12.34".
+    var heading: String {
+        "Spend of the recorded window (\(Format.fixed(showback.windowHours, digits: 2)) hours, "
+            + "\(Format.count(showback.total.requests)) requests): \(Format.money(showback.total.cost))"
+    }
+}
