@@ -1,5 +1,6 @@
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// The declarative option layer: one declaration gives the parser, its errors (with the bound that was broken)
 /// and the help's option list.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// `costgate schema` prints the plan schema shipped in the resources, as JSON any consumer can read.
 @Suite struct SchemaCommandTests {

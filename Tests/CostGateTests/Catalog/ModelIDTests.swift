@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// One rule names a model everywhere: pricing, recorded latency, quality scores, rate limits and policy filters.
 @Suite struct ModelIDTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CostGate
+import CostGateTestSupport
 
 /// The plan is read by one strict reader, every section typed before any traffic is read.
 @Suite struct PlanParserTests {
