@@ -21,8 +21,8 @@ enum PricesCommand: Command {
 
     """, """
     Tokenizer: 'exact' rows are counted with the model's own encoding; 'est.' rows with the
-    named encoding times a per-family ratio (see docs/prices.md). A plan's 'models' section can
-    add models or override any of these rows.
+    named encoding times a per-family ratio (see Sources/CostGate/CostGate.docc/Prices.md).
+    A plan's 'models' section can add models or override any of these rows.
 
     Exit status: 0 listed, 2 bad usage or no model matches QUERY (with suggestions).
 

@@ -6,7 +6,7 @@ import Foundation
 /// the matmul and attention FLOPs; tensor parallelism adds two all-reduces per layer, and every step pays
 /// a fixed CPU/launch overhead plus a per-sequence overhead. Efficiencies come from `Coefficients`.
 public struct StepTimeModel: Sendable {
-    /// Fitted efficiency coefficients (see docs/simulator.md for the fit and its points).
+    /// Fitted efficiency coefficients (see Simulator.md in CostGate.docc for the fit and its points).
     public struct Coefficients: Sendable, Equatable {
         /// Achieved share of peak HBM bandwidth in bandwidth-bound (decode) steps.
         public var bandwidthEfficiency: Double
@@ -32,7 +32,7 @@ public struct StepTimeModel: Sendable {
             self.allReduceLatency = allReduceLatency
         }
 
-        /// The coefficients fitted to the calibration points named in docs/simulator.md: vLLM buildkite
+        /// The coefficients fitted to the calibration points named in CostGate.docc/Simulator.md: vLLM buildkite
         /// batch-8 latency of Llama-3.1-8B on A100/H100/H200 (bandwidth, step overhead), buildkite Llama-3-70B
         /// TP4 on H100 (all-reduce latency), MLPerf v5.1 Server Llama-3.1-8B on one H100 with vLLM 0.10
         /// (bf16 compute), NIM Llama-3.3-70B fp8 TP2 concurrency-1 TTFT (fp8 compute).

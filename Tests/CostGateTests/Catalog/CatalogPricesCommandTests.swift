@@ -19,7 +19,7 @@ import CostGateTestSupport
     @Test func helpMatchesGolden() {
         let run = CatalogTesting.run(["prices", "--help"])
         #expect(run.status == .success)
-        CatalogTesting.assertGolden(run.stdout, named: "prices-help.txt")
+        CatalogTesting.assertGolden(run.stdout, named: "help-prices.txt")
     }
 
     @Test func jsonListsEveryModelWithExactNumbers() throws {

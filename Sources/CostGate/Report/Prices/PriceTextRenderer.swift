@@ -38,7 +38,7 @@ public struct PriceTextRenderer: ReportRenderer {
             output += line + "\n"
         }
         output += "\n\(listing.models.count) model\(listing.models.count == 1 ? "" : "s"). Tokenizer 'est.' rows count with the named"
-            + " encoding times the ratio; see docs/prices.md.\n"
+            + " encoding times the ratio; see Sources/CostGate/CostGate.docc/Prices.md.\n"
         return output
     }
 

@@ -1,0 +1,121 @@
+/// Computes forecasts from replays.
+public enum Forecaster {
+    /// The window and scale factor for a sample under `plan`.
+    public static func scaling(traffic: Traffic, plan: Plan) throws(CostGateError) -> Forecast.Scaling {
+        let window: Double
+        let fromPlan: Bool
+        if let hours = plan.traffic.windowHours {
+            window = hours * 3600
+            fromPlan = true
+        } else {
+            guard let span = traffic.timeSpan, span.latest > span.earliest else {
+                throw .badPlan(file: plan.file, path: "traffic.window_hours", expected: "a window (the sample's timestamps span no time, so give window_hours)", found: nil)
+            }
+            window = span.latest - span.earliest
+            fromPlan = false
+        }
+        let days = plan.forecast.days
+        let growth = plan.forecast.growth
+        return Forecast.Scaling(windowSeconds: window, windowFromPlan: fromPlan, days: days, growth: growth,
+                                factor: days * 86_400 / window * (1 + growth), records: traffic.records.count,
+                                weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
+                                replicates: plan.forecast.replicates, seed: plan.forecast.seed)
+    }
+
+    /// Aggregates `replay` into a forecast scaled by `scaling`, with breakdowns and the cost interval.
+    public static func forecast(_ replay: Replay, traffic: Traffic, scaling: Forecast.Scaling, extraCost: [Double]? = nil,
+                                fixedCost: [Double]? = nil) -> Forecast {
+        let count = replay.weights.count
+        var total = PreciseSum()
+        var requests = PreciseSum()
+        var inputTokens = PreciseSum()
+        var outputTokens = PreciseSum()
+        var quality = QualityTally()
+        // Routes, models and tag sets are dense small ids, so the groups are arrays indexed by id.
+        var routeCost = [PreciseSum](repeating: PreciseSum(), count: traffic.strings.strings.count)
+        var routeRequests = routeCost
+        var modelCost = [PreciseSum](repeating: PreciseSum(), count: replay.modelNames.count)
+        var modelRequests = modelCost
+        var tagSetCost = [PreciseSum](repeating: PreciseSum(), count: traffic.tagSets.count)
+        var tagSetRequests = tagSetCost
+        var unpriced = 0
+        var selfHosted = 0
+        let values = costValues(replay, extraCost: extraCost)
+        for index in 0..<count {
+            let weight = replay.weights[index]
+            let cost = values[index]
+            total.add(cost)
+            requests.add(weight)
+            inputTokens.add(weight, times: Double(replay.inputTokens[index]))
+            outputTokens.add(weight, times: Double(replay.outputTokens[index]))
+            quality.add(score: replay.quality[index], weight: weight)
+            let route = Int(traffic.records[index].route)
+            let model = Int(replay.models[index])
+            let tagSet = Int(traffic.records[index].tagSet)
+            routeCost[route].add(cost)
+            routeRequests[route].add(weight)
+            modelCost[model].add(cost)
+            modelRequests[model].add(weight)
+            tagSetCost[tagSet].add(cost)
+            tagSetRequests[tagSet].add(weight)
+            switch replay.billing[index] {
+            case .priced: break
+            case .unpriced: unpriced += 1
+            case .selfHosted: selfHosted += 1
+            }
+        }
+        var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        var tagSetSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
+        for id in routeRequests.indices where routeRequests[id] != PreciseSum() || routeCost[id] != PreciseSum() {
+            routeSums[Int32(id)] = (routeCost[id], routeRequests[id])
+        }
+        for id in modelRequests.indices where modelRequests[id] != PreciseSum() || modelCost[id] != PreciseSum() {
+            modelSums[Int32(id)] = (modelCost[id], modelRequests[id])
+        }
+        for id in tagSetRequests.indices where tagSetRequests[id] != PreciseSum() || tagSetCost[id] != PreciseSum() {
+            tagSetSums[Int32(id)] = (tagSetCost[id], tagSetRequests[id])
+        }
+        let factor = scaling.factor
+        func groups(_ sums: [Int32: (cost: PreciseSum, requests: PreciseSum)], name: (Int32) -> String) -> [Forecast.Group] {
+            sums.map { Forecast.Group(name: name($0.key), monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
+                .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
+        }
+        var byTag: [(key: String, groups: [Forecast.Group])] = []
+        for key in traffic.tagKeys {
+            let keyID = traffic.strings.id(of: key)!
+            var perValue: [String: (cost: PreciseSum, requests: PreciseSum)] = [:]
+            for (set, sums) in tagSetSums {
+                let value = traffic.tagSets[Int(set)].first { $0.key == keyID }.map { traffic.strings[$0.value] } ?? "(none)"
+                perValue[value, default: (PreciseSum(), PreciseSum())].cost.add(sums.cost)
+                perValue[value]!.requests.add(sums.requests)
+            }
+            let list = perValue.map { Forecast.Group(name: $0.key, monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
+                .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
+            byTag.append((key, list))
+        }
+        var scaled = scaling
+        scaled.weightedRequests = requests.value
+        let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+        scaled.intervalMethod = interval.method
+        let monthly = total.value * factor
+        return Forecast(
+            name: replay.name, monthlyCost: monthly,
+            monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
+            requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
+            quality: quality.mean, qualityCoverage: requests.value > 0 ? quality.scoredWeight / requests.value : 0,
+            costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
+            byRoute: groups(routeSums) { traffic.strings[$0] },
+            byModel: groups(modelSums) { replay.modelNames[Int($0)] },
+            byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)
+    }
+
+    /// Each record's weighted cost in USD over the sample window (weight × cost, plus any attributed GPU cost).
+    public static func costValues(_ replay: Replay, extraCost: [Double]? = nil) -> [Double] {
+        var values = [Double](repeating: 0, count: replay.weights.count)
+        for index in values.indices {
+            values[index] = replay.weights[index] * Double(replay.picodollars[index]) * 1e-12 + (extraCost?[index] ?? 0)
+        }
+        return values
+    }
+}

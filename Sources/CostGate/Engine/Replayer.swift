@@ -1,0 +1,176 @@
+/// Replays traffic under a plan.
+public enum Replayer {
+    /// Replays `traffic` under `plan`. Prompt changes are measured against `reference` (the base side).
+    ///
+    /// - Parameters:
+    ///   - catalog: built-in prices plus the plan's own models.
+    ///   - prompts: this plan's prompt sizes; `referencePrompts` the base side's.
+    public static func replay(
+        _ traffic: Traffic, plan: Plan, name: String, catalog: PriceCatalog,
+        prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes
+    ) throws(CostGateError) -> Replay {
+        let count = traffic.records.count
+        var replay = Replay(name: name, picodollars: [Int64](repeating: 0, count: count),
+                            weights: [Double](repeating: 0, count: count), models: [Int32](repeating: 0, count: count),
+                            modelNames: [], inputTokens: [Int64](repeating: 0, count: count),
+                            outputTokens: [Int64](repeating: 0, count: count),
+                            quality: [Double](repeating: .nan, count: count),
+                            billing: [Replay.Billing](repeating: .priced, count: count), catalog: catalog,
+                            warnings: [], promptChanges: [])
+        var modelIndex: [String: Int32] = [:]
+        func intern(_ id: String) -> Int32 {
+            if let index = modelIndex[id] { return index }
+            let index = Int32(replay.modelNames.count)
+            replay.modelNames.append(id)
+            modelIndex[id] = index
+            return index
+        }
+
+        // Resolve each (route, recorded model) pair once; records then only look it up.
+        // Only trivially copyable fields, so the per-record lookup copies no reference-counted storage.
+        struct Resolved {
+            var priced: Bool
+            var standard: TokenRates
+            var longContext: (threshold: Int64, rates: TokenRates)?
+            var modelSlot: Int32
+            var promptDelta: Int64
+            var maxOutput: Int64?
+            var outputScale: DecimalScale
+            var selfHosted: Bool
+            var quality: Double
+        }
+        var resolved: [Resolved] = []
+        var resolvedIndex: [Int64: Int] = [:]
+        var lastKey: Int64 = -1
+        var lastIndex = 0
+        var routePromptDelta: [Int32: Int64] = [:]
+        var unpricedNames: [String: Int] = [:]
+        let defaultWeight = 1 / plan.traffic.sampleRate
+
+        for index in 0..<count {
+            let record = traffic.records[index]
+            let key = Int64(record.route) << 32 | Int64(UInt32(bitPattern: record.model))
+            if key != lastKey, let known = resolvedIndex[key] {
+                lastKey = key
+                lastIndex = known
+            } else if key != lastKey {
+                let routeName = traffic.strings[record.route]
+                let config = plan.routeConfig(for: routeName)
+                let recordedModel = traffic.strings[record.model]
+                let modelName = config.usesRecordedModel ? recordedModel : config.model!
+                var model: ModelPrice?
+                if config.deployment == nil {
+                    if config.usesRecordedModel {
+                        model = catalog.lookup(recordedModel)
+                    } else {
+                        model = try catalog.resolve(modelName, context: "\(plan.file): 'routes.\(plan.routes[routeName] != nil ? routeName : "*").model'")
+                    }
+                }
+                if config.batch, let chosen = model, chosen.batchRates == nil {
+                    throw .badPlan(file: plan.file, path: "routes.\(routeName).batch", expected: "a model with a batch API", found: chosen.id)
+                }
+                let delta: Int64
+                if let cachedDelta = routePromptDelta[record.route] {
+                    delta = cachedDelta
+                } else {
+                    delta = promptDelta(route: routeName, plan: plan, prompts: prompts, reference: reference,
+                                        referencePrompts: referencePrompts, replay: &replay)
+                    routePromptDelta[record.route] = delta
+                }
+                let slotName = config.deployment.map { "deployment:" + $0 } ?? model?.id ?? (modelName.isEmpty ? "(no model)" : modelName)
+                var score = qualityScore(plan: plan, route: routeName, model: model?.id ?? modelName, catalog: catalog)
+                if let deployment = config.deployment {
+                    // A self-hosted route is scored under its deployment's name or the model it serves.
+                    let served = plan.deployment(named: deployment)?.model.id
+                    score = [deployment, served].compactMap { $0 }
+                        .map { qualityScore(plan: plan, route: routeName, model: $0, catalog: catalog) }
+                        .first { !$0.isNaN } ?? .nan
+                }
+                let standard = model.map { config.batch ? ($0.batchRates ?? $0.rates) : $0.rates } ?? TokenRates(input: 0, output: 0)
+                let tier = model?.longContext.map { (threshold: $0.threshold, rates: $0.rates) }
+                resolved.append(Resolved(priced: model != nil, standard: standard, longContext: config.batch ? nil : tier,
+                                         modelSlot: intern(slotName), promptDelta: delta,
+                                         maxOutput: config.maxOutputTokens, outputScale: config.outputScale,
+                                         selfHosted: config.deployment != nil, quality: score))
+                lastKey = key
+                lastIndex = resolved.count - 1
+                resolvedIndex[key] = lastIndex
+            }
+            let entry = resolved[lastIndex]
+
+            let input = max(0, record.inputTokens + entry.promptDelta)
+            let cached = min(record.cachedInputTokens, input)
+            guard var output = entry.outputScale.apply(record.outputTokens),
+                  let scaledReasoning = entry.outputScale.apply(record.reasoningTokens) else {
+                throw .badRecord(file: traffic.source, line: index + 1, field: "output_tokens", expected: "a token count that stays in range when scaled", found: String(record.outputTokens))
+            }
+            if let cap = entry.maxOutput { output = min(output, cap) }
+            let reasoning = min(scaledReasoning, output)
+
+            replay.weights[index] = record.weight.isNaN ? defaultWeight : record.weight
+            replay.models[index] = entry.modelSlot
+            replay.inputTokens[index] = input
+            replay.outputTokens[index] = output
+            replay.quality[index] = entry.quality.isNaN ? record.quality : entry.quality
+            if entry.selfHosted {
+                replay.billing[index] = .selfHosted
+                continue
+            }
+            guard entry.priced else {
+                replay.billing[index] = .unpriced
+                unpricedNames[replay.modelNames[Int(entry.modelSlot)], default: 0] += 1
+                continue
+            }
+            var rates = entry.standard
+            if let tier = entry.longContext, input > tier.threshold { rates = tier.rates }
+            guard let cost = rates.picodollars(input: input, cached: cached, output: output, reasoning: reasoning) else {
+                throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
+                                 expected: "a request costing less than 9.2 million USD", found: String(input))
+            }
+            replay.picodollars[index] = cost
+        }
+        // A route the plan configures but no record uses is most often a typo, and would silently change nothing.
+        let recordedRoutes = Set(traffic.records.lazy.map(\.route)).map { traffic.strings[$0] }
+        for route in Set(plan.routes.keys).union(plan.quality.keys).sorted() where route != "*" && !recordedRoutes.contains(route) {
+            let suggestions = Suggestions.closest(to: route, among: recordedRoutes)
+            var text = "\(plan.file): route '\(route)' matches no record in \(traffic.source)"
+            if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+            replay.warnings.append(text)
+        }
+        for (name, records) in unpricedNames.sorted(by: { $0.key < $1.key }) {
+            let suggestions = Suggestions.closest(to: name, among: catalog.models.map(\.id))
+            var text = "\(records) record(s) of model '\(name)' are not priced (not in the catalog or the plan's models)"
+            if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
+            replay.warnings.append(text)
+        }
+        return replay
+    }
+
+    private static func promptDelta(route: String, plan: Plan, prompts: PromptSizes, reference: Plan,
+                                    referencePrompts: PromptSizes, replay: inout Replay) -> Int64 {
+        let head = prompts.tokens[route] ?? prompts.tokens["*"].flatMap { plan.routes[route] == nil ? $0 : nil }
+        let base = referencePrompts.tokens[route] ?? referencePrompts.tokens["*"].flatMap { reference.routes[route] == nil ? $0 : nil }
+        switch (base, head) {
+        case (let base?, let head?):
+            let counter = prompts.counter[route] ?? prompts.counter["*"] ?? ("literal", true)
+            replay.promptChanges.append(.init(route: route, baseTokens: base, headTokens: head, counter: counter.name, exact: counter.exact))
+            return head - base
+        case (nil, nil):
+            return 0
+        default:
+            replay.warnings.append("route '\(route)': only one side declares a prompt size, so its input tokens are left unchanged")
+            return 0
+        }
+    }
+
+    /// The route's quality score for `model`: the entry spelled exactly so, else the first (in key order) that
+    /// names the same model under `ModelID`'s rule.
+    private static func qualityScore(plan: Plan, route: String, model: String, catalog: PriceCatalog) -> Double {
+        guard let scores = plan.quality[route] ?? plan.quality["*"] else { return .nan }
+        if let score = scores[model] { return score }
+        for key in scores.keys.sorted() where catalog.sameModel(key, model) {
+            return scores[key]!
+        }
+        return .nan
+    }
+}

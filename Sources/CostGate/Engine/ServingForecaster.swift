@@ -1,0 +1,242 @@
+/// Builds the serving forecast of a side.
+enum ServingForecaster {
+    /// Requests simulated at most per deployment; beyond it the run is refused rather than left to crawl.
+    static let simulationLimit = 5_000_000
+
+    static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling) throws(CostGateError) -> ServingForecast {
+        let count = traffic.records.count
+        var samples: [ServingForecast.Sample] = []
+        var extraCost = [Double](repeating: 0, count: count)
+        var fixedCost = [Double](repeating: 0, count: count)
+        var fleets: [ServingForecast.Fleet] = []
+        var notes: [String] = []
+        let growth = 1 + scaling.growth
+        let meanGap = count > 0 ? scaling.windowSeconds / Double(count) : 1
+
+        // Self-hosted routes, by deployment (the parser has checked that each one exists).
+        var deploymentOfRoute: [Int32: String] = [:]
+        for (route, config) in plan.routes where route != "*" {
+            guard let name = config.deployment, let id = traffic.strings.id(of: route) else { continue }
+            deploymentOfRoute[id] = name
+        }
+        let fallback = plan.routes["*"]?.deployment
+        for deployment in plan.deployments {
+            let name = deployment.name
+            let indices = (0..<count).filter { index in
+                replay.billing[index] == .selfHosted && (deploymentOfRoute[traffic.records[index].route] ?? fallback) == name
+            }
+            let sorted = try expand(traffic: traffic, replay: replay, indices: indices, growth: growth, meanGap: meanGap,
+                                    limitContext: (plan.file, "deployments.\(name)"))
+            guard !sorted.isEmpty else {
+                notes.append("deployment '\(name)' serves no recorded request")
+                continue
+            }
+            let result = ServingSimulator.run(sorted, deployment: deployment)
+            let span = max(result.span, 1)
+            let monthScale = scaling.days * 86_400 / span
+            let monthlyCost = result.fleet.cost * monthScale
+            var gpuSecondsByRecord: [Int32: Double] = [:]
+            var copiesByRecord: [Int32: Int] = [:]
+            for request in sorted { copiesByRecord[request.tag, default: 0] += 1 }
+            var totalGPUSeconds = 0.0
+            for (position, request) in sorted.enumerated() {
+                let owner = Int(request.tag)
+                gpuSecondsByRecord[request.tag, default: 0] += result.gpuSeconds[position]
+                totalGPUSeconds += result.gpuSeconds[position]
+                samples.append(.init(record: owner, weight: replay.weights[owner] / Double(copiesByRecord[request.tag]!),
+                                     ttftMs: result.ttftMs[position], tpotMs: result.tpotMs[position], e2eMs: result.e2eMs[position]))
+            }
+            if totalGPUSeconds > 0 {
+                for (record, seconds) in gpuSecondsByRecord {
+                    let share = monthlyCost * seconds / totalGPUSeconds / scaling.factor
+                    extraCost[Int(record)] += share
+                    if case .fixed = deployment.replicas { fixedCost[Int(record)] += share }
+                }
+            }
+            fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,
+                                gpuHours: result.fleet.gpuHours * monthScale, replicasMean: result.fleet.replicasMean,
+                                replicasMax: result.fleet.replicasMax, utilization: result.fleet.utilization, monthlyCost: monthlyCost,
+                                simulatedRequests: sorted.count, preemptions: result.preemptions, rejected: result.rejected,
+                                hourlyReplicas: hourly(result.fleet.replicaTimeline, span: span)))
+            if result.rejected > 0 {
+                notes.append("deployment '\(name)': \(result.rejected) request(s) could never fit one replica's KV cache and were rejected")
+            }
+        }
+
+        samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
+        return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
+                               rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
+                               extraCost: extraCost, fixedCost: fixedCost, notes: notes)
+    }
+
+    /// The requests `indices` stand for under the forecast load, in arrival order: each record becomes
+    /// weight × growth requests (the fraction drawn deterministically), the extra copies spread over the sample's
+    /// mean gap after it. `tag` is the record's index.
+    static func expand(traffic: Traffic, replay: Replay, indices: [Int], growth: Double, meanGap: Double,
+                       limitContext: (file: String, path: String)) throws(CostGateError) -> [SimRequest] {
+        let start = traffic.timeSpan?.earliest ?? 0
+        var requests: [SimRequest] = []
+        for index in indices {
+            let record = traffic.records[index]
+            let load = replay.weights[index] * growth
+            var copies = Int(load.rounded(.down))
+            let fraction = load - Double(copies)
+            if fraction > 0, unitHash(UInt64(index), 0) < fraction { copies += 1 }
+            let hashes = record.hashCount > 0
+                ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
+            for copy in 0..<copies {
+                let jitter = copy == 0 ? 0 : unitHash(UInt64(index), UInt64(copy)) * meanGap
+                requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
+                                           outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
+                                           prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index)))
+            }
+            if requests.count > simulationLimit {
+                throw .badPlan(file: limitContext.file, path: limitContext.path,
+                               expected: "at most \(simulationLimit) simulated requests (use a shorter sample)", found: "more")
+            }
+        }
+        // The simulator takes arrivals in time order; ties keep record order.
+        return requests.enumerated().sorted { $0.element.arrival != $1.element.arrival ? $0.element.arrival < $1.element.arrival : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    /// Summaries of the samples that pass `include` (all when nil).
+    static func summaries(_ samples: [ServingForecast.Sample], include: ((Int) -> Bool)? = nil) -> (LatencySummary, LatencySummary, LatencySummary) {
+        let chosen = include.map { test in samples.filter { test($0.record) } } ?? samples
+        let weights = chosen.map(\.weight)
+        return (LatencySummary(chosen.map(\.ttftMs), weights: weights), LatencySummary(chosen.map(\.tpotMs), weights: weights),
+                LatencySummary(chosen.map(\.e2eMs), weights: weights))
+    }
+
+    private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
+        guard !samples.isEmpty else { return nil }
+        let (ttft, tpot, e2e) = summaries(samples)
+        var covered = [Bool](repeating: false, count: replay.weights.count)
+        for sample in samples { covered[sample.record] = true }
+        var coveredWeight = 0.0
+        var totalWeight = 0.0
+        for index in replay.weights.indices {
+            totalWeight += replay.weights[index]
+            if covered[index] { coveredWeight += replay.weights[index] }
+        }
+        var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
+        var partitions: [Int32: [ServingForecast.Sample]] = [:]
+        for sample in samples { partitions[traffic.records[sample.record].route, default: []].append(sample) }
+        for (route, part) in partitions.sorted(by: { traffic.strings[$0.key] < traffic.strings[$1.key] }) {
+            let (t, p, e) = summaries(part)
+            byRoute.append((traffic.strings[route], t, p, e))
+        }
+        return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)
+    }
+
+    /// Latency samples for requests on hosted APIs. A request that stays on the model that served it keeps its
+    /// recorded TTFT and per-token time; any other gets its model's hosted profile, calibrated on the recorded
+    /// latencies of that model (at most 20,000 evenly spaced samples: medians of more move less than the noise).
+    private static func hostedSamples(traffic: Traffic, replay: Replay, notes: inout [String]) -> [ServingForecast.Sample] {
+        let count = traffic.records.count
+        let slots = replay.modelNames.count
+        // Recorded model names get compact indices, so "does this request keep its model" is one array read.
+        var compact = [Int32](repeating: -1, count: traffic.strings.strings.count)
+        var recordedNames: [Int32] = []
+        var usedSlot = [Bool](repeating: false, count: slots)
+        for index in 0..<count where replay.billing[index] == .priced {
+            usedSlot[Int(replay.models[index])] = true
+            let model = Int(traffic.records[index].model)
+            if compact[model] < 0 {
+                compact[model] = Int32(recordedNames.count)
+                recordedNames.append(Int32(model))
+            }
+        }
+        let width = recordedNames.count
+        var keeps = [Bool](repeating: false, count: slots * width)
+        for slot in 0..<slots where usedSlot[slot] {
+            for (position, name) in recordedNames.enumerated() {
+                keeps[slot * width + position] = replay.catalog.sameModel(traffic.strings[name], replay.modelNames[slot])
+            }
+        }
+        var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
+        for slot in 0..<slots where usedSlot[slot] {
+            guard let prior = HostedLatencyProfile.profile(replay.modelNames[slot]) else { continue }
+            func calibrates(_ record: TrafficRecord) -> Bool {
+                record.latencyMs.isFinite && !record.isError && keeps[slot * width + Int(compact[Int(record.model)])]
+            }
+            let available = traffic.records.reduce(0) { $0 + (compact[Int($1.model)] >= 0 && calibrates($1) ? 1 : 0) }
+            let stride = max(1, (available + 19_999) / 20_000)
+            var evidence: [HostedLatencyProfile.Sample] = []
+            var seen = 0
+            for record in traffic.records where compact[Int(record.model)] >= 0 && calibrates(record) {
+                if seen % stride == 0 {
+                    evidence.append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
+                                          ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
+                }
+                seen += 1
+            }
+            let profile = prior.calibrated(from: evidence)
+            profiles[slot] = profile
+            notes.append("\(replay.modelNames[slot]): TTFT \(Format.fixed(profile.ttftMs, digits: 1)) ms, \(Format.fixed(profile.outputTokensPerSecond, digits: 1)) tokens/s (\(profile.source), \(profile.date))")
+        }
+        var samples: [ServingForecast.Sample] = []
+        samples.reserveCapacity(count)
+        for index in 0..<count where replay.billing[index] == .priced && replay.outputTokens[index] > 0 {
+            let slot = Int(replay.models[index])
+            let record = traffic.records[index]
+            let output = Int(replay.outputTokens[index])
+            if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
+               keeps[slot * width + Int(compact[Int(record.model)])] {
+                let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
+                let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
+                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
+                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e))
+            } else if let profile = profiles[slot] {
+                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
+                                     tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)))
+            }
+        }
+        return samples
+    }
+
+    private static func rateLimits(traffic: Traffic, replay: Replay, plan: Plan, growth: Double) -> [ServingForecast.RateLimitUse] {
+        guard !plan.rateLimits.isEmpty else { return [] }
+        var result: [ServingForecast.RateLimitUse] = []
+        for (name, limit) in plan.rateLimits.sorted(by: { $0.key < $1.key }) {
+            let slots = Set(replay.modelNames.indices.filter { replay.catalog.sameModel(name, replay.modelNames[$0]) }.map(Int32.init))
+            var requests: [Int64: Double] = [:]
+            var tokens: [Int64: Double] = [:]
+            for index in replay.weights.indices where slots.contains(replay.models[index]) && replay.billing[index] == .priced {
+                let minute = Int64((traffic.records[index].timestamp / 60).rounded(.down))
+                let load = replay.weights[index] * growth
+                requests[minute, default: 0] += load
+                tokens[minute, default: 0] += load * Double(replay.inputTokens[index] + replay.outputTokens[index])
+            }
+            result.append(.init(model: name, peakRequestsPerMinute: requests.values.max() ?? 0, peakTokensPerMinute: tokens.values.max() ?? 0,
+                                rpmLimit: limit.rpm, tpmLimit: limit.tpm))
+        }
+        return result
+    }
+
+    /// Mean billed replicas in each hour of the span, from the step-function timeline.
+    private static func hourly(_ timeline: [(t: Double, replicas: Int)], span: Double) -> [Double] {
+        let hours = max(1, Int((span / 3600).rounded(.up)))
+        var buckets = [Double](repeating: 0, count: hours)
+        for (position, point) in timeline.enumerated() {
+            let end = position + 1 < timeline.count ? timeline[position + 1].t : span
+            var from = point.t
+            while from < end {
+                let hour = min(hours - 1, Int(from / 3600))
+                let to = min(end, Double(hour + 1) * 3600)
+                buckets[hour] += Double(point.replicas) * max(0, to - from)
+                if to <= from { break }
+                from = to
+            }
+        }
+        // Mean replicas over each bucket's own length (the last hour may be partial).
+        return buckets.enumerated().map { hour, replicaSeconds in
+            replicaSeconds / max(1, min(span, Double(hour + 1) * 3600) - Double(hour) * 3600)
+        }
+    }
+
+    /// A deterministic uniform value in [0, 1) from a record index and a salt.
+    private static func unitHash(_ index: UInt64, _ salt: UInt64) -> Double {
+        Double(SplitMix64.mix(index &* 0x9E37_79B9_7F4A_7C15 &+ salt &* 0xD1B5_4A32_D192_ED03 &+ 0x5851_F42D) >> 11) / Double(UInt64(1) << 53)
+    }
+}

@@ -1,0 +1,23 @@
+/// How one route is served.
+public struct RouteConfig: Sendable, Equatable {
+    /// The model id, or `recorded` (nil means `recorded`) to keep each record's own model.
+    public var model: String?
+    /// The route's fixed prompt size in tokens, when declared literally.
+    public var promptTokens: Int64?
+    /// A prompt file whose token count is the route's prompt size (relative to the plan's folder).
+    public var promptFile: String?
+    /// Cap on output tokens.
+    public var maxOutputTokens: Int64?
+    /// Multiplier on recorded output tokens, held exactly.
+    public var outputScale = DecimalScale.one
+    /// Bill at the provider's batch rates.
+    public var batch = false
+    /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
+    public var deployment: String?
+
+    /// Creates a route that keeps the recorded model.
+    public init() {}
+
+    /// Whether the model is the record's own.
+    public var usesRecordedModel: Bool { model == nil || model == "recorded" }
+}

@@ -1,0 +1,38 @@
+/// The metrics a policy can measure.
+public enum PolicyMetric: String, Sendable, CaseIterable {
+    case monthlyCost = "monthly_cost"
+    case monthlyCostHigh = "monthly_cost_high"
+    case monthlyCostLow = "monthly_cost_low"
+    case monthlyCostDelta = "monthly_cost_delta"
+    case monthlyCostDeltaPct = "monthly_cost_delta_pct"
+    case costPerRequest = "cost_per_request"
+    case costPerQuality = "cost_per_quality"
+    case costPerQualityDeltaPct = "cost_per_quality_delta_pct"
+    case quality
+    case requests
+    case ttftP50 = "ttft_p50_ms"
+    case ttftP95 = "ttft_p95_ms"
+    case ttftP99 = "ttft_p99_ms"
+    case tpotP50 = "tpot_p50_ms"
+    case tpotP95 = "tpot_p95_ms"
+    case tpotP99 = "tpot_p99_ms"
+    case e2eP50 = "e2e_p50_ms"
+    case e2eP95 = "e2e_p95_ms"
+    case e2eP99 = "e2e_p99_ms"
+    case gpuUtilization = "gpu_utilization"
+    case peakTPMShare = "peak_tpm_share"
+    case peakRPMShare = "peak_rpm_share"
+
+    /// Whether the metric is money (formatted as USD in reports).
+    public var isMoney: Bool {
+        switch self {
+        case .monthlyCost, .monthlyCostHigh, .monthlyCostLow, .monthlyCostDelta, .costPerRequest, .costPerQuality: return true
+        default: return false
+        }
+    }
+
+    /// Whether the metric is a percentage.
+    public var isPercent: Bool {
+        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct
+    }
+}
