@@ -8,7 +8,8 @@ struct MessageInfo {
 
     /// The message and status for `error`, raised while running `command` (nil before a command was chosen).
     init(error: any Error, command: String?) {
-        message = "costgate" + (command.map { " " + $0 } ?? "") + ": \(error)\n"
+        // Errors quote input files and arguments; escaping here covers every message, whatever built it.
+        message = "costgate" + (command.map { " " + $0 } ?? "") + ": " + "\(error)".escapingControlCharacters + "\n"
         exitCode = Self.exitCode(for: error)
     }
 

@@ -12,10 +12,12 @@ enum ReportOutput {
         let directory = url.deletingLastPathComponent()
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).costgate-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces the target atomically on the same file system.
-            guard rename(temporary.path, full) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+            try TemporaryFileGuard.guarding(temporary.path) {
+                try Data(text.utf8).write(to: temporary)
+                // rename(2) replaces the target atomically on the same file system.
+                guard rename(temporary.path, full) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
+                }
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

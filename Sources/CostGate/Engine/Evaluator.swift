@@ -105,6 +105,7 @@ public struct Evaluator {
         var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost,
                                            fixedCost: serving.fixedCost)
         forecast.serving = serving
+        if let figure = forecast.firstNonFiniteFigure { throw .notFinite(plan: plan.file, figure: figure) }
         return PolicyContext(replay: replay, traffic: job.traffic, forecast: forecast)
     }
 

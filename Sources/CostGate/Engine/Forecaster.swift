@@ -8,8 +8,11 @@ public enum Forecaster {
             window = hours * 3600
             fromPlan = true
         } else {
-            guard let span = traffic.timeSpan, span.latest > span.earliest else {
-                throw .badPlan(file: plan.file, path: "traffic.window_hours", expected: "a window (the sample's timestamps span no time, so give window_hours)", found: nil)
+            // The same floor as window_hours' (0.000001 h): a narrower span would scale the sample by an
+            // unbounded factor.
+            guard let span = traffic.timeSpan, span.latest - span.earliest >= 0.0036 else {
+                throw .badPlan(file: plan.file, path: "traffic.window_hours",
+                               expected: "a window (the sample's timestamps span less than 0.0036 s, so give window_hours)", found: nil)
             }
             window = span.latest - span.earliest
             fromPlan = false

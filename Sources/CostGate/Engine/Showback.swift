@@ -75,7 +75,11 @@ public struct Showback: Sendable {
         for index in values.indices where replay.billing[index] == .unpriced {
             unpriced[replay.modelNames[Int(replay.models[index])], default: 0] += 1
         }
-        return Showback(tables: tables, total: total.row("total"), windowHours: scaling.windowSeconds / 3600, source: traffic.source,
+        let totalRow = total.row("total")
+        if !totalRow.cost.isFinite || !totalRow.requests.isFinite {
+            throw .notFinite(plan: plan.file, figure: totalRow.cost.isFinite ? "requests" : "total cost")
+        }
+        return Showback(tables: tables, total: totalRow, windowHours: scaling.windowSeconds / 3600, source: traffic.source,
                         unpriced: unpriced.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 

@@ -12,6 +12,8 @@ public enum Format {
 
     /// USD as `$1,234.57` (`-$3.10` for negatives), rounded half to even to cents.
     public static func money(_ usd: Double) -> String {
+        // The engine rejects non-finite forecasts before any report; this keeps a formatter from trapping.
+        guard usd.isFinite else { return "n/a" }
         let cents = (usd * 100).rounded(.toNearestOrEven)
         let negative = cents < 0
         let magnitude = abs(cents)
@@ -94,6 +96,8 @@ public enum Format {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrEven)
+        // Beyond 64-bit integers (far above any latency or share), print the plain rounded decimal.
+        guard scaled < 9e18 else { return String(format: "%.\(digits)f", value) }
         let whole = Int64(scaled / scale)
         var fraction = String(Int64(scaled) - whole * Int64(scale))
         while fraction.count < digits { fraction = "0" + fraction }

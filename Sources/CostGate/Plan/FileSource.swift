@@ -22,6 +22,9 @@ public struct FileSource: Sendable {
         guard Git.isSafeRef(ref) else {
             throw .usage("'\(ref)' is not a valid git ref for --base-ref (letters, digits and / . _ - ~ ^ @ { } only, not starting with '-')")
         }
+        guard Git.topLevel(of: root) != nil else {
+            throw .git("--base-ref needs a git repository, and \(root) is not inside one (compare with --base-plan FILE instead)")
+        }
         let missing = CostGateError.git("--base-ref '\(ref)' does not name a commit in \(root) (in CI, fetch it first, e.g. git fetch origin main)")
         let commit: String
         do {
@@ -65,10 +68,15 @@ public struct FileSource: Sendable {
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
             throw .pathEscapesRepository(file: file, path: path, root: root)
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            throw .io(path: displayPath(path), reason: "no such file")
+        }
+        guard !isDirectory.boolValue else { throw .io(path: displayPath(path), reason: "is a directory, not a file") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: resolved), options: .alwaysMapped)
         } catch {
-            throw .io(path: displayPath(path), reason: FileManager.default.fileExists(atPath: resolved) ? "cannot be read" : "no such file")
+            throw .io(path: displayPath(path), reason: "cannot be read (\(error.localizedDescription))")
         }
     }
 

@@ -33,10 +33,7 @@ enum Git {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: git)
         process.arguments = ["-C", directory, "-c", "core.quotepath=off"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["GIT_OPTIONAL_LOCKS"] = "0"
-        process.environment = environment
+        process.environment = environment()
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -64,6 +61,16 @@ enum Git {
             throw .git(failure ?? (message.isEmpty ? "git \(arguments.first ?? "") failed" : message))
         }
         return data
+    }
+
+    /// The environment git runs with: only what it needs to find itself and its configuration. Tokens and
+    /// other secrets in costgate's environment never reach it, and `GIT_DIR`-style variables from a pull
+    /// request's CI setup cannot point it elsewhere.
+    static func environment() -> [String: String] {
+        let inherited = ProcessInfo.processInfo.environment
+        var environment = ["GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"]
+        for name in ["PATH", "HOME"] { environment[name] = inherited[name] }
+        return environment
     }
 
     private static func executable() -> String? {

@@ -20,7 +20,10 @@ public enum PlanLoader {
     public static func load(_ path: String, from source: FileSource) throws(CostGateError) -> LoadedPlan {
         let data = try source.read(path, namedIn: source.displayPath(path))
         let display = source.displayPath(path)
-        let json = try JSONParser.parse([UInt8](data), file: display)
+        var bytes = [UInt8](data)
+        // A UTF-8 byte order mark is allowed (RFC 8259 §8.1), as the traffic readers allow it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let json = try JSONParser.parse(bytes, file: display)
         return LoadedPlan(plan: try PlanParser.parse(json, file: display), source: source, path: path)
     }
 
@@ -30,7 +33,12 @@ public enum PlanLoader {
         for (path, value) in patch {
             let segments = splitPath(path)
             guard !segments.isEmpty, segments.allSatisfy({ !$0.isEmpty }) else {
-                throw .usage("\(label): '\(path)' is not a dotted plan path such as routes.chat.model")
+                throw .usage("\(label): \(excerpt(path, limit: 80)) is not a dotted plan path such as routes.chat.model")
+            }
+            // Plans nest a few levels deep; a bound keeps a hostile path from costing memory by the square of
+            // its depth as each level is copied.
+            guard segments.count <= maximumPathDepth else {
+                throw .usage("\(label): \(excerpt(path, limit: 80)) has \(segments.count) segments; a plan path has at most \(maximumPathDepth)")
             }
             raw = raw.setting(segments, to: value)
         }
@@ -38,6 +46,9 @@ public enum PlanLoader {
         copy.plan = try PlanParser.parse(raw, file: "\(loaded.plan.file) with \(label)")
         return copy
     }
+
+    /// The most segments a dotted plan path may have.
+    static let maximumPathDepth = 16
 
     /// Parses a `--set key=value` argument; the value is JSON when it parses as JSON, else a string.
     public static func assignment(_ text: String) throws(CostGateError) -> (path: String, value: JSONValue) {

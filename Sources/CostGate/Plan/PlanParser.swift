@@ -212,6 +212,11 @@ public enum PlanParser {
         if max == nil, min == nil {
             throw .badPlan(file: file, path: path, expected: "a 'max' or 'min' limit", found: nil)
         }
+        // No value can meet both: the policy would fail every build, which is a mistake in the plan.
+        if let max, let min, min > max {
+            throw .badPlan(file: file, path: object.childPath("min"), expected: "a 'min' no greater than 'max' (\(Format.decimal(max)))",
+                           found: Format.decimal(min))
+        }
         let severity = try object.choice("severity", kind: "severity", as: Policy.Severity.self) ?? .fail
         var filter: [(key: String, value: String)] = []
         if var whereObject = try object.object("where") {

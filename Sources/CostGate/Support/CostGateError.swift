@@ -16,6 +16,9 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
     case pathEscapesRepository(file: String, path: String, root: String)
     /// A git invocation failed.
     case git(String)
+    /// A computed figure is not a finite number: the inputs, though each within its bounds, add up to more
+    /// than a double can hold.
+    case notFinite(plan: String, figure: String)
 
     public var description: String {
         switch self {
@@ -44,6 +47,9 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(file): path '\(path)' resolves outside the repository \(root); files named in a plan must stay inside it"
         case .git(let message):
             return "git: \(message)"
+        case .notFinite(let plan, let figure):
+            return "\(plan): the forecast's \(figure) is not a finite number; the traffic's weights and token counts "
+                + "and the plan's prices multiply beyond what can be computed, so no report is written"
         }
     }
 

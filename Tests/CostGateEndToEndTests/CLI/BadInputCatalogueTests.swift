@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import CostGate
+import CostGateTestSupport
+
+/// Cases from the 207-case bad-input catalogue that crashed, gave a wrong number or an unclear message, run
+/// through the whole command as a user would: each is an input error (exit 2) with nothing written, or a
+/// finite figure that fails its budget; never a trap, never `null`, never a pass.
+@Suite struct BadInputCatalogueTests {
+    static let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl"}, "routes": {"*": {"model": "openai/gpt-4o"}}, "policies": [{"name": "budget", "metric": "monthly_cost", "max": 10}]}"#
+
+    /// A scratch repository folder (with a `.git` folder, so it is its own root) holding `files`.
+    private func scratch(_ files: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        return folder
+    }
+
+    private func line(_ timestamp: String, input: String = "100", weight: String? = nil, latency: String? = nil) -> String {
+        var text = #"{"timestamp": \#(timestamp), "input_tokens": \#(input), "output_tokens": 10"#
+        if let weight { text += #", "weight": \#(weight)"# }
+        if let latency { text += #", "latency_ms": \#(latency)"# }
+        return text + "}\n"
+    }
+
+    /// Each of these traffic files crashed, made the forecast null or infinite, or passed a $10 budget.
+    @Test(arguments: [
+        ("two records with weight 1e308", "weight"),
+        ("one record with weight 1e300", "weight"),
+        ("latency_ms 1e308", "latency_ms"),
+        ("timestamps -1e308 and 1e308", "timestamp"),
+        ("a window of 5e-324 s", "window_hours"),
+        ("input_tokens at Int64.max", "input_tokens"),
+    ])
+    func trafficBeyondBoundsIsAnInputError(name: String, field: String) throws {
+        let traffic: String
+        switch name {
+        case "two records with weight 1e308": traffic = line("1", weight: "1e308") + line("2", weight: "1e308")
+        case "one record with weight 1e300": traffic = line("1", weight: "1e300") + line("2")
+        case "latency_ms 1e308": traffic = line("1", latency: "1e308") + line("2")
+        case "timestamps -1e308 and 1e308": traffic = line("-1e308") + line("1e308")
+        case "a window of 5e-324 s": traffic = line("0") + line("5e-324")
+        default: traffic = line("1", input: "9223372036854775807") + line("2")
+        }
+        let folder = try scratch(["costgate.json": Self.plan, "traffic.jsonl": traffic])
+        let result = runCLI(["check", "--format", "markdown", "--output", "report.md"], in: folder)
+        #expect(result.status == .badInput, "\(name): \(result.stdout)")
+        #expect(result.stderr.contains(field), "\(name): \(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.hasSuffix(".tmp") })
+    }
+
+    /// The largest inputs within bounds give finite figures, and the budget fails.
+    @Test func extremeButValidTrafficFailsItsBudget() throws {
+        let traffic = line("1", input: "1000000000000", weight: "1e12") + line("2", input: "1000000000000", weight: "1e12")
+        let folder = try scratch(["costgate.json": Self.plan, "traffic.jsonl": traffic])
+        for format in ["json", "markdown", "text"] {
+            let result = runCLI(["check", "--format", format], in: folder)
+            #expect(result.status == .policyFailure, "\(result.stderr)")
+            if format == "json" {
+                let report = try #require(try parseJSON(result.stdout) as? [String: Any])
+                let baseline = try #require(report["baseline"] as? [String: Any])
+                let cost = try #require(baseline["monthly_cost"] as? Double)
+                #expect(cost.isFinite && cost > 1e24)
+            }
+        }
+    }
+
+    /// A head prompt 100 tokens larger on a record at the token bound: no overflow trap.
+    @Test func promptDeltaOnTheLargestRecordDoesNotOverflow() throws {
+        let base = #"{"version": 1, "traffic": {"path": "traffic.jsonl"}, "routes": {"*": {"model": "openai/gpt-4o", "prompt_tokens": 100}}}"#
+        let head = base.replacingOccurrences(of: "\"prompt_tokens\": 100", with: "\"prompt_tokens\": 200")
+        let folder = try scratch(["costgate.json": head, "base.json": base,
+                                  "traffic.jsonl": line("1", input: "1000000000000") + line("2")])
+        let result = runCLI(["check", "--base-plan", "base.json", "--format", "json"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+    }
+
+    @Test func aDeeplyDottedSetKeyIsRefusedAtOnce() throws {
+        let folder = try scratch(["costgate.json": Self.plan, "traffic.jsonl": line("1") + line("2")])
+        let key = Array(repeating: "a", count: 65_000).joined(separator: ".")
+        let result = runCLI(["whatif", "--set", key + "=1"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("65000 segments; a plan path has at most 16"))
+        #expect(result.stderr.count < 400)
+    }
+
+    @Test func aPlanWithAByteOrderMarkIsRead() throws {
+        let folder = try scratch(["costgate.json": "\u{FEFF}" + Self.plan, "traffic.jsonl": line("1") + line("2")])
+        let result = runCLI(["validate"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+    }
+
+    @Test func aDirectoryAsThePlanOrTrafficSaysSo() throws {
+        let folder = try scratch(["costgate.json": Self.plan.replacingOccurrences(of: "traffic.jsonl", with: "logs")])
+        try FileManager.default.createDirectory(atPath: folder + "/plan.json", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/logs", withIntermediateDirectories: true)
+        let plan = runCLI(["validate", "--plan", "plan.json"], in: folder)
+        #expect(plan.status == .badInput && plan.stderr.contains("plan.json: is a directory, not a file"), "\(plan.stderr)")
+        let traffic = runCLI(["validate"], in: folder)
+        #expect(traffic.status == .badInput && traffic.stderr.contains("logs: is a directory"), "\(traffic.stderr)")
+    }
+
+    @Test func baseRefOutsideAGitRepositorySaysSo() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        try (line("1") + line("2")).write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--base-ref", "main"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("needs a git repository"), "\(result.stderr)")
+    }
+
+    @Test func aPolicyWithMinAboveMaxIsAPlanError() throws {
+        let plan = Self.plan.replacingOccurrences(of: #""max": 10}"#, with: #""max": 10, "min": 20}"#)
+        let folder = try scratch(["costgate.json": plan, "traffic.jsonl": line("1") + line("2")])
+        let result = runCLI(["check"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("'policies[0].min': expected a 'min' no greater than 'max' (10), found 20"), "\(result.stderr)")
+    }
+
+    @Test func controlBytesInAnArgumentAreEscapedInTheMessage() throws {
+        let result = runCLI(["check", "--plan", "\u{1B}]0;pwned\u{07}.json"], in: FileManager.default.temporaryDirectory.path)
+        #expect(result.status == .badInput)
+        #expect(!result.stderr.unicodeScalars.dropLast().contains { $0.value < 0x20 }, "\(result.stderr)")
+        #expect(result.stderr.contains(#"\u{1B}]0;pwned\u{7}"#))
+    }
+}
