@@ -1,7 +1,7 @@
 import Dispatch
 public import Foundation
 import Synchronization
-@testable public import CostGate
+public import CostGate
 
 /// What an in-process run of the costgate CLI returned and wrote.
 public struct CLIResult {

@@ -1,4 +1,4 @@
-@testable public import CostGate
+public import CostGate
 
 /// The tests' deterministic generator: the library's SplitMix64.
 public typealias SplitMix = SplitMix64
