@@ -23,6 +23,14 @@ let package = Package(
             dependencies: ["CostGate"],
             path: "Tests/CostGateTestSupport"
         ),
+        // libFuzzer harness (Tests/CostGateFuzz/run.sh builds it with --sanitize fuzzer --sanitize address);
+        // a plain build links no libFuzzer and the program only says how to build it.
+        .executableTarget(
+            name: "CostGateFuzz",
+            dependencies: ["CostGate"],
+            path: "Tests/CostGateFuzz",
+            exclude: ["Corpus", "run.sh"]
+        ),
         // Unit tests: fast, one suite per source type.
         .testTarget(
             name: "CostGateTests",

@@ -52,7 +52,7 @@ import CostGateTestSupport
         let manager = FileManager.default
         let sourceFolders = Set(try manager.contentsOfDirectory(atPath: Self.sources.appendingPathComponent("CostGate").path))
         let testsRoot = URL(fileURLWithPath: repositoryRoot).appendingPathComponent("Tests")
-        for target in try manager.contentsOfDirectory(atPath: testsRoot.path) where target.hasPrefix("CostGate") {
+        for target in ["CostGateTests", "CostGateEndToEndTests"] {
             for folder in try manager.contentsOfDirectory(atPath: testsRoot.appendingPathComponent(target).path)
             where !folder.hasSuffix(".swift") && folder != "Support" && folder != "Fixtures" {
                 #expect(sourceFolders.contains(folder), "Tests/\(target)/\(folder) has no matching Sources/CostGate/\(folder)")

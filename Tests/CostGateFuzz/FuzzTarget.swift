@@ -1,0 +1,64 @@
+import CostGate
+import Foundation
+
+/// One input surface under the fuzzer. Every target feeds bytes to public entry points and fails (traps)
+/// only on a broken invariant: an input error must be a `CostGateError`, and any output must be sane.
+enum FuzzTarget: String, CaseIterable {
+    /// The JSON Lines traffic reader: scanner, number and timestamp parsers, tags, hashes.
+    case jsonl
+    /// The CSV traffic reader, header included.
+    case csv
+    /// The timestamp and number parsers through one record: the input's first line is the timestamp,
+    /// the rest the input token count.
+    case fields
+    /// The plan's JSON parser and strict plan reader.
+    case plan
+    /// The BPE tokenizers on arbitrary text.
+    case tokenizer
+    /// The whole `check` pipeline: a plan and traffic (separated by a NUL byte) through every report format.
+    case pipeline
+
+    nonisolated(unsafe) static var selected = FuzzTarget.jsonl
+
+    func run(_ input: UnsafeBufferPointer<UInt8>) {
+        let data = Data(input)
+        switch self {
+        case .jsonl: readTraffic(data, format: .jsonl)
+        case .csv: readTraffic(data, format: .csv)
+        case .fields:
+            let text = String(decoding: data, as: UTF8.self)
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let line = #"{"timestamp": \#(parts[0]), "input_tokens": \#(parts.count > 1 ? parts[1] : "1"), "output_tokens": 1}"#
+            readTraffic(Data(line.utf8), format: .jsonl)
+        case .plan:
+            guard let json = try? JSONParser.parse([UInt8](data), file: "fuzz.json") else { return }
+            _ = try? PlanParser.parse(json, file: "fuzz.json")
+        case .tokenizer:
+            let text = String(decoding: data, as: UTF8.self)
+            for encoding in TokenEncoding.allCases {
+                guard let tokenizer = try? BPETokenizer.shared(encoding) else { fatalError("rank file missing") }
+                let tokens = tokenizer.encode(text)
+                if tokens.count != tokenizer.count(text) { fatalError("count and encode disagree") }
+                if text.utf8.count > 0 && tokens.isEmpty { fatalError("non-empty text without tokens") }
+            }
+        case .pipeline:
+            Pipeline.run(data)
+        }
+    }
+
+    private func readTraffic(_ data: Data, format: TrafficSpec.Format) {
+        for skip in [false, true] {
+            do {
+                let traffic = try TrafficReader.read(data, spec: TrafficSpec(path: "fuzz", format: format), file: "fuzz",
+                                                     skipBadRecords: skip)
+                for record in traffic.records where !record.timestamp.isFinite || record.inputTokens < 0 {
+                    fatalError("a record with a non-finite timestamp or negative tokens was accepted")
+                }
+            } catch {
+                if error.description.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                    fatalError("a control character reached an error message")
+                }
+            }
+        }
+    }
+}

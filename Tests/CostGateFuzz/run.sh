@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harness (release, AddressSanitizer) and runs one target for a number of executions,
+# starting from the committed seed corpus; new inputs go to Tests/Benchmarks/data/fuzz/TARGET (git-ignored).
+#
+#   Tests/CostGateFuzz/run.sh TARGET [RUNS] [extra libFuzzer options]
+#   TARGET: jsonl | csv | fields | plan | tokenizer | pipeline
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target="${1:?usage: Tests/CostGateFuzz/run.sh TARGET [RUNS]}"
+runs="${2:-1000000}"
+shift $(( $# > 1 ? 2 : 1 ))
+scratch=.build-fuzz
+swift build -c release --scratch-path "$scratch" --sanitize fuzzer --sanitize address --product CostGateFuzz >/dev/null
+work="Tests/Benchmarks/data/fuzz/$target"
+mkdir -p "$work" "Tests/Benchmarks/data/fuzz/crashes"
+# Swift's backtracer would hold the fuzzer's output open on a crash; libFuzzer reports crashes itself.
+export SWIFT_BACKTRACE=enable=no
+exec "$scratch/release/CostGateFuzz" "$target" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+  -artifact_prefix="Tests/Benchmarks/data/fuzz/crashes/$target-" -print_final_stats=1 "$@" "$work" "Tests/CostGateFuzz/Corpus/$target"
