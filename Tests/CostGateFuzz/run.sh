@@ -10,10 +10,11 @@ target="${1:?usage: Tests/CostGateFuzz/run.sh TARGET [RUNS]}"
 runs="${2:-1000000}"
 shift $(( $# > 1 ? 2 : 1 ))
 scratch=.build-fuzz
-swift build -c release --scratch-path "$scratch" --sanitize fuzzer --sanitize address --product CostGateFuzz >/dev/null
+swift build -c release --scratch-path "$scratch" --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCOSTGATE_FUZZING --product CostGateFuzz >/dev/null
 work="Tests/Benchmarks/data/fuzz/$target"
 mkdir -p "$work" "Tests/Benchmarks/data/fuzz/crashes"
 # Swift's backtracer would hold the fuzzer's output open on a crash; libFuzzer reports crashes itself.
 export SWIFT_BACKTRACE=enable=no
-exec "$scratch/release/CostGateFuzz" "$target" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
+export COSTGATE_FUZZ_TARGET="$target"
+exec "$scratch/release/CostGateFuzz" -runs="$runs" -max_len=4096 -timeout=10 -rss_limit_mb=4096 \
   -artifact_prefix="Tests/Benchmarks/data/fuzz/crashes/$target-" -print_final_stats=1 "$@" "$work" "Tests/CostGateFuzz/Corpus/$target"

@@ -32,6 +32,11 @@ public enum Renderers {
         ("text", ValidationTextRenderer()), ("json", ValidationJSONRenderer()),
     ])
 
+    /// `sample`.
+    public static let sample = RendererRegistry<SampleSummary>([
+        ("text", SampleTextRenderer()), ("json", SampleJSONRenderer()),
+    ])
+
     /// `prices`.
     public static let prices = RendererRegistry<PriceListing>([
         ("text", PriceTextRenderer()), ("json", PriceJSONRenderer()), ("csv", PriceCSVRenderer()),
