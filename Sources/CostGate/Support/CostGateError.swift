@@ -20,7 +20,11 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
     /// than a double can hold.
     case notFinite(plan: String, figure: String)
 
-    public var description: String {
+    /// The message, with control, bidi and zero-width characters spelled out: file names, header names and
+    /// values come from input files and arguments, and the message is printed, logged and put in reports.
+    public var description: String { unescapedDescription.escapingControlCharacters }
+
+    private var unescapedDescription: String {
         switch self {
         case .usage(let message):
             return "usage error: \(message)"

@@ -92,6 +92,19 @@ private typealias Support = TrafficTestSupport
         #expect(bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil } == valid)
     }
 
+    /// Found by the `csv` fuzz target: a header whose repeated column name holds a control character (0x1F)
+    /// put the raw character into the error message.
+    @Test func fuzzCrashCSVRepeatedColumnWithAControlCharacter() throws {
+        let base64 = "dGltZXN0YW1wLGn///8f53B1dF90b2tlbnMsb3V0cHV0l4tva2VuaW1lc3RhbXAsaf///x/ncHV0X3Rva2VucyxvdXRwdXSXZXN0IntwLGnncHV0X3Rva2VucyxvdXRwdXSXi29rZW4sInsiImsiIjogIiJ2IiJ9Igo="
+        let data = try #require(Data(base64Encoded: base64))
+        do {
+            _ = try TrafficReader.read(data, spec: Support.csv(), file: "t", skipBadRecords: false)
+            Issue.record("the header was accepted")
+        } catch {
+            #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 }, "\(error.description)")
+        }
+    }
+
     /// A traffic line cannot inject terminal escapes into a CI log through an error message.
     @Test func escapesControlBytesInMessages() throws {
         let text = "{\"timestamp\": 1, \"input_tokens\": \u{1B}]0;pwned\u{07}\u{202E}, \"output_tokens\": 1}"
