@@ -57,7 +57,7 @@ enum CheckCommand: Command {
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,
                                              baselineSource: source)
-        try ReportOutput.emit(renderer.render(evaluation), to: options.value("output"), context: context)
+        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
         return evaluation.exitCode
     }
 }

@@ -53,7 +53,7 @@ enum WhatIfCommand: Command {
                                               progress: context.progress))
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineSource: .committed)
-        try ReportOutput.emit(renderer.render(evaluation), to: options.value("output"), context: context)
+        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
         return evaluation.exitCode
     }
 }

@@ -76,7 +76,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         }
         let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
         text += "\n#### Assumptions\n\n"
-        for line in ReportFacts.assumptions(scaling, source: "`" + Markdown.escape(evaluation.trafficSource, limit: 120) + "`",
+        for line in ReportFacts.assumptions(scaling, source: Markdown.code(evaluation.trafficSource, limit: 120),
                                             baseline: Markdown.escape(evaluation.baselineDescription, limit: 120)) {
             text += "- " + line + "\n"
         }
@@ -86,7 +86,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             text += "**By model**\n\n" + breakdown(candidate.comparison.byModel, label: "Model")
             if !single { text += "\n**By route**\n\n" + breakdown(candidate.comparison.byRoute, label: "Route") }
             for (key, rows) in candidate.comparison.byTag {
-                text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(rows, label: Markdown.escape(key), limit: 15)
+                text += "\n**By tag \(Markdown.code(key))**\n\n" + breakdown(rows, label: Markdown.escape(key), limit: 15)
             }
             text += "\n"
         }
