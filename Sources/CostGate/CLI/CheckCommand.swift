@@ -11,6 +11,8 @@ enum CheckCommand: Command {
                "With neither, the plan is compared with itself (a forecast)."),
         .repeatable("set", "KEY=VALUE", help: "Patch the head plan (repeatable), e.g. routes.chat.model=openai/gpt-4o-mini."),
         .format(Renderers.evaluation, help: "{formats}."),
+        .value("max-comment-chars", "N", help: "Fit the Markdown report in N characters, leaving out detail (default 65536,",
+               "GitHub's limit on a comment)."),
         .value("output", "FILE", help: "Write the report to FILE atomically instead of stdout."),
         .flag("skip-bad-records", help: "Skip unreadable records and count them, instead of stopping."),
         .flag("fail-on-warn", help: "Treat policy warnings as failures."),
@@ -33,7 +35,7 @@ enum CheckCommand: Command {
         if options.value("base-ref") != nil, options.value("base-plan") != nil {
             throw CostGateError.usage("give --base-ref or --base-plan, not both")
         }
-        let renderer = try options.renderer(in: Renderers.evaluation)
+        let renderer = try options.evaluationRenderer()
         let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         var head = try PlanLoader.load(path, from: .workTree(root: root))
