@@ -16,6 +16,7 @@ public enum CLI {
         SimulateCommand.self,
         RightsizeCommand.self,
         SchemaCommand.self,
+        CommentCommand.self,
     ]
 
     /// Runs `costgate` with `arguments` (without the program name) and returns the exit status.

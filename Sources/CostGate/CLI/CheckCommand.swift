@@ -1,3 +1,5 @@
+import Foundation
+
 /// `costgate check`: the CI gate. Replays the sample under the base and head plans and checks the head's policies.
 enum CheckCommand: Command {
     static let name = "check"
@@ -56,10 +58,15 @@ enum CheckCommand: Command {
         }
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"),
                                               progress: context.progress))
-        let evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
+        var evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,
                                              baselineSource: source)
+        evaluation.planFile = path
+        if let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) {
+            evaluation.policyLines = PolicyLocator.lines(in: String(decoding: data, as: UTF8.self), names: evaluation.policies.map(\.policy.name))
+        }
         try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
+        try CIOutputs.publish(evaluation, context: context)
         return evaluation.exitCode
     }
 }
