@@ -32,7 +32,7 @@ enum BreakdownCommand: Command {
         let traffic = try engine.traffic(for: loaded)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: keys)
-        try ReportOutput.emit(renderer.render(ShowbackListing(showback: showback, top: top)), to: options.value("output"), context: context)
+        try ReportOutput.emit(renderer.document(ShowbackListing(showback: showback, top: top)), to: options.value("output"), context: context)
         return .success
     }
 }

@@ -17,6 +17,7 @@ public enum CLI {
         RightsizeCommand.self,
         SampleCommand.self,
         SchemaCommand.self,
+        CommentCommand.self,
     ]
 
     /// Runs `costgate` with `arguments` (without the program name) and returns the exit status.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `costgate check`: the CI gate. Replays the sample under the base and head plans and checks the head's policies.
 enum CheckCommand: Command {
     static let name = "check"
@@ -11,6 +13,8 @@ enum CheckCommand: Command {
                "With neither, the plan is compared with itself (a forecast)."),
         .repeatable("set", "KEY=VALUE", help: "Patch the head plan (repeatable), e.g. routes.chat.model=openai/gpt-4o-mini."),
         .format(Renderers.evaluation, help: "{formats}."),
+        .value("max-comment-chars", "N", help: "Fit the Markdown report in N characters, leaving out detail (default 65536,",
+               "GitHub's limit on a comment)."),
         .value("output", "FILE", help: "Write the report to FILE atomically instead of stdout."),
         .flag("skip-bad-records", help: "Skip unreadable records and count them, instead of stopping."),
         .flag("fail-on-warn", help: "Treat policy warnings as failures."),
@@ -33,7 +37,7 @@ enum CheckCommand: Command {
         if options.value("base-ref") != nil, options.value("base-plan") != nil {
             throw CostGateError.usage("give --base-ref or --base-plan, not both")
         }
-        let renderer = try options.renderer(in: Renderers.evaluation)
+        let renderer = try options.evaluationRenderer()
         let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         var head = try PlanLoader.load(path, from: .workTree(root: root))
@@ -54,10 +58,15 @@ enum CheckCommand: Command {
         }
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"),
                                               progress: context.progress))
-        let evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
+        var evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,
                                              baselineSource: source)
-        try ReportOutput.emit(renderer.render(evaluation), to: options.value("output"), context: context)
+        evaluation.planFile = path
+        if let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) {
+            evaluation.policyLines = PolicyLocator.lines(in: String(decoding: data, as: UTF8.self), names: evaluation.policies.map(\.policy.name))
+        }
+        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
+        try CIOutputs.publish(evaluation, context: context)
         return evaluation.exitCode
     }
 }

@@ -43,7 +43,7 @@ enum PricesCommand: Command {
             throw CostGateError.unknownName(kind: "model", name: query, context: "built-in catalog",
                                             suggestions: catalog.suggestions(for: query))
         }
-        context.stdout(renderer.render(PriceListing(models: rows)))
+        context.stdout(renderer.document(PriceListing(models: rows)))
         return .success
     }
 }

@@ -59,7 +59,7 @@ enum RightsizeCommand: Command {
                                        tensorParallel: degrees, maxReplicas: maxReplicas, monthScale: workload.monthScale,
                                        apiCostPerRequest: workload.apiCostPerRequest)
         context.progress?("")
-        context.stdout(renderer.render(RightsizeListing(report: report, route: route, model: base.model.id, slos: slos)))
+        context.stdout(renderer.document(RightsizeListing(report: report, route: route, model: base.model.id, slos: slos)))
         return report.options.isEmpty ? .policyFailure : .success
     }
 }

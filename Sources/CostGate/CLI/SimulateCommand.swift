@@ -94,7 +94,7 @@ enum SimulateCommand: Command {
                                           options: ServingSimulator.Options(concurrency: concurrency))
         context.progress?("")
         let listing = SimulationListing(deployment: deployment, requests: count, rate: rate, concurrency: concurrency, result: result)
-        context.stdout(renderer.render(listing))
+        context.stdout(renderer.document(listing))
         return .success
     }
 }

@@ -65,7 +65,7 @@ enum TokensCommand: Command {
                                    tokens: PromptCount.estimate(raw[index], ratio: ratio, exact: exact))
         }
         let listing = TokenCountListing(encoding: encoding, exact: exact, ratio: ratio, model: model?.id, files: files)
-        context.stdout(renderer.render(listing))
+        context.stdout(renderer.document(listing))
         return .success
     }
 

@@ -39,7 +39,7 @@ enum ValidateCommand: Command {
             planFile: loaded.plan.file, trafficSource: traffic.source, records: traffic.records.count, skippedRecords: traffic.skipped.count,
             routes: Set(traffic.records.map(\.route)).map { traffic.strings[$0] }.sorted(), tagKeys: traffic.tagKeys,
             policies: loaded.plan.policies.count, candidates: loaded.plan.candidates.map(\.name), warnings: evaluation.warnings)
-        context.stdout(renderer.render(summary))
+        context.stdout(renderer.document(summary))
         return .success
     }
 }

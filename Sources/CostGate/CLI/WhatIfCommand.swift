@@ -9,6 +9,8 @@ enum WhatIfCommand: Command {
         .repeatable("set", "KEY=VALUE", help: "Patch the plan into one variant named \"patched\" (repeatable),",
                     "e.g. --set routes.chat.model=openai/gpt-4o-mini."),
         .format(Renderers.evaluation, help: "{formats}."),
+        .value("max-comment-chars", "N", help: "Fit the Markdown report in N characters, leaving out detail (default 65536,",
+               "GitHub's limit on a comment)."),
         .value("output", "FILE", help: "Write the report to FILE atomically."),
         .flag("skip-bad-records", help: "Skip unreadable records and count them."),
         .flag("fail-on-warn", help: "Treat policy warnings as failures."),
@@ -28,7 +30,7 @@ enum WhatIfCommand: Command {
 
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         let options = try options.parse(arguments)
-        let renderer = try options.renderer(in: Renderers.evaluation)
+        let renderer = try options.evaluationRenderer()
         let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let plan = try PlanLoader.load(path, from: .workTree(root: root))
@@ -53,7 +55,7 @@ enum WhatIfCommand: Command {
                                               progress: context.progress))
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineSource: .committed)
-        try ReportOutput.emit(renderer.render(evaluation), to: options.value("output"), context: context)
+        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
         return evaluation.exitCode
     }
 }

@@ -45,7 +45,7 @@ public struct Comparison: Sendable {
 
     /// The change of the totals.
     public var total: Delta
-    /// Routes, models and each tag key's values, the candidate's largest first, then rows only the baseline has.
+    /// Routes, models and each tag key's values, the largest change first (then the largest cost, then the name).
     public var byRoute: [Row]
     public var byModel: [Row]
     public var byTag: [(key: String, rows: [Row])]
@@ -81,13 +81,34 @@ public struct Comparison: Sendable {
     private static func paired(_ base: [Forecast.Group], _ head: [Forecast.Group]) -> [Row] {
         var names = head.map(\.name)
         for group in base where !names.contains(group.name) { names.append(group.name) }
-        return names.map { name in
+        let rows = names.map { name in
             let before = base.first { $0.name == name }
             let after = head.first { $0.name == name }
             let baseCost = before?.monthlyCost ?? 0
             let headCost = after?.monthlyCost ?? 0
             return Row(name: name, baseCost: baseCost, headCost: headCost, headRequests: after?.requests ?? 0, change: headCost - baseCost)
         }
+        // A reviewer looks for what moved: the biggest change first, then (for a forecast, where nothing moved)
+        // the biggest cost, then the name, so the order is total and deterministic.
+        return rows.sorted {
+            let a = ($0.change * 100).rounded().magnitude
+            let b = ($1.change * 100).rounded().magnitude
+            if a != b { return a > b }
+            if $0.headCost != $1.headCost { return $0.headCost > $1.headCost }
+            return $0.name < $1.name
+        }
+    }
+
+    /// The rows that carry the change: each moves at least `share` of the summed absolute change of all rows
+    /// (so at most `1 / share` of them), biggest first. A report shows these whatever its row limit.
+    /// - Parameters:
+    ///   - rows: rows as `compare` orders them.
+    ///   - share: the least part of the total movement a row must carry.
+    /// - Returns: the carrying rows, in order.
+    public static func carriers(_ rows: [Row], share: Double = 0.05) -> [Row] {
+        let total = rows.reduce(0) { $0 + $1.change.magnitude }
+        guard total >= 0.005 else { return [] }
+        return rows.filter { $0.change.magnitude >= 0.005 && $0.change.magnitude >= total * share }
     }
 
     private static func delta(candidate: PolicyContext, baseline: PolicyContext) -> Delta {

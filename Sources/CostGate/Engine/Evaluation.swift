@@ -18,6 +18,10 @@ public struct Evaluation: Sendable {
     public var baselineSource: BaselineSource
     /// Whether warnings fail the build.
     public var failOnWarn: Bool
+    /// The head plan's path as CI tools should name it (relative to the repository), when known.
+    public var planFile: String?
+    /// The line of each policy's entry in `planFile`, by policy name, for annotations and Code Quality.
+    public var policyLines: [String: Int] = [:]
 
     /// A candidate's forecast and its change against the baseline.
     public struct Candidate: Sendable {

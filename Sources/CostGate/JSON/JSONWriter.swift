@@ -24,7 +24,9 @@ public struct JSONWriter {
             case "\u{2028}": result += "\\u2028"
             case "\u{2029}": result += "\\u2029"
             default:
-                if scalar.value < 0x20 {
+                if scalar.isInvisible && scalar != "\u{200D}" {
+                    continue
+                } else if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

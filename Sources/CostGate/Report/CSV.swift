@@ -7,7 +7,7 @@ enum CSV {
     /// With `neutralizingFormulas`, a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR
     /// first) is prefixed with `'`.
     static func field(_ text: String, neutralizingFormulas: Bool = false) -> String {
-        var value = text
+        var value = text.removingInvisibleCharacters.replacingOccurrences(of: "\u{200D}", with: "")
         if neutralizingFormulas, let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

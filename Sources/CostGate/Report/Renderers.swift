@@ -4,6 +4,7 @@ public enum Renderers {
     /// `check` and `whatif`.
     public static let evaluation = RendererRegistry<Evaluation>([
         ("text", TextReportRenderer()), ("markdown", MarkdownReportRenderer()), ("json", JSONReportRenderer()),
+        ("junit", JUnitReportRenderer()), ("codequality", CodeQualityReportRenderer()), ("openmetrics", OpenMetricsReportRenderer()),
     ])
 
     /// `breakdown`.

@@ -38,6 +38,7 @@ struct TextTable {
         var result = ""
         for scalar in text.unicodeScalars {
             if result.count >= limit { result += "…"; break }
+            if scalar.isInvisible { continue }
             if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { result += "?" } else { result.unicodeScalars.append(scalar) }
         }
         return result

@@ -19,6 +19,8 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
     /// A computed figure is not a finite number: the inputs, though each within its bounds, add up to more
     /// than a double can hold.
     case notFinite(plan: String, figure: String)
+    /// A code host's API refused a request or could not be reached; `reason` says what to do (never a token).
+    case remote(service: String, reason: String)
 
     /// The message, with control, bidi and zero-width characters spelled out: file names, header names and
     /// values come from input files and arguments, and the message is printed, logged and put in reports.
@@ -51,6 +53,8 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(file): path '\(path)' resolves outside the repository \(root); files named in a plan must stay inside it"
         case .git(let message):
             return "git: \(message)"
+        case .remote(let service, let reason):
+            return "\(service): \(reason)"
         case .notFinite(let plan, let figure):
             return "\(plan): the forecast's \(figure) is not a finite number; the traffic's weights and token counts "
                 + "and the plan's prices multiply beyond what can be computed, so no report is written"

@@ -14,14 +14,33 @@ extension StringProtocol {
         }
         return result
     }
+
+    /// The text without bidi controls and zero-width characters (line breaks and tabs kept), so no output
+    /// format can reorder what a reader sees or hide characters in it.
+    ///
+    /// The zero-width joiner stays: emoji sequences need it and `Markdown.escape` puts it after `@` and `#`
+    /// (every name is stripped of its own joiners before that).
+    var removingInvisibleCharacters: String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        for scalar in unicodeScalars where !scalar.isInvisible || scalar == "\u{200D}" { result.unicodeScalars.append(scalar) }
+        return result
+    }
 }
 
 extension Unicode.Scalar {
     /// Control characters, bidi controls and zero-width characters.
-    fileprivate var isInvisibleOrControl: Bool {
+    var isInvisibleOrControl: Bool {
         switch value {
         case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
+        default: return isInvisible
+        }
+    }
+
+    /// Bidi controls and zero-width characters.
+    var isInvisible: Bool {
+        switch value {
+        case 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: return true
         default: return false
         }
     }

@@ -28,6 +28,8 @@ import CostGateTestSupport
         Run(arguments: ["tokens", "--model", "anthropic/claude-sonnet-4.5", "Scenarios/prompt-edit/prompts/support_system.md"],
             golden: "tokens-estimate.txt", status: .success),
         Run(arguments: ["breakdown", "--plan", chatbot], golden: "breakdown-route.txt", status: .success),
+        Run(arguments: ["check", "--plan", chatbot, "--base-plan", "Scenarios/support-chatbot/costgate.base.json", "--format", "markdown",
+                        "--max-comment-chars", "3000"], golden: "check-support-chatbot-3000.md", status: .success),
         Run(arguments: ["breakdown", "--plan", chatbot, "--by", "team", "--by", "model", "--format", "json"],
             golden: "breakdown-team-model.json", status: .success),
         Run(arguments: ["breakdown", "--plan", chatbot, "--by", "customer", "--top", "3"], golden: "breakdown-customer-top3.txt",

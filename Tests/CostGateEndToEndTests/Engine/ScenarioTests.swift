@@ -35,6 +35,8 @@ import CostGateTestSupport
             golden: "showback.csv", status: .success),
         check("quality-gate", format: "markdown", golden: "check.md", status: .policyFailure),
         check("quality-gate", format: "json", golden: "check.json", status: .policyFailure),
+        check("quality-gate", format: "junit", golden: "check.junit.xml", status: .policyFailure),
+        check("quality-gate", format: "codequality", golden: "check.codequality.json", status: .policyFailure),
         check("azure-conversation", format: "markdown", golden: "check.md", status: .success),
         check("azure-conversation", format: "json", golden: "check.json", status: .success),
         check("self-hosted-llama", format: "markdown", golden: "check.md", status: .success),

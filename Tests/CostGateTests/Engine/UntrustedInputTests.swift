@@ -20,12 +20,14 @@ import CostGateTestSupport
         let folder = try scratch(traffic: line + "\n")
         let result = runCLI(["check", "--format", "markdown"], in: folder)
         #expect(result.status == .success, "\(result.stderr)")
-        let markdown = result.stdout
+        // A backslash before punctuation makes it text (MarkdownTests checks this through GitHub's renderer), so
+        // the checks below look at the Markdown with every escaped character replaced.
+        let markdown = result.stdout.replacing(/\\./, with: "E")
         #expect(!markdown.contains("<img"))
         #expect(!markdown.contains("<script"))
         #expect(!markdown.contains("@someone"))
         #expect(!markdown.contains("](http"))
-        #expect(markdown.firstMatch(of: /[^&]#12/) == nil, "an issue reference survived")
+        #expect(!markdown.contains("#12"), "an issue reference survived")
         // No table row gains or loses a cell: every row of a table has as many unescaped pipes as its header.
         for table in markdown.components(separatedBy: "\n\n") where table.hasPrefix("|") {
             let rows = table.split(separator: "\n")
@@ -116,8 +118,6 @@ import CostGateTestSupport
 
     @Test func markdownEscapeNeutralisesEverySpecialCharacter() {
         let escaped = Markdown.escape("a|b<c>&d@e#f`g*h_i[j](k)\n!l\u{202E}m")
-        #expect(!escaped.contains("|") || escaped.contains("&#124;"))
-        #expect(!escaped.contains("<") && !escaped.contains("\n") && !escaped.contains("\u{202E}"))
-        #expect(escaped.contains("&#64;") && escaped.contains("&#35;") && escaped.contains("&#96;"))
+        #expect(escaped == "a\\|b\\<c\\>\\&d@\u{200D}e\\#\u{200D}f\\`g\\*h\\_i\\[j\\]\\(k\\) \\!lm")
     }
 }

@@ -1,25 +1,120 @@
 /// The pull-request comment: a headline, the summary, the breakdowns, the policies and the assumptions.
 ///
-/// Everything that comes from the traffic or the plan goes through `Markdown.escape`.
+/// Everything that comes from the traffic or the plan goes through `Markdown.escape` or `Markdown.code`.
+/// The comment fits `maxCharacters` (GitHub refuses bodies above 65,536): detail goes first, least important
+/// first (tag tables, then the other details, then serving tables, then long route tables), and whole tables
+/// or sections go, never part of a row; the headline, the policies and the rows that carry the change stay.
 public struct MarkdownReportRenderer: ReportRenderer {
     /// The hidden marker CI uses to find and update its one comment.
     public static let marker = "<!-- costgate -->"
 
-    public init() {}
+    /// GitHub's limit on a comment body, the default budget.
+    public static let githubLimit = 65_536
 
+    /// The most characters (UTF-16 code units, which no platform counts fewer of) the report may have.
+    public var maxCharacters: Int
+
+    /// Creates the renderer.
+    /// - Parameter maxCharacters: the size budget; see `githubLimit`.
+    public init(maxCharacters: Int = Self.githubLimit) {
+        self.maxCharacters = maxCharacters
+    }
+
+    /// How much detail one rendering carries; `levels` goes from everything to the least.
+    struct Detail {
+        var routeRows = 25
+        var moverRows = 8
+        /// Rows per tag table, or nil for no tag tables.
+        var tagRows: Int? = 15
+        /// At most this many tag keys (those whose values moved most), or nil for all.
+        var tagKeys: Int?
+        var details = true
+        var serving = true
+        var promptSizes = true
+        var trimmed = false
+
+        static let levels: [Detail] = [
+            Detail(),
+            Detail(tagRows: 5, trimmed: true),
+            Detail(tagRows: 5, tagKeys: 60, trimmed: true),
+            Detail(tagRows: 5, tagKeys: 20, trimmed: true),
+            Detail(routeRows: 15, tagRows: nil, trimmed: true),
+            Detail(routeRows: 10, moverRows: 5, tagRows: nil, details: false, trimmed: true),
+            Detail(routeRows: 5, moverRows: 3, tagRows: nil, details: false, serving: false, promptSizes: false, trimmed: true),
+        ]
+    }
+
+    /// Renders `evaluation` with as much detail as fits the budget.
     public func render(_ evaluation: Evaluation) -> String {
+        for detail in Detail.levels {
+            let text = render(evaluation, detail: detail)
+            if text.utf16.count <= maxCharacters { return text }
+        }
+        return minimal(evaluation)
+    }
+
+    /// The last resort: headline, result, the notice and as many policy rows as fit.
+    private func minimal(_ evaluation: Evaluation) -> String {
+        var text = Self.marker + "\n" + headline(evaluation) + ReportFacts.resultLine(evaluation) + "\n\n" + notice()
+        let footer = "\n" + footer(evaluation)
+        if !evaluation.policies.isEmpty {
+            let (header, rows) = policyRows(evaluation)
+            var kept: [[String]] = []
+            for row in rows {
+                let table = "\n#### Policies\n\n" + Markdown.table(header, kept + [row])
+                if (text + table + footer).utf16.count > maxCharacters { break }
+                kept.append(row)
+            }
+            if !kept.isEmpty { text += "\n#### Policies\n\n" + Markdown.table(header, kept) }
+        }
+        return text + footer
+    }
+
+    private func notice() -> String {
+        "> [!NOTE]\n> Shortened to fit \(Format.count(Double(maxCharacters))) characters: some detail is left out. "
+            + "The job summary or `--format json` has the full report.\n"
+    }
+
+    private func headline(_ evaluation: Evaluation) -> String {
+        if evaluation.candidates.count == 1, let candidate = evaluation.candidates.first {
+            return "### \(ReportFacts.symbol(evaluation.result)) costgate: \(ReportFacts.headline(evaluation, candidate: candidate))\n\n"
+        }
+        return "### \(ReportFacts.symbol(evaluation.result)) costgate what-if: \(evaluation.candidates.count) candidates against \(Markdown.escape(evaluation.baseline.name))\n\n"
+    }
+
+    private func footer(_ evaluation: Evaluation) -> String {
+        "<sub>costgate \(CLI.version) · \(Markdown.escape(evaluation.command))</sub>\n"
+    }
+
+    private func policyRows(_ evaluation: Evaluation) -> (header: [String], rows: [[String]]) {
+        let single = evaluation.candidates.count == 1
+        var rows: [[String]] = []
+        for result in evaluation.policies {
+            var name = Markdown.escape(result.policy.name)
+            if !result.policy.filter.isEmpty { name += " (" + Markdown.escape(result.policy.filterDescription) + ")" }
+            var actual = ReportFacts.format(result.actual, metric: result.policy.metric)
+            if let note = result.note { actual += " — " + Markdown.escape(note, limit: 120) }
+            var row = [ReportFacts.symbol(result.status), name, "`" + result.policy.metric.rawValue + "`"]
+            if !single { row.append(Markdown.escape(result.candidate)) }
+            row += [actual, (result.bound == .max ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
+            rows.append(row)
+        }
+        var header = ["", "Policy", "Metric"]
+        if !single { header.append("Candidate") }
+        header += ["Actual", "Limit"]
+        return (header, rows)
+    }
+
+    func render(_ evaluation: Evaluation, detail: Detail) -> String {
         var text = Self.marker + "\n"
         let single = evaluation.candidates.count == 1
-        if single, let candidate = evaluation.candidates.first {
-            text += "### \(ReportFacts.symbol(evaluation.result)) costgate: \(ReportFacts.headline(evaluation, candidate: candidate))\n\n"
-        } else {
-            text += "### \(ReportFacts.symbol(evaluation.result)) costgate what-if: \(evaluation.candidates.count) candidates against \(Markdown.escape(evaluation.baseline.name))\n\n"
-        }
+        text += headline(evaluation)
         text += ReportFacts.resultLine(evaluation) + "\n\n"
+        if detail.trimmed { text += notice() + "\n" }
         text += summary(evaluation)
         if single, let candidate = evaluation.candidates.first {
-            text += "\n#### By route\n\n" + breakdown(candidate.comparison.byRoute, label: "Route")
-            let movers = candidate.comparison.topMovers.prefix(8)
+            text += "\n#### By route\n\n" + breakdown(candidate.comparison.byRoute, label: "Route", limit: detail.routeRows)
+            let movers = candidate.comparison.topMovers.prefix(detail.moverRows)
             if !movers.isEmpty {
                 var rows: [[String]] = []
                 for mover in movers {
@@ -28,7 +123,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                 }
                 text += "\n#### Top movers by tag\n\n" + Markdown.table(["Tag", "Value", "Base", "Head", "Change"], rows, alignRight: [2, 3, 4])
             }
-            if !candidate.promptChanges.isEmpty {
+            if detail.promptSizes, !candidate.promptChanges.isEmpty {
                 var rows: [[String]] = []
                 for change in candidate.promptChanges {
                     rows.append([Markdown.escape(change.route), Format.count(Double(change.baseTokens)), Format.count(Double(change.headTokens)),
@@ -38,6 +133,27 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
         }
         let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
+        if detail.serving { text += serving(evaluation, forecasts: forecasts) }
+        if !evaluation.policies.isEmpty {
+            let (header, rows) = policyRows(evaluation)
+            text += "\n#### Policies\n\n" + Markdown.table(header, rows)
+        }
+        let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
+        text += "\n#### Assumptions\n\n"
+        for line in ReportFacts.assumptions(scaling, source: Markdown.code(evaluation.trafficSource, limit: 120),
+                                            baseline: Markdown.escape(evaluation.baselineDescription, limit: 120)) {
+            text += "- " + line + "\n"
+        }
+        if detail.details {
+            text += "\n" + details(evaluation, forecasts: forecasts, detail: detail)
+        } else {
+            text += "\nBreakdowns by model and tag, notes and warnings are left out here; `--format json` has them.\n\n"
+        }
+        return text + footer(evaluation)
+    }
+
+    private func serving(_ evaluation: Evaluation, forecasts: [Forecast]) -> String {
+        var text = ""
         if let rows = ReportFacts.latencyRows(forecasts) {
             let header = ["Latency (p50 / p95 / p99)"] + forecasts.map { Markdown.escape($0.name) }
             text += "\n#### Latency under load\n\n" + Markdown.table(header, rows.map { [$0[0]] + $0.dropFirst() }, alignRight: Set(1..<header.count))
@@ -57,36 +173,36 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
         }
-        if !evaluation.policies.isEmpty {
-            var rows: [[String]] = []
-            for result in evaluation.policies {
-                var name = Markdown.escape(result.policy.name)
-                if !result.policy.filter.isEmpty { name += " (" + Markdown.escape(result.policy.filterDescription) + ")" }
-                var actual = ReportFacts.format(result.actual, metric: result.policy.metric)
-                if let note = result.note { actual += " — " + Markdown.escape(note, limit: 120) }
-                var row = [ReportFacts.symbol(result.status), name, "`" + result.policy.metric.rawValue + "`"]
-                if !single { row.append(Markdown.escape(result.candidate)) }
-                row += [actual, (result.bound == .max ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
-                rows.append(row)
-            }
-            var header = ["", "Policy", "Metric"]
-            if !single { header.append("Candidate") }
-            header += ["Actual", "Limit"]
-            text += "\n#### Policies\n\n" + Markdown.table(header, rows)
-        }
-        let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
-        text += "\n#### Assumptions\n\n"
-        for line in ReportFacts.assumptions(scaling, source: "`" + Markdown.escape(evaluation.trafficSource, limit: 120) + "`",
-                                            baseline: Markdown.escape(evaluation.baselineDescription, limit: 120)) {
-            text += "- " + line + "\n"
-        }
-        text += "\n<details><summary>Details</summary>\n\n"
+        return text
+    }
+
+    /// The `<details>` block: by model, by route for a what-if, by tag, notes, warnings; always closed.
+    private func details(_ evaluation: Evaluation, forecasts: [Forecast], detail: Detail) -> String {
+        let single = evaluation.candidates.count == 1
+        var text = "<details><summary>Details</summary>\n\n"
         for candidate in evaluation.candidates {
             if !single { text += "##### \(Markdown.escape(candidate.forecast.name))\n\n" }
-            text += "**By model**\n\n" + breakdown(candidate.comparison.byModel, label: "Model")
-            if !single { text += "\n**By route**\n\n" + breakdown(candidate.comparison.byRoute, label: "Route") }
-            for (key, rows) in candidate.comparison.byTag {
-                text += "\n**By tag `\(Markdown.escape(key))`**\n\n" + breakdown(rows, label: Markdown.escape(key), limit: 15)
+            text += "**By model**\n\n" + breakdown(candidate.comparison.byModel, label: "Model", limit: detail.routeRows)
+            if !single { text += "\n**By route**\n\n" + breakdown(candidate.comparison.byRoute, label: "Route", limit: detail.routeRows) }
+            if let tagRows = detail.tagRows {
+                var tags = candidate.comparison.byTag
+                if let keep = detail.tagKeys, tags.count > keep {
+                    // The keys whose values moved most, shown in their usual order.
+                    let moved = tags.indices.sorted {
+                        let a = tags[$0].rows.reduce(0) { $0 + $1.change.magnitude }
+                        let b = tags[$1].rows.reduce(0) { $0 + $1.change.magnitude }
+                        return a != b ? a > b : $0 < $1
+                    }
+                    let kept = Set(moved.prefix(keep))
+                    let left = tags.count - keep
+                    tags = tags.indices.filter { kept.contains($0) }.map { tags[$0] }
+                    text += "\n\(left) more tag keys not shown (see the JSON report).\n"
+                }
+                for (key, rows) in tags {
+                    text += "\n**By tag \(Markdown.code(key))**\n\n" + breakdown(rows, label: Markdown.escape(key), limit: tagRows)
+                }
+            } else if !candidate.comparison.byTag.isEmpty {
+                text += "\nBreakdowns by tag are left out here; `--format json` has them.\n"
             }
             text += "\n"
         }
@@ -105,8 +221,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         if evaluation.skippedRecords > 0 {
             text += "Skipped \(evaluation.skippedRecords) unreadable record(s) (`--skip-bad-records`).\n\n"
         }
-        text += "</details>\n\n<sub>costgate \(CLI.version) · \(Markdown.escape(evaluation.command))</sub>\n"
-        return text
+        return text + "</details>\n\n"
     }
 
     private func summary(_ evaluation: Evaluation) -> String {
@@ -140,13 +255,16 @@ public struct MarkdownReportRenderer: ReportRenderer {
         return Markdown.table(header, rows, alignRight: Set(1..<header.count))
     }
 
-    private func breakdown(_ rows: [Comparison.Row], label: String, limit: Int = 25) -> String {
-        let cells = rows.prefix(limit).map { row in
+    /// A breakdown table of at most `limit` rows, and however many more carry the change.
+    private func breakdown(_ rows: [Comparison.Row], label: String, limit: Int) -> String {
+        let carriers = Comparison.carriers(rows).count
+        let shown = max(limit, carriers)
+        let cells = rows.prefix(shown).map { row in
             [Markdown.escape(row.name), Format.money(row.baseCost), Format.money(row.headCost), Format.moneyChange(row.change),
              Format.count(row.headRequests)]
         }
         var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], cells, alignRight: [1, 2, 3, 4])
-        if rows.count > limit { text += "\n\(rows.count - limit) more not shown (see the JSON report).\n" }
+        if rows.count > shown { text += "\n\(rows.count - shown) more not shown (see the JSON report).\n" }
         return text
     }
 }

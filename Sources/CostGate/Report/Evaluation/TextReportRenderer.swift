@@ -42,7 +42,7 @@ public struct TextReportRenderer: ReportRenderer {
         for candidate in evaluation.candidates {
             text += "\nBy route (\(TextTable.clean(candidate.forecast.name))):\n"
             var table = TextTable(["route", "base", "head", "change", "requests"], rightAligned: [1, 2, 3, 4])
-            for row in candidate.comparison.byRoute.prefix(25) {
+            for row in candidate.comparison.byRoute.prefix(max(25, Comparison.carriers(candidate.comparison.byRoute).count)) {
                 table.add([TextTable.clean(row.name), Format.money(row.baseCost), Format.money(row.headCost), Format.moneyChange(row.change),
                            Format.count(row.headRequests)])
             }

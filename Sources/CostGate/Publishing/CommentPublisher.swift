@@ -1,0 +1,93 @@
+/// Puts one report on a pull or merge request the way `--behavior` says, without touching anyone else's
+/// comments, without re-sending an unchanged body and without letting an older run overwrite a newer one.
+struct CommentPublisher: Sendable {
+    /// What to do with the comment costgate wrote before.
+    enum Behavior: String, CaseIterable, Sendable {
+        /// Edit the latest one in place (or post one).
+        case update
+        /// Always post a new one.
+        case new
+        /// Collapse the old ones as outdated, then post.
+        case hideAndNew = "hide-and-new"
+        /// Delete the old ones, then post.
+        case deleteAndNew = "delete-and-new"
+    }
+
+    var platform: any CommentPlatform
+    var behavior: Behavior
+    var marker: CommentMarker
+    /// Print what would be sent instead of sending it.
+    var dryRun: Bool
+    /// Read nothing from the host either (a dry run without a token): as if there were no comments yet.
+    var offline = false
+
+    /// `report` with this run's marker as its first line, replacing the renderer's plain marker.
+    func body(for report: String) -> String {
+        marker.line + "\n" + CommentMarker.strip(report)
+    }
+
+    /// Publishes `report`.
+    /// - Returns: one line per action, for the log.
+    func publish(_ report: String) throws(CostGateError) -> [String] {
+        let body = body(for: report)
+        guard body.utf16.count <= platform.limit else {
+            throw .usage("the report has \(body.utf16.count) characters and \(platform.service) takes at most \(platform.limit); "
+                         + "render it with --max-comment-chars \(platform.limit - 200)")
+        }
+        if behavior == .hideAndNew, !platform.canHide {
+            throw .usage("\(platform.service) cannot hide comments; use --behavior delete-and-new or update")
+        }
+        let user = offline ? nil : try platform.currentUser()
+        let existing = offline ? [] : try platform.comments()
+        let ours = existing.own { comment in
+            guard let found = CommentMarker.parse(comment.body), found.tag == marker.tag else { return false }
+            return user.map { comment.author == $0 } ?? comment.authorIsBot
+        }
+        if let newer = ours.first(where: { $0.time > marker.time && !marker.sha.isEmpty && $0.sha != marker.sha }) {
+            return ["skipped: comment \(newer.comment.id) was written for a newer commit (\(newer.sha)); this run is for \(marker.sha)"]
+        }
+        var log: [String] = []
+        switch behavior {
+        case .update:
+            if let latest = ours.last {
+                if CommentMarker.strip(latest.comment.body) == CommentMarker.strip(body) {
+                    return ["unchanged: comment \(latest.comment.id) already says this; nothing sent"]
+                }
+                log.append(action("update comment \(latest.comment.id)", body: body))
+                if !dryRun { try platform.update(latest.comment, body: body) }
+                return log
+            }
+        case .new:
+            break
+        case .hideAndNew:
+            for old in ours {
+                log.append(action("hide comment \(old.comment.id)", body: nil))
+                if !dryRun { try platform.hide(old.comment) }
+            }
+        case .deleteAndNew:
+            for old in ours {
+                log.append(action("delete comment \(old.comment.id)", body: nil))
+                if !dryRun { try platform.delete(old.comment) }
+            }
+        }
+        log.append(action("create a comment", body: body))
+        if !dryRun { try platform.create(body: body) }
+        return log
+    }
+
+    private func action(_ what: String, body: String?) -> String {
+        let line = (dryRun ? "would " : "") + what + " on \(platform.target)"
+        guard dryRun, let body else { return line }
+        return line + ":\n" + body
+    }
+}
+
+extension Array where Element == HostedComment {
+    /// Each comment with its marker's commit and time.
+    fileprivate func own(_ isOurs: (HostedComment) -> Bool) -> [(comment: HostedComment, sha: String, time: Int)] {
+        compactMap { comment in
+            guard isOurs(comment), let marker = CommentMarker.parse(comment.body) else { return nil }
+            return (comment, marker.sha, marker.time)
+        }
+    }
+}

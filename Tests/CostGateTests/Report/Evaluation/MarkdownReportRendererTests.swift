@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import CostGate
+import CostGateTestSupport
+
+/// The comment explains the change and fits its platform: rows ordered by their change, the rows that carry it
+/// always shown, and a size budget that leaves out detail without breaking a table or `<details>`.
+@Suite struct MarkdownReportRendererTests {
+    /// A repository with 300 routes and `tagKeys` tag keys, where only the small route `tiny` changes model.
+    private func wideRepository(tagKeys: Int) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var traffic = ""
+        for index in 0..<300 {
+            let route = index == 0 ? "tiny" : "route-\(index)"
+            let tokens = index == 0 ? 50 : 20_000 + index
+            var line = #"{"timestamp": \#(1_700_000_000 + index), "model": "openai/gpt-4o", "route": "\#(route)", "input_tokens": \#(tokens), "output_tokens": 10"#
+            for key in 0..<tagKeys { line += #", "key\#(key)": "value-\#((index + key) % 40)""# }
+            traffic += line + "}\n"
+        }
+        try traffic.write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {%ROUTES%"*": {"model": "recorded"}},"#
+            + #" "policies": [{"name": "budget", "metric": "monthly_cost", "max": 100000000}]}"#
+        try plan.replacingOccurrences(of: "%ROUTES%", with: "").write(toFile: folder + "/base.json", atomically: true, encoding: .utf8)
+        try plan.replacingOccurrences(of: "%ROUTES%", with: #""tiny": {"model": "openai/gpt-4o-mini"}, "#)
+            .write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    /// Checks the Markdown is whole: closed `<details>`, tables with as many cells in every row, the footer last.
+    private func expectWellFormed(_ markdown: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(markdown.components(separatedBy: "<details>").count == markdown.components(separatedBy: "</details>").count,
+                sourceLocation: sourceLocation)
+        #expect(markdown.hasSuffix("</sub>\n"), sourceLocation: sourceLocation)
+        let unescaped = markdown.replacing(/\\./, with: "E")
+        for block in unescaped.components(separatedBy: "\n\n") where block.hasPrefix("|") {
+            let cells = Set(block.split(separator: "\n").map { $0.filter { $0 == "|" }.count })
+            #expect(cells.count == 1, "a broken table:\n\(block)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theRouteThatCarriesTheChangeComesFirstAmong300() throws {
+        let folder = try wideRepository(tagKeys: 0)
+        for format in ["markdown", "text"] {
+            let result = runCLI(["check", "--base-plan", "base.json", "--format", format], in: folder)
+            #expect(result.status == .success, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n")
+            let header = try #require(lines.firstIndex { $0.contains("By route") })
+            let firstRow = lines[(header + 1)...].first { $0.contains("tiny") || $0.contains("route-") }
+            #expect(firstRow?.contains("tiny") == true, "\(format): \(firstRow ?? "")")
+        }
+    }
+
+    @Test func carriersAreShownBeyondTheRowLimit() {
+        let rows = (0..<40).map { Comparison.Row(name: "r\($0)", baseCost: 0, headCost: 1, headRequests: 1, change: 1) }
+        // Forty equal movers each carry 2.5%: none reaches 5%, so the limit alone decides.
+        #expect(Comparison.carriers(rows).isEmpty)
+        let big = (0..<19).map { Comparison.Row(name: "r\($0)", baseCost: 0, headCost: 100, headRequests: 1, change: 100) }
+        #expect(Comparison.carriers(big + rows).count == 19)
+    }
+
+    @Test func aReportWith200TagKeysFitsGitHubsLimit() throws {
+        let folder = try wideRepository(tagKeys: 200)
+        let full = runCLI(["check", "--base-plan", "base.json", "--format", "markdown", "--max-comment-chars", "100000000"], in: folder)
+        #expect(full.status == .success, "\(full.stderr)")
+        #expect(full.stdout.utf16.count > MarkdownReportRenderer.githubLimit)
+        for budget in [nil, 20_000, 4_000, 1_000] {
+            let extra = budget.map { ["--max-comment-chars", String($0)] } ?? []
+            let result = runCLI(["check", "--base-plan", "base.json", "--format", "markdown"] + extra, in: folder)
+            #expect(result.status == .success, "\(result.stderr)")
+            let markdown = result.stdout
+            #expect(markdown.utf16.count <= budget ?? MarkdownReportRenderer.githubLimit, "\(markdown.utf16.count)")
+            #expect(markdown.hasPrefix(MarkdownReportRenderer.marker))
+            #expect(markdown.contains("costgate: Monthly cost falls"))
+            #expect(markdown.contains("Shortened to fit"))
+            #expect(markdown.contains("budget"), "the policies stay")
+            if (budget ?? 100_000) >= 4_000 { #expect(markdown.contains("tiny"), "the route that carries the change stays") }
+            expectWellFormed(markdown)
+        }
+    }
+
+    @Test func budgetErrorsAreUsageErrors() throws {
+        let folder = try wideRepository(tagKeys: 0)
+        let small = runCLI(["check", "--base-plan", "base.json", "--format", "markdown", "--max-comment-chars", "10"], in: folder)
+        #expect(small.status == .badInput)
+        let json = runCLI(["check", "--base-plan", "base.json", "--format", "json", "--max-comment-chars", "5000"], in: folder)
+        #expect(json.status == .badInput)
+        #expect(json.stderr.contains("--max-comment-chars applies to --format markdown"))
+    }
+}
