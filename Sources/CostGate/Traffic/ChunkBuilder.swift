@@ -13,6 +13,8 @@ struct ChunkBuilder {
 
     // The record being read.
     var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
+    /// Whether the record counts input tokens apart from cache reads and writes (Anthropic's convention).
+    var draftExcludesCache = false
     /// Bit per `TrafficField` that the record set.
     var present: UInt32 = 0
     /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
@@ -43,6 +45,7 @@ struct ChunkBuilder {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
         seen = 0
+        draftExcludesCache = layout.inputExcludesCache
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
         if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
@@ -95,6 +98,14 @@ struct ChunkBuilder {
         case .model: draft.model = intern(bytes, count)
         case .route: draft.route = intern(bytes, count)
         case .prefixID: draft.prefixID = intern(bytes, count)
+        case .tokenConvention:
+            guard let convention = TrafficSpec.TokenConvention(rawValue: String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) else { return false }
+            draftExcludesCache = convention == .anthropic
+        case .serviceTier:
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            // OpenAI's `scale` tier is paid for by reserved units; its tokens are priced here at the standard rates.
+            guard let tier = text == "scale" ? .standard : ServiceTier(recorded: text) else { return false }
+            draft.serviceTierCode = tier.rawValue + 1
         default: return false
         }
         present |= 1 << UInt32(field.rawValue)
@@ -122,11 +133,14 @@ struct ChunkBuilder {
                 draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
             }
             guard abs(draft.timestamp) <= TrafficField.timestampLimit else { return false }
-        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
+        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens, .cacheWriteInputTokens,
+             .cacheWrite1hInputTokens:
             guard let whole = number.wholeValue, whole >= 0, whole <= TrafficField.tokenLimit else { return false }
             switch field {
             case .inputTokens: draft.inputTokens = whole
             case .cachedInputTokens: draft.cachedInputTokens = whole
+            case .cacheWriteInputTokens: draft.cacheWriteInputTokens = whole
+            case .cacheWrite1hInputTokens: draft.cacheWrite1hInputTokens = whole
             case .outputTokens: draft.outputTokens = whole
             case .reasoningTokens: draft.reasoningTokens = whole
             default: draft.prefixTokens = whole
@@ -170,10 +184,26 @@ struct ChunkBuilder {
         for field in TrafficField.required where !has(field) {
             return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
         }
-        if draft.cachedInputTokens > draft.inputTokens {
-            return RecordIssue(field: layout.name(.cachedInputTokens),
-                               expected: "an integer no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens))",
-                               found: excerpt(String(draft.cachedInputTokens)))
+        let cacheTokens = draft.cachedInputTokens + draft.cacheWriteInputTokens + draft.cacheWrite1hInputTokens
+        if draftExcludesCache {
+            // Anthropic's convention: input_tokens are the uncached ones; the canonical count includes the cache.
+            guard draft.inputTokens + cacheTokens <= TrafficField.tokenLimit else {
+                return RecordIssue(field: layout.name(.inputTokens),
+                                   expected: "input, cache-read and cache-write tokens summing to at most 1,000,000,000,000",
+                                   found: excerpt(String(draft.inputTokens)))
+            }
+            draft.inputTokens += cacheTokens
+        } else if cacheTokens > draft.inputTokens {
+            let field: TrafficField = draft.cachedInputTokens > draft.inputTokens ? .cachedInputTokens
+                : has(.cacheWrite1hInputTokens) ? .cacheWrite1hInputTokens : .cacheWriteInputTokens
+            if field == .cachedInputTokens {
+                return RecordIssue(field: layout.name(.cachedInputTokens),
+                                   expected: "an integer no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens))",
+                                   found: excerpt(String(draft.cachedInputTokens)))
+            }
+            return RecordIssue(field: layout.name(field),
+                               expected: "cache reads and writes together no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens)), which counts them (token_convention 'anthropic' declares a count without them)",
+                               found: excerpt(String(cacheTokens)))
         }
         if draft.reasoningTokens > draft.outputTokens {
             return RecordIssue(field: layout.name(.reasoningTokens),

@@ -21,6 +21,8 @@ struct FieldLayout: Sendable {
     let defaultIsError: Bool?
     /// Divisor that turns a numeric timestamp into seconds.
     let timestampDivisor: Double
+    /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
+    let inputExcludesCache: Bool
 
     init(spec: TrafficSpec) {
         var names: [String] = []
@@ -56,6 +58,7 @@ struct FieldLayout: Sendable {
         self.fieldDefaults = fieldDefaults
         defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
         self.tagDefaults = tagDefaults
+        inputExcludesCache = spec.tokenConvention == .anthropic
         switch spec.timestampUnit {
         case .s: timestampDivisor = 1
         case .ms: timestampDivisor = 1e3

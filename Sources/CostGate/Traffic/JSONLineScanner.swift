@@ -93,7 +93,7 @@ struct JSONLineScanner {
         }
         switch field {
         case .timestamp, .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .latencyMs, .ttftMs,
-             .quality, .weight, .prefixTokens:
+             .quality, .weight, .prefixTokens, .cacheWriteInputTokens, .cacheWrite1hInputTokens:
             if byte == UInt8(ascii: "-") || NumberParser.isDigit(byte) {
                 guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
                 index = after
@@ -105,7 +105,7 @@ struct JSONLineScanner {
                 guard builder.setTimestamp(bytes, count) else { throw badValue(field, from: start, builder.layout) }
                 return
             }
-        case .model, .route, .prefixID, .status:
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier:
             if byte == UInt8(ascii: "\"") {
                 let (bytes, count) = try parseString(intoKey: false)
                 guard builder.setString(field, bytes, count) else { throw badValue(field, from: start, builder.layout) }

@@ -20,6 +20,16 @@ public struct TrafficSpec: Sendable, Equatable {
     public var defaults: [String: String]
     /// The unit of numeric timestamps (Mooncake traces count milliseconds from the start).
     public var timestampUnit: TimestampUnit
+    /// How the source counts input tokens, for records that do not say (`token_convention`).
+    public var tokenConvention: TokenConvention = .openai
+
+    /// Whether a source's input-token count includes the prompt-cache reads and writes.
+    public enum TokenConvention: String, Sendable, CaseIterable {
+        /// Input tokens include cache reads and writes (OpenAI's usage object, costgate's canonical record).
+        case openai
+        /// Input tokens are only the uncached ones; reads and writes are counted apart (Anthropic's usage object).
+        case anthropic
+    }
 
     /// The unit of a numeric timestamp.
     public enum TimestampUnit: String, Sendable, CaseIterable {
@@ -52,6 +62,7 @@ public struct TrafficSpec: Sendable, Equatable {
     public static let canonicalFields = [
         "timestamp", "model", "route", "input_tokens", "cached_input_tokens", "output_tokens",
         "reasoning_tokens", "latency_ms", "ttft_ms", "status", "quality", "weight", "tags",
-        "prefix_id", "prefix_tokens", "hash_ids",
+        "prefix_id", "prefix_tokens", "hash_ids", "cache_write_input_tokens", "cache_write_1h_input_tokens",
+        "token_convention", "service_tier",
     ]
 }
