@@ -105,10 +105,37 @@ public enum PlanParser {
         let defaults = try object.stringMap("defaults")
         let unit = try object.choice("timestamp_unit", kind: "timestamp unit", as: TrafficSpec.TimestampUnit.self) ?? .s
         let convention = try object.choice("token_convention", kind: "token convention", as: TrafficSpec.TokenConvention.self)
+        let latencyUnit = try object.choice("latency_unit", kind: "latency unit", as: TrafficSpec.LatencyUnit.self)
+        let tags = try object.stringMap("tags")
+        for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
+            throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
+        }
+        var paths: [(segments: [String], target: PathNode.Target)] = []
+        for (key, name) in columns.sorted(by: { $0.key < $1.key }) {
+            paths.append((PathNode.segments(name), .field(TrafficField(rawValue: TrafficSpec.canonicalFields.firstIndex(of: key)!)!)))
+        }
+        for (key, path) in tags.sorted(by: { $0.key < $1.key }) { paths.append((PathNode.segments(path), .tag(Array(key.utf8)))) }
+        for (segments, _) in paths where segments.contains(where: \.isEmpty) {
+            throw .badPlan(file: file, path: "traffic", expected: "dotted paths without empty segments", found: "'\(segments.joined(separator: "."))'")
+        }
+        // Two fields may share a flat column name (as before); a path inside another, or named twice, is ambiguous.
+        let nestedRoots = Set(paths.filter { $0.segments.count > 1 }.map { $0.segments[0] })
+        let checked = paths.filter { path in
+            if case .tag = path.target { return true }
+            return path.segments.count > 1 || nestedRoots.contains(path.segments[0])
+        }
+        if let conflict = PathNode.build(checked).conflict {
+            throw .badPlan(file: file, path: "traffic", expected: "each path named once, and none inside another", found: "'\(conflict)'")
+        }
+        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { PathNode.segments($0.value).count > 1 }) {
+            throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
+        }
         try object.rejectUnknownKeys()
         var spec = TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
                                columns: columns, defaults: defaults, timestampUnit: unit)
         spec.tokenConvention = convention ?? .openai
+        spec.latencyUnit = latencyUnit ?? .ms
+        spec.tags = tags
         return spec
     }
 

@@ -62,6 +62,13 @@ enum CSVReader {
             }
             for column in names.indices where fields[column] == nil {
                 let key = Array(names[column].utf8)
+                // `traffic.tags` renames a column's tag (`"team": "team_alias"`).
+                if layout.hasPaths, case .tag(let tag)? = key.withUnsafeBufferPointer({ buffer in
+                    layout.pathNodes[0].target(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+                }) {
+                    tagKeys[column] = tag
+                    continue
+                }
                 let isFieldName = key.withUnsafeBufferPointer { buffer in
                     layout.isReserved(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count,
                                       hash: ByteHash.hash(buffer.baseAddress, buffer.count))

@@ -112,11 +112,28 @@ struct ChunkBuilder {
         return true
     }
 
+    /// Sets `status` from an HTTP status code (100–599; 400 and above is an error); false for any other number.
+    @inline(__always)
+    mutating func setHTTPStatus(_ number: ParsedNumber) -> Bool {
+        guard let code = number.wholeValue, (100...599).contains(code) else { return false }
+        draft.isError = code >= 400
+        present |= 1 << UInt32(TrafficField.status.rawValue)
+        return true
+    }
+
+    /// `isError` for a status word: `ok` / `success` (LiteLLM) and `error` / `failure`, or an HTTP code as text.
     static func status(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool? {
         if count == 2 && bytes[0] == UInt8(ascii: "o") && bytes[1] == UInt8(ascii: "k") { return false }
         if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
             && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
-        return nil
+        switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
+        case "success": return false
+        case "failure": return true
+        case let text where text.utf8.count == 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+            guard let code = Int(text), (100...599).contains(code) else { return nil }
+            return code >= 400
+        default: return nil
+        }
     }
 
     /// Sets a numeric field; returns false when the number is out of the field's range.
@@ -147,7 +164,9 @@ struct ChunkBuilder {
             }
         case .latencyMs, .ttftMs:
             guard number.value >= 0, number.value <= TrafficField.latencyLimitMs else { return false }
-            if field == .latencyMs { draft.latencyMs = number.value } else { draft.ttftMs = number.value }
+            let milliseconds = number.value * layout.latencyScale
+            guard milliseconds <= TrafficField.latencyLimitMs else { return false }
+            if field == .latencyMs { draft.latencyMs = milliseconds } else { draft.ttftMs = milliseconds }
         case .quality:
             guard number.value >= 0, number.value <= 1 else { return false }
             draft.quality = number.value

@@ -21,6 +21,12 @@ struct FieldLayout: Sendable {
     let defaultIsError: Bool?
     /// Divisor that turns a numeric timestamp into seconds.
     let timestampDivisor: Double
+    /// Milliseconds per unit of a recorded latency (`latency_unit`).
+    let latencyScale: Double
+    /// The dotted paths the spec maps (fields and tags), node 0 being the top level; empty when none.
+    let pathNodes: [PathNode]
+    /// Whether any dotted path or renamed tag is mapped, so the top level must consult `pathNodes`.
+    let hasPaths: Bool
     /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
     let inputExcludesCache: Bool
 
@@ -30,7 +36,18 @@ struct FieldLayout: Sendable {
             names.append(spec.columns[field.canonicalName] ?? field.canonicalName)
         }
         self.names = names
-        keys = names.map { Array($0.utf8) }
+        // A dotted name is a path into nested objects, read through `pathNodes`; `\.` is a literal dot.
+        let segments = names.map(PathNode.segments)
+        keys = segments.map { Array(($0.count == 1 ? $0[0] : "\u{0}" + $0.joined(separator: ".")).utf8) }
+        var paths: [(segments: [String], target: PathNode.Target)] = []
+        for (index, path) in segments.enumerated() where path.count > 1 {
+            paths.append((path, .field(TrafficField(rawValue: index)!)))
+        }
+        for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) {
+            paths.append((PathNode.segments(path), .tag(Array(tag.utf8))))
+        }
+        pathNodes = PathNode.build(paths).nodes
+        hasPaths = !paths.isEmpty
         keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
         var slots = [Int8](repeating: -1, count: 64)
         for index in keyHashes.indices {
@@ -59,6 +76,7 @@ struct FieldLayout: Sendable {
         defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
         self.tagDefaults = tagDefaults
         inputExcludesCache = spec.tokenConvention == .anthropic
+        latencyScale = spec.latencyUnit.milliseconds
         switch spec.timestampUnit {
         case .s: timestampDivisor = 1
         case .ms: timestampDivisor = 1e3

@@ -27,10 +27,10 @@ enum TrafficField: Int, CaseIterable, Sendable {
              .cacheWrite1hInputTokens:
             return "a non-negative integer of at most 1,000,000,000,000"
         case .latencyMs, .ttftMs: return "a non-negative number of milliseconds of at most 86,400,000 (one day)"
-        case .status: return "'ok' or 'error'"
+        case .status: return "'ok' or 'error' ('success' or 'failure', or an HTTP status code)"
         case .quality: return "a number from 0 to 1"
         case .weight: return "a number greater than 0 and at most 1e12"
-        case .tags: return "an object of string values"
+        case .tags: return "an object of string values, or a list of 'key:value' strings"
         case .hashIDs: return "an array of integers"
         case .tokenConvention: return "'openai' (input_tokens include cache reads and writes) or 'anthropic' (they do not)"
         case .serviceTier: return "'standard', 'default', 'auto', 'scale', 'batch', 'flex' or 'priority'"

@@ -20,8 +20,20 @@ public struct TrafficSpec: Sendable, Equatable {
     public var defaults: [String: String]
     /// The unit of numeric timestamps (Mooncake traces count milliseconds from the start).
     public var timestampUnit: TimestampUnit
+    /// Tag key → the dotted path of the value that carries it (`team` → `metadata.user_api_key_team_alias`).
+    public var tags: [String: String] = [:]
+    /// The unit of recorded latencies (`latency_ms`, `ttft_ms`): Langfuse writes seconds.
+    public var latencyUnit: LatencyUnit = .ms
     /// How the source counts input tokens, for records that do not say (`token_convention`).
     public var tokenConvention: TokenConvention = .openai
+
+    /// The unit of a recorded latency.
+    public enum LatencyUnit: String, Sendable, CaseIterable {
+        case ms, s
+
+        /// Milliseconds per unit.
+        public var milliseconds: Double { self == .s ? 1000 : 1 }
+    }
 
     /// Whether a source's input-token count includes the prompt-cache reads and writes.
     public enum TokenConvention: String, Sendable, CaseIterable {
