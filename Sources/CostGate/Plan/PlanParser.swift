@@ -98,7 +98,7 @@ public enum PlanParser {
             ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
         let sampleRate = try object.number("sample_rate", in: 1e-9...1, as: "a sample rate") ?? 1
         let windowHours = try object.number("window_hours", in: 1e-6...1e6, as: "a window in hours")
-        let columns = try object.stringMap("columns")
+        var columns = try object.stringMap("columns")
         for key in columns.keys.sorted() where !TrafficSpec.canonicalFields.contains(key) {
             throw .unknown("field", key, in: "\(file): 'traffic.columns.\(key)'", known: TrafficSpec.canonicalFields)
         }
@@ -106,9 +106,19 @@ public enum PlanParser {
         let unit = try object.choice("timestamp_unit", kind: "timestamp unit", as: TrafficSpec.TimestampUnit.self) ?? .s
         let convention = try object.choice("token_convention", kind: "token convention", as: TrafficSpec.TokenConvention.self)
         let latencyUnit = try object.choice("latency_unit", kind: "latency unit", as: TrafficSpec.LatencyUnit.self)
-        let tags = try object.stringMap("tags")
+        var tags = try object.stringMap("tags")
         for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
             throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
+        }
+        if format == .litellm, path.lowercased().hasSuffix(".csv") {
+            throw .badPlan(file: file, path: "traffic.format", expected: "LiteLLM spend logs as JSON Lines (the CSV export's JSON cells are not read)", found: "'litellm' with a .csv path")
+        }
+        if let preset = TrafficPreset.of(format) {
+            columns = preset.columns.merging(columns) { _, plan in plan }
+            tags = preset.tags.merging(tags) { _, plan in plan }
+            // A plan that maps a field elsewhere, or names a tag the preset also reads, wins.
+            let mappedPaths = Set(columns.values)
+            tags = tags.filter { key, path in preset.tags[key] != path || !mappedPaths.contains(path) }
         }
         var paths: [(segments: [String], target: PathNode.Target)] = []
         for (key, name) in columns.sorted(by: { $0.key < $1.key }) {

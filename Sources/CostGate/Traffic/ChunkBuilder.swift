@@ -20,6 +20,8 @@ struct ChunkBuilder {
     /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
     private var seen: UInt32 = 0
     private var objectTags: [Traffic.TagPair] = []
+    /// Tags read through `traffic.tags` paths: they win over the `tags` field and top-level strings.
+    private var mappedTags: [Traffic.TagPair] = []
     private var topLevelTags: [Traffic.TagPair] = []
     private var tagScratch: [Traffic.TagPair] = []
     private var draftHashStart = 0
@@ -47,6 +49,7 @@ struct ChunkBuilder {
         seen = 0
         draftExcludesCache = layout.inputExcludesCache
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
+        if !mappedTags.isEmpty { mappedTags.removeAll(keepingCapacity: true) }
         if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
     }
@@ -82,6 +85,11 @@ struct ChunkBuilder {
             topLevelTags.append(pair)
         }
         return true
+    }
+
+    /// Adds a tag read through a `traffic.tags` path (each path's key is distinct, so it is never repeated).
+    mutating func addMappedTag(key: Int32, value: Int32) {
+        mappedTags.append(Traffic.TagPair(key: key, value: value))
     }
 
     /// Appends a block hash to the record's list.
@@ -277,10 +285,13 @@ struct ChunkBuilder {
     }
 
     private mutating func internTags() -> Int32 {
-        if objectTags.isEmpty && topLevelTags.isEmpty && layout.tagDefaults.isEmpty { return 0 }
+        if objectTags.isEmpty && topLevelTags.isEmpty && mappedTags.isEmpty && layout.tagDefaults.isEmpty { return 0 }
         tagScratch.removeAll(keepingCapacity: true)
-        tagScratch.append(contentsOf: objectTags)
-        for pair in topLevelTags where !objectTags.contains(where: { $0.key == pair.key }) {
+        tagScratch.append(contentsOf: mappedTags)
+        for pair in objectTags where !mappedTags.contains(where: { $0.key == pair.key }) {
+            tagScratch.append(pair)
+        }
+        for pair in topLevelTags where !tagScratch.contains(where: { $0.key == pair.key }) {
             tagScratch.append(pair)
         }
         if !layout.tagDefaults.isEmpty {

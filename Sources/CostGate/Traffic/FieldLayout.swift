@@ -25,6 +25,9 @@ struct FieldLayout: Sendable {
     let latencyScale: Double
     /// The dotted paths the spec maps (fields and tags), node 0 being the top level; empty when none.
     let pathNodes: [PathNode]
+    /// Whether unmapped top-level strings are tags: in the plain formats; a named source format tags only what
+    /// its preset and the plan map, so a request id is never a tag.
+    let autoTags: Bool
     /// Whether any dotted path or renamed tag is mapped, so the top level must consult `pathNodes`.
     let hasPaths: Bool
     /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
@@ -76,6 +79,7 @@ struct FieldLayout: Sendable {
         defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
         self.tagDefaults = tagDefaults
         inputExcludesCache = spec.tokenConvention == .anthropic
+        autoTags = TrafficPreset.of(spec.format) == nil
         latencyScale = spec.latencyUnit.milliseconds
         switch spec.timestampUnit {
         case .s: timestampDivisor = 1

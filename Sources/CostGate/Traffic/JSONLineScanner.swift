@@ -64,7 +64,7 @@ struct JSONLineScanner {
                     try parseField(field, into: &builder)
                 } else if builder.layout.hasPaths, let target = builder.layout.pathNodes[0].target(keyBytes, keyCount) {
                     try parsePath(target, into: &builder, depth: 1)
-                } else if current == UInt8(ascii: "\"") {
+                } else if current == UInt8(ascii: "\""), builder.layout.autoTags {
                     let (valueBytes, valueCount) = try parseString(intoKey: false)
                     if !builder.layout.isReserved(keyBytes, keyCount, hash: hash) {
                         let key = builder.intern(keyBytes, keyCount, hash: hash)
@@ -113,10 +113,7 @@ struct JSONLineScanner {
                 throw RecordIssue(field: "tag '\(String(decoding: name, as: UTF8.self))'", expected: "a string, number or boolean", found: raw(from: start))
             }
             let key = name.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
-            let text = builder.intern(value!.0, value!.1)
-            guard builder.addTag(key: key, value: text, fromObject: true) else {
-                throw RecordIssue(field: "tag '\(String(decoding: name, as: UTF8.self))'", expected: "one value per record", found: "a second value")
-            }
+            builder.addMappedTag(key: key, value: builder.intern(value!.0, value!.1))
         case .node(let node):
             guard current == UInt8(ascii: "{"), depth < 64 else {
                 try skipValue(depth: depth)

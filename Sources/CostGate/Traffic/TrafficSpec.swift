@@ -4,6 +4,8 @@ public struct TrafficSpec: Sendable, Equatable {
     public enum Format: String, Sendable, CaseIterable {
         case jsonl
         case csv
+        /// LiteLLM proxy spend logs as JSON Lines (`TrafficPreset.litellm`).
+        case litellm
     }
 
     /// The path as written in the plan (relative to the plan's folder).
