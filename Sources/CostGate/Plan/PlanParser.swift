@@ -110,8 +110,8 @@ public enum PlanParser {
         for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
             throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
         }
-        if format == .litellm, path.lowercased().hasSuffix(".csv") {
-            throw .badPlan(file: file, path: "traffic.format", expected: "LiteLLM spend logs as JSON Lines (the CSV export's JSON cells are not read)", found: "'litellm' with a .csv path")
+        if TrafficPreset.of(format) != nil, path.lowercased().hasSuffix(".csv") {
+            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) export as JSON Lines (CSV exports' JSON cells are not read)", found: "'\(format.rawValue)' with a .csv path")
         }
         if let preset = TrafficPreset.of(format) {
             columns = preset.columns.merging(columns) { _, plan in plan }
@@ -143,8 +143,8 @@ public enum PlanParser {
         try object.rejectUnknownKeys()
         var spec = TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
                                columns: columns, defaults: defaults, timestampUnit: unit)
-        spec.tokenConvention = convention ?? .openai
-        spec.latencyUnit = latencyUnit ?? .ms
+        spec.tokenConvention = convention ?? TrafficPreset.of(format)?.tokenConvention ?? .openai
+        spec.latencyUnit = latencyUnit ?? TrafficPreset.of(format)?.latencyUnit ?? .ms
         spec.tags = tags
         return spec
     }

@@ -135,8 +135,8 @@ struct ChunkBuilder {
         if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
             && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
         switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
-        case "success": return false
-        case "failure": return true
+        case "success", "DEFAULT", "DEBUG", "WARNING": return false
+        case "failure", "ERROR": return true
         case let text where text.utf8.count == 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
             guard let code = Int(text), (100...599).contains(code) else { return nil }
             return code >= 400
@@ -208,6 +208,10 @@ struct ChunkBuilder {
 
     /// Validates the draft, applies defaults and appends it; returns the issue if the record is bad.
     mutating func finish() -> RecordIssue? {
+        if layout.skipsRowsWithoutUsage && !has(.inputTokens) && !has(.outputTokens) {
+            hashPool.removeSubrange(draftHashStart...)
+            return nil
+        }
         for field in TrafficField.required where !has(field) {
             return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
         }

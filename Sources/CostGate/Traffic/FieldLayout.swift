@@ -28,6 +28,8 @@ struct FieldLayout: Sendable {
     /// Whether unmapped top-level strings are tags: in the plain formats; a named source format tags only what
     /// its preset and the plan map, so a request id is never a tag.
     let autoTags: Bool
+    /// Whether a row with neither input nor output tokens is skipped, not an error (`TrafficPreset`).
+    let skipsRowsWithoutUsage: Bool
     /// Whether any dotted path or renamed tag is mapped, so the top level must consult `pathNodes`.
     let hasPaths: Bool
     /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
@@ -80,6 +82,7 @@ struct FieldLayout: Sendable {
         self.tagDefaults = tagDefaults
         inputExcludesCache = spec.tokenConvention == .anthropic
         autoTags = TrafficPreset.of(spec.format) == nil
+        skipsRowsWithoutUsage = TrafficPreset.of(spec.format)?.skipsRowsWithoutUsage ?? false
         latencyScale = spec.latencyUnit.milliseconds
         switch spec.timestampUnit {
         case .s: timestampDivisor = 1

@@ -5,12 +5,21 @@ struct TrafficPreset: Sendable {
     var columns: [String: String]
     /// Tag key → the dotted path that holds it.
     var tags: [String: String]
+    /// How the source counts input tokens, unless the plan says.
+    var tokenConvention = TrafficSpec.TokenConvention.openai
+    /// The unit of the source's latencies, unless the plan says.
+    var latencyUnit = TrafficSpec.LatencyUnit.ms
+    /// Whether a row with neither input nor output tokens is skipped (a span that is not a model call) rather
+    /// than an error.
+    var skipsRowsWithoutUsage = false
 
     /// The preset of `format`, nil for the plain formats (`jsonl`, `csv`), whose unmapped top-level strings are tags.
     static func of(_ format: TrafficSpec.Format) -> TrafficPreset? {
         switch format {
         case .jsonl, .csv: return nil
         case .litellm: return litellm
+        case .langfuse: return langfuse
+        case .helicone: return helicone
         }
     }
 
@@ -29,4 +38,31 @@ struct TrafficPreset: Sendable {
             "team": "metadata.user_api_key_team_alias", "api_key": "metadata.user_api_key_alias", "end_user": "end_user",
             "provider": "custom_llm_provider", "model_group": "model_group",
         ])
+
+    /// Langfuse observations as its blob-storage export writes them (langfuse-docs
+    /// `blob-storage-export-fields.mdx`; usage keys from langfuse.com/docs/observability/features/token-and-cost-tracking).
+    /// Langfuse's `usage_details.input` excludes cached tokens (Anthropic's convention) and its latencies are
+    /// seconds; observations without usage (spans, events) are skipped; `level: ERROR` is a failure.
+    static let langfuse = TrafficPreset(
+        columns: [
+            "timestamp": "start_time", "model": "provided_model_name", "route": "trace_name",
+            "input_tokens": "usage_details.input", "cached_input_tokens": "usage_details.input_cached_tokens",
+            "cache_write_input_tokens": "usage_details.input_cache_creation",
+            "output_tokens": "usage_details.output", "reasoning_tokens": "usage_details.output_reasoning_tokens",
+            "latency_ms": "latency", "ttft_ms": "time_to_first_token", "status": "level", "tags": "tags",
+        ],
+        tags: ["user": "user_id", "environment": "environment", "customer": "metadata.customer_id"],
+        tokenConvention: .anthropic, latencyUnit: .s, skipsRowsWithoutUsage: true)
+
+    /// Helicone's request export (`HeliconeRequest` in Helicone's `packages/llm-mapper` types; the export example
+    /// in `examples/export`): `prompt_tokens` include cache reads and writes, `response_status` is the HTTP code,
+    /// `properties` (Helicone custom properties) are the tags.
+    static let helicone = TrafficPreset(
+        columns: [
+            "timestamp": "request_created_at", "model": "model", "input_tokens": "prompt_tokens",
+            "cached_input_tokens": "prompt_cache_read_tokens", "cache_write_input_tokens": "prompt_cache_write_tokens",
+            "output_tokens": "completion_tokens", "reasoning_tokens": "reasoning_tokens",
+            "latency_ms": "delay_ms", "ttft_ms": "time_to_first_token", "status": "response_status", "tags": "properties",
+        ],
+        tags: ["user": "request_user_id", "provider": "provider"])
 }

@@ -6,6 +6,10 @@ public struct TrafficSpec: Sendable, Equatable {
         case csv
         /// LiteLLM proxy spend logs as JSON Lines (`TrafficPreset.litellm`).
         case litellm
+        /// Langfuse observations, blob-storage export as JSON Lines (`TrafficPreset.langfuse`).
+        case langfuse
+        /// Helicone request export as JSON Lines (`TrafficPreset.helicone`).
+        case helicone
     }
 
     /// The path as written in the plan (relative to the plan's folder).

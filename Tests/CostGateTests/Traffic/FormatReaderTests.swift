@@ -13,27 +13,38 @@ import CostGateTestSupport
         return try PlanParser.parse(JSONParser.parse(Array(text.utf8), file: "p"), file: "p")
     }
 
-    @Test func litellmSpendLogs() throws {
-        let plan = try Self.plan(#"{"path": "spend_logs.jsonl", "format": "litellm"}"#)
-        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/litellm/spend_logs.jsonl"))
-        let traffic = try TrafficReader.read(data, spec: plan.traffic, file: "spend_logs.jsonl", skipBadRecords: false)
-        let expected = try #require(try parseJSON(String(contentsOfFile: Self.folder + "/litellm/expected.json", encoding: .utf8)) as? [[String: Any]])
+    @Test(arguments: [
+        ("litellm", "spend_logs.jsonl"), ("langfuse", "observations_v2.jsonl"), ("helicone", "helicone_export.jsonl"),
+    ])
+    func sampleMatchesTheDocumentedMapping(format: String, file: String) throws {
+        let plan = try Self.plan(#"{"path": ""# + file + #"", "format": ""# + format + #""}"#)
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/\(format)/\(file)"))
+        let traffic = try TrafficReader.read(data, spec: plan.traffic, file: file, skipBadRecords: false)
+        let expected = try #require(try parseJSON(String(contentsOfFile: Self.folder + "/\(format)/expected.json", encoding: .utf8)) as? [[String: Any]])
         #expect(traffic.records.count == expected.count)
+        func number(_ value: Any?) -> Double? { (value as? Double) ?? (value as? Int).map(Double.init) }
         for (index, (record, wanted)) in zip(traffic.records, expected).enumerated() {
-            let label = "spend_logs.jsonl:\(index + 1)"
-            #expect(abs(record.timestamp - (wanted["timestamp"] as? Double ?? .nan)) < 1e-6, "\(label) timestamp")
+            let label = "\(format) record \(index + 1)"
+            #expect(abs(record.timestamp - (number(wanted["timestamp"]) ?? .nan)) < 1e-6, "\(label) timestamp")
             #expect(traffic.strings[record.model] == wanted["model"] as? String, "\(label) model")
+            if let route = wanted["route"] as? String { #expect(traffic.strings[record.route] == route, "\(label) route") }
             #expect(record.inputTokens == (wanted["input_tokens"] as? Int).map(Int64.init), "\(label) input")
             #expect(record.cachedInputTokens == (wanted["cached_input_tokens"] as? Int).map(Int64.init), "\(label) cached")
             #expect(record.cacheWriteInputTokens == (wanted["cache_write_input_tokens"] as? Int).map(Int64.init), "\(label) writes")
             #expect(record.outputTokens == (wanted["output_tokens"] as? Int).map(Int64.init), "\(label) output")
             #expect(record.reasoningTokens == (wanted["reasoning_tokens"] as? Int).map(Int64.init), "\(label) reasoning")
-            if let latency = wanted["latency_ms"] as? Double { #expect(record.latencyMs == latency, "\(label) latency") }
+            for (key, value) in [("latency_ms", record.latencyMs), ("ttft_ms", record.ttftMs)] {
+                if let wantedValue = number(wanted[key]) {
+                    #expect(abs(value - wantedValue) <= 1e-9 * max(1, wantedValue), "\(label) \(key)")
+                } else {
+                    #expect(value.isNaN, "\(label) \(key)")
+                }
+            }
             #expect(record.isError == wanted["is_error"] as? Bool, "\(label) status")
             let tags = Dictionary(uniqueKeysWithValues: traffic.tagSets[Int(record.tagSet)].map { (traffic.strings[$0.key], traffic.strings[$0.value]) })
             #expect(tags == wanted["tags"] as? [String: String], "\(label) tags")
         }
-        // Every dated model id in the sample resolves to a catalog row.
+        // Every model id in the sample, dated snapshots included, resolves to a catalog row.
         for record in traffic.records {
             #expect(PriceCatalog.builtIn.lookup(traffic.strings[record.model]) != nil, "\(traffic.strings[record.model])")
         }

@@ -12,6 +12,7 @@ def naive_utc(text):
     return datetime.fromisoformat(text).replace(tzinfo=timezone.utc).timestamp()
 
 def litellm(row):
+    """LiteLLM spend log row; `prompt_tokens` already include cache reads and writes."""
     meta = row.get("metadata") or {}
     usage = meta.get("usage_object") or {}
     tags = {}
@@ -30,8 +31,48 @@ def litellm(row):
             "reasoning_tokens": (usage.get("completion_tokens_details") or {}).get("reasoning_tokens") or 0,
             "latency_ms": row.get("request_duration_ms"), "is_error": row["status"] == "failure", "tags": tags}
 
-for folder, name, mapper in [("litellm", "spend_logs.jsonl", litellm)]:
+def tag_list(entries):
+    tags = {}
+    for entry in entries or []:
+        key, colon, value = entry.partition(":")
+        tags[key] = value if colon else "true"
+    return tags
+
+def langfuse(row):
+    usage = row.get("usage_details") or {}
+    if "input" not in usage and "output" not in usage:
+        return None  # a span or event, not a model call
+    cached = usage.get("input_cached_tokens", 0)
+    written = usage.get("input_cache_creation", 0)
+    tags = tag_list(row.get("tags"))
+    for tag, value in (("user", row.get("user_id")), ("environment", row.get("environment")),
+                       ("customer", (row.get("metadata") or {}).get("customer_id"))):
+        if value is not None: tags[tag] = str(value)
+    latency = row.get("latency")
+    ttft = row.get("time_to_first_token")
+    return {"timestamp": naive_utc(row["start_time"]), "model": row["provided_model_name"], "route": row["trace_name"],
+            # Langfuse's input excludes cache reads and writes; the canonical count includes them.
+            "input_tokens": usage["input"] + cached + written, "cached_input_tokens": cached,
+            "cache_write_input_tokens": written, "output_tokens": usage["output"],
+            "reasoning_tokens": usage.get("output_reasoning_tokens", 0),
+            "latency_ms": None if latency is None else latency * 1000, "ttft_ms": None if ttft is None else ttft * 1000,
+            "is_error": row["level"] == "ERROR", "tags": tags}
+
+def helicone(row):
+    tags = dict(row.get("properties") or {})
+    for tag, value in (("user", row.get("request_user_id")), ("provider", row.get("provider"))):
+        if value is not None: tags[tag] = str(value)
+    return {"timestamp": datetime.fromisoformat(row["request_created_at"].replace("Z", "+00:00")).timestamp(),
+            "model": row["model"], "input_tokens": row["prompt_tokens"],
+            "cached_input_tokens": row.get("prompt_cache_read_tokens") or 0,
+            "cache_write_input_tokens": row.get("prompt_cache_write_tokens") or 0,
+            "output_tokens": row["completion_tokens"], "reasoning_tokens": row.get("reasoning_tokens") or 0,
+            "latency_ms": row.get("delay_ms"), "ttft_ms": row.get("time_to_first_token"),
+            "is_error": row["response_status"] >= 400, "tags": tags}
+
+for folder, name, mapper in [("litellm", "spend_logs.jsonl", litellm), ("langfuse", "observations_v2.jsonl", langfuse),
+                             ("helicone", "helicone_export.jsonl", helicone)]:
     rows = [json.loads(line) for line in open(os.path.join(HERE, folder, name)) if line.strip()]
     with open(os.path.join(HERE, folder, "expected.json"), "w") as f:
-        json.dump([mapper(r) for r in rows], f, indent=1)
+        json.dump([m for m in map(mapper, rows) if m is not None], f, indent=1)
         f.write("\n")
