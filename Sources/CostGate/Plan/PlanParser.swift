@@ -120,11 +120,16 @@ public enum PlanParser {
             let mappedPaths = Set(columns.values)
             tags = tags.filter { key, path in preset.tags[key] != path || !mappedPaths.contains(path) }
         }
+        if format == .otlp, let column = columns.keys.sorted().first {
+            throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: OTLP spans are read by their GenAI attributes (map tags with traffic.tags)", found: "'\(columns[column]!)'")
+        }
         var paths: [(segments: [String], target: PathNode.Target)] = []
         for (key, name) in columns.sorted(by: { $0.key < $1.key }) {
             paths.append((PathNode.segments(name), .field(TrafficField(rawValue: TrafficSpec.canonicalFields.firstIndex(of: key)!)!)))
         }
-        for (key, path) in tags.sorted(by: { $0.key < $1.key }) { paths.append((PathNode.segments(path), .tag(Array(key.utf8)))) }
+        for (key, path) in tags.sorted(by: { $0.key < $1.key }) where format != .otlp {
+            paths.append((PathNode.segments(path), .tag(Array(key.utf8))))
+        }
         for (segments, _) in paths where segments.contains(where: \.isEmpty) {
             throw .badPlan(file: file, path: "traffic", expected: "dotted paths without empty segments", found: "'\(segments.joined(separator: "."))'")
         }

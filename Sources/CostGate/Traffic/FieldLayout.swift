@@ -30,6 +30,10 @@ struct FieldLayout: Sendable {
     let autoTags: Bool
     /// Whether a row with neither input nor output tokens is skipped, not an error (`TrafficPreset`).
     let skipsRowsWithoutUsage: Bool
+    /// Whether the source is OTLP/JSON, read span by span.
+    let isOTLP: Bool
+    /// In OTLP, tag key → the attribute key that carries it (attribute keys contain dots; they are not paths).
+    let otlpTags: [(key: [UInt8], attribute: [UInt8])]
     /// Whether any dotted path or renamed tag is mapped, so the top level must consult `pathNodes`.
     let hasPaths: Bool
     /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
@@ -48,7 +52,9 @@ struct FieldLayout: Sendable {
         for (index, path) in segments.enumerated() where path.count > 1 {
             paths.append((path, .field(TrafficField(rawValue: index)!)))
         }
-        for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) {
+        isOTLP = spec.format == .otlp
+        otlpTags = isOTLP ? spec.tags.sorted(by: { $0.key < $1.key }).map { (Array($0.key.utf8), Array($0.value.utf8)) } : []
+        for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) where !isOTLP {
             paths.append((PathNode.segments(path), .tag(Array(tag.utf8))))
         }
         pathNodes = PathNode.build(paths).nodes

@@ -27,7 +27,7 @@ struct JSONLineScanner {
     }
 
     @inline(__always)
-    private var current: UInt8 { index < end ? base[index] : 0 }
+    var current: UInt8 { index < end ? base[index] : 0 }
 
     /// A syntax error at the current position, naming the column.
     func syntax(_ expected: String) -> RecordIssue {
@@ -269,7 +269,7 @@ struct JSONLineScanner {
     /// Consumes an opening bracket and the whitespace after it; when `closing` follows at once (an empty
     /// container), consumes that too and returns true.
     @inline(__always)
-    private mutating func opensEmpty(closing: UInt8) -> Bool {
+    mutating func opensEmpty(closing: UInt8) -> Bool {
         index += 1
         skipWhitespace()
         guard current == closing else { return false }
@@ -279,7 +279,7 @@ struct JSONLineScanner {
 
     /// Reads a member's quoted key, the ':' after it and the whitespace around, leaving the index on the value.
     @inline(__always)
-    private mutating func memberKey() throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
+    mutating func memberKey() throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
         guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
         let key = try parseString(intoKey: true)
         skipWhitespace()
@@ -292,7 +292,7 @@ struct JSONLineScanner {
     /// After a member or an element: on ',' skips it (and the whitespace after) and returns true; on `closing`
     /// consumes it and returns false; anything else is a syntax error.
     @inline(__always)
-    private mutating func continues(before closing: UInt8) throws(RecordIssue) -> Bool {
+    mutating func continues(before closing: UInt8) throws(RecordIssue) -> Bool {
         skipWhitespace()
         if current == UInt8(ascii: ",") {
             index += 1
@@ -304,7 +304,7 @@ struct JSONLineScanner {
         return false
     }
 
-    private mutating func literal(_ word: StaticString) throws(RecordIssue) {
+    mutating func literal(_ word: StaticString) throws(RecordIssue) {
         let count = word.utf8CodeUnitCount
         guard index + count <= end, memcmp(base + index, word.utf8Start, count) == 0 else {
             throw syntax("a value")

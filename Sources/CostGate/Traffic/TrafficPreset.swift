@@ -20,6 +20,7 @@ struct TrafficPreset: Sendable {
         case .litellm: return litellm
         case .langfuse: return langfuse
         case .helicone: return helicone
+        case .otlp: return otlp
         }
     }
 
@@ -53,6 +54,10 @@ struct TrafficPreset: Sendable {
         ],
         tags: ["user": "user_id", "environment": "environment", "customer": "metadata.customer_id"],
         tokenConvention: .anthropic, latencyUnit: .s, skipsRowsWithoutUsage: true)
+
+    /// OTLP spans: fields come from GenAI attributes (`JSONLineScanner+OTLP`); `tags` values are attribute
+    /// keys, looked up on the span, then on its resource.
+    static let otlp = TrafficPreset(columns: [:], tags: ["service": "service.name", "provider": "gen_ai.provider.name"])
 
     /// Helicone's request export (`HeliconeRequest` in Helicone's `packages/llm-mapper` types; the export example
     /// in `examples/export`): `prompt_tokens` include cache reads and writes, `response_status` is the HTTP code,

@@ -10,6 +10,8 @@ public struct TrafficSpec: Sendable, Equatable {
         case langfuse
         /// Helicone request export as JSON Lines (`TrafficPreset.helicone`).
         case helicone
+        /// OpenTelemetry GenAI spans in OTLP/JSON, one `ExportTraceServiceRequest` per line.
+        case otlp
     }
 
     /// The path as written in the plan (relative to the plan's folder).

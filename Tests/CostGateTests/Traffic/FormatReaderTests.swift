@@ -15,6 +15,7 @@ import CostGateTestSupport
 
     @Test(arguments: [
         ("litellm", "spend_logs.jsonl"), ("langfuse", "observations_v2.jsonl"), ("helicone", "helicone_export.jsonl"),
+        ("otlp", "traces.otlp.jsonl"),
     ])
     func sampleMatchesTheDocumentedMapping(format: String, file: String) throws {
         let plan = try Self.plan(#"{"path": ""# + file + #"", "format": ""# + format + #""}"#)
@@ -67,6 +68,26 @@ import CostGateTestSupport
         let line = #"{"startTime": "2025-11-03T00:11:03.970", "model": "gpt-4o", "prompt_tokens": 10, "completion_tokens": 2, "request_id": "r1", "cache_hit": "False", "tags": 4, "weird": {"a": [1]}}"#
         let traffic = try TrafficReader.read(Data(line.utf8), spec: plan.traffic, file: "s.jsonl", skipBadRecords: false)
         #expect(traffic.tagSets[Int(traffic.records[0].tagSet)].isEmpty)
+    }
+
+    @Test func otlpBadUsageNamesLineSpanAndAttribute() throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
+        let span = #"{"startTimeUnixNano": "1762128663970000000", "attributes": [{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "12x"}}]}"#
+        let line = #"{"resourceSpans": [{"scopeSpans": [{"spans": [{"name": "http"}, "# + span + "]}]}]}"
+        #expect {
+            _ = try TrafficReader.read(Data(("{}\n" + line + "\n").utf8), spec: plan.traffic, file: "t.jsonl", skipBadRecords: false)
+        } throws: { error in
+            guard case CostGateError.badRecord(let file, let at, let field, _, let found) = error else { return false }
+            return file == "t.jsonl" && at == 2 && field == "span 2 attribute gen_ai.usage.input_tokens" && found == "'12x'"
+        }
+    }
+
+    @Test func otlpTagsAreAttributeKeysOnTheSpanThenTheResource() throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp", "tags": {"customer": "app.customer_id", "env": "deployment.environment.name"}}"#)
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/otlp/traces.otlp.jsonl"))
+        let traffic = try TrafficReader.read(data, spec: plan.traffic, file: "t.jsonl", skipBadRecords: false)
+        let first = Dictionary(uniqueKeysWithValues: traffic.tagSets[Int(traffic.records[0].tagSet)].map { (traffic.strings[$0.key], traffic.strings[$0.value]) })
+        #expect(first["customer"] == "globex" && first["env"] == "production" && first["service"] == "support-bot")
     }
 
     @Test func litellmAsCSVIsAPlanError() {

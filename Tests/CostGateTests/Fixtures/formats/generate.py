@@ -70,6 +70,44 @@ def helicone(row):
             "latency_ms": row.get("delay_ms"), "ttft_ms": row.get("time_to_first_token"),
             "is_error": row["response_status"] >= 400, "tags": tags}
 
+def otlp_records(line):
+    """Every span with gen_ai.usage.* attributes of one ExportTraceServiceRequest line."""
+    out = []
+    def attrs(items):
+        result = {}
+        for item in items or []:
+            value = item.get("value") or {}
+            for kind in ("stringValue", "intValue", "doubleValue", "boolValue"):
+                if kind in value: result[item["key"]] = value[kind]
+        return result
+    for rs in json.loads(line).get("resourceSpans", []):
+        resource = attrs((rs.get("resource") or {}).get("attributes"))
+        for ss in rs.get("scopeSpans", []):
+            for span in ss.get("spans", []):
+                a = attrs(span.get("attributes"))
+                if not any(k.startswith("gen_ai.usage.") for k in a): continue
+                start, end = int(span["startTimeUnixNano"]), int(span["endTimeUnixNano"])
+                tags = {}
+                service = a.get("service.name", resource.get("service.name"))
+                if service is not None: tags["service"] = service
+                provider = a.get("gen_ai.provider.name", resource.get("gen_ai.provider.name", a.get("gen_ai.system")))
+                if provider is not None: tags["provider"] = provider
+                code = (span.get("status") or {}).get("code")
+                out.append({"timestamp": start / 1e9, "model": a.get("gen_ai.response.model") or a.get("gen_ai.request.model"),
+                            "input_tokens": int(a["gen_ai.usage.input_tokens"]),
+                            "cached_input_tokens": int(a.get("gen_ai.usage.cache_read.input_tokens", 0)),
+                            "cache_write_input_tokens": int(a.get("gen_ai.usage.cache_creation.input_tokens", 0)),
+                            "output_tokens": int(a["gen_ai.usage.output_tokens"]),
+                            "reasoning_tokens": int(a.get("gen_ai.usage.reasoning.output_tokens", 0)),
+                            "latency_ms": (end - start) / 1e6, "is_error": code in (2, "STATUS_CODE_ERROR"), "tags": tags})
+    return out
+
+with open(os.path.join(HERE, "otlp", "traces.otlp.jsonl")) as f:
+    records = [r for line in f if line.strip() for r in otlp_records(line)]
+with open(os.path.join(HERE, "otlp", "expected.json"), "w") as f:
+    json.dump(records, f, indent=1)
+    f.write("\n")
+
 for folder, name, mapper in [("litellm", "spend_logs.jsonl", litellm), ("langfuse", "observations_v2.jsonl", langfuse),
                              ("helicone", "helicone_export.jsonl", helicone)]:
     rows = [json.loads(line) for line in open(os.path.join(HERE, folder, name)) if line.strip()]
