@@ -18,7 +18,7 @@ extension JSONLineScanner {
     mutating func parseOTLPLine(into builder: inout ChunkBuilder, line: Int) throws(RecordIssue) {
         guard current == UInt8(ascii: "{") else { throw syntax("'{'") }
         try forEachMember(depth: 0, into: &builder) { scanner, key, builder throws(RecordIssue) in
-            guard key == "resourceSpans" else { return false }
+            guard Self.same(key, "resourceSpans") else { return false }
             try scanner.forEachElement(depth: 1, into: &builder) { scanner, builder throws(RecordIssue) in
                 try scanner.parseResourceSpans(into: &builder, line: line)
             }
@@ -34,9 +34,9 @@ extension JSONLineScanner {
         var resourceTags = [Int32](repeating: -1, count: builder.layout.otlpTags.count)
         var spansStart: Int?
         try forEachMember(depth: 2, into: &builder) { scanner, key, builder throws(RecordIssue) in
-            if key == "resource" {
+            if Self.same(key, "resource") {
                 try scanner.forEachMember(depth: 3, into: &builder) { scanner, key, builder throws(RecordIssue) in
-                    guard key == "attributes" else { return false }
+                    guard Self.same(key, "attributes") else { return false }
                     try scanner.forEachElement(depth: 4, into: &builder) { scanner, builder throws(RecordIssue) in
                         try scanner.parseAttribute(into: &builder, depth: 5) { key, bytes, count, builder in
                             for (slot, tag) in builder.layout.otlpTags.enumerated() where tag.attribute == key {
@@ -48,7 +48,7 @@ extension JSONLineScanner {
                 }
                 return true
             }
-            if key == "scopeSpans" {
+            if Self.same(key, "scopeSpans") {
                 spansStart = scanner.index
                 try scanner.skipValue(depth: 3)
                 return true
@@ -61,7 +61,7 @@ extension JSONLineScanner {
         var spanIndex = 0
         try forEachElement(depth: 3, into: &builder) { scanner, builder throws(RecordIssue) in
             try scanner.forEachMember(depth: 4, into: &builder) { scanner, key, builder throws(RecordIssue) in
-                guard key == "spans" else { return false }
+                guard Self.same(key, "spans") else { return false }
                 try scanner.forEachElement(depth: 5, into: &builder) { scanner, builder throws(RecordIssue) in
                     spanIndex += 1
                     builder.begin()
@@ -94,15 +94,15 @@ extension JSONLineScanner {
         var spanTags = [Int32](repeating: -1, count: builder.layout.otlpTags.count)
         var usage = false
         try forEachMember(depth: 6, into: &builder) { scanner, key, builder throws(RecordIssue) in
-            switch key {
-            case "startTimeUnixNano", "endTimeUnixNano":
+            switch true {
+            case _ where Self.same(key, "startTimeUnixNano") || Self.same(key, "endTimeUnixNano"):
                 let start = scanner.index
                 let nanos = try scanner.integerText()
                 guard let nanos, nanos >= 0 else {
-                    throw RecordIssue(field: key, expected: "nanoseconds since 1970 as an integer string", found: scanner.raw(from: start))
+                    throw RecordIssue(field: String(decoding: key, as: UTF8.self), expected: "nanoseconds since 1970 as an integer string", found: scanner.raw(from: start))
                 }
-                if key == "startTimeUnixNano" { startNanos = nanos } else { endNanos = nanos }
-            case "attributes":
+                if Self.same(key, "startTimeUnixNano") { startNanos = nanos } else { endNanos = nanos }
+            case _ where Self.same(key, "attributes"):
                 try scanner.forEachElement(depth: 7, into: &builder) { scanner, builder throws(RecordIssue) in
                     try scanner.parseAttribute(into: &builder, depth: 8) { key, bytes, count, builder throws(RecordIssue) in
                         for (slot, tag) in builder.layout.otlpTags.enumerated() where tag.attribute == key {
@@ -123,9 +123,9 @@ extension JSONLineScanner {
                         }
                     }
                 }
-            case "status":
+            case _ where Self.same(key, "status"):
                 try scanner.forEachMember(depth: 7, into: &builder) { scanner, key, builder throws(RecordIssue) in
-                    guard key == "code" else { return false }
+                    guard Self.same(key, "code") else { return false }
                     let start = scanner.index
                     let text: String
                     if scanner.current == UInt8(ascii: "\"") {
@@ -177,23 +177,23 @@ extension JSONLineScanner {
         var key: [UInt8]?
         var value: [UInt8]?
         try forEachMember(depth: depth, into: &builder) { scanner, name, builder throws(RecordIssue) in
-            if name == "key" {
+            if Self.same(name, "key") {
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.syntax("an attribute key string") }
                 let (bytes, count) = try scanner.parseString(intoKey: false)
                 key = Array(UnsafeBufferPointer(start: bytes, count: count))
                 return true
             }
-            guard name == "value" else { return false }
+            guard Self.same(name, "value") else { return false }
             try scanner.forEachMember(depth: depth + 1, into: &builder) { scanner, kind, builder throws(RecordIssue) in
-                switch kind {
-                case "stringValue", "intValue":
+                switch true {
+                case _ where Self.same(kind, "stringValue") || Self.same(kind, "intValue"):
                     if scanner.current == UInt8(ascii: "\"") {
                         let (bytes, count) = try scanner.parseString(intoKey: false)
                         value = Array(UnsafeBufferPointer(start: bytes, count: count))
                         return true
                     }
                     fallthrough
-                case "doubleValue", "boolValue":
+                case _ where Self.same(kind, "doubleValue") || Self.same(kind, "boolValue"):
                     let start = scanner.index
                     try scanner.skipValue(depth: depth + 2)
                     value = Array(UnsafeBufferPointer(start: scanner.base + start, count: scanner.index - start))
@@ -222,14 +222,20 @@ extension JSONLineScanner {
 
     /// Calls `body` with each member's key (the index on its value); a member `body` does not consume (returns
     /// false) is skipped. A value that is not an object is skipped whole.
+    /// Whether a key's bytes spell `literal`.
+    @inline(__always)
+    private static func same(_ key: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        key.count == literal.utf8CodeUnitCount && (key.count == 0 || memcmp(key.baseAddress!, literal.utf8Start, key.count) == 0)
+    }
+
     private mutating func forEachMember(depth: Int, into builder: inout ChunkBuilder,
-                                        _ body: (inout JSONLineScanner, String, inout ChunkBuilder) throws(RecordIssue) -> Bool) throws(RecordIssue) {
+                                        _ body: (inout JSONLineScanner, UnsafeBufferPointer<UInt8>, inout ChunkBuilder) throws(RecordIssue) -> Bool) throws(RecordIssue) {
         guard depth < 64 else { throw syntax("nesting no deeper than 64") }
         guard current == UInt8(ascii: "{") else { try skipValue(depth: depth); return }
         if opensEmpty(closing: UInt8(ascii: "}")) { return }
         while true {
             let (bytes, count) = try memberKey()
-            let key = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            let key = UnsafeBufferPointer(start: bytes, count: count)
             if try !body(&self, key, &builder) { try skipValue(depth: depth + 1) }
             if try continues(before: UInt8(ascii: "}")) { continue }
             return
