@@ -1,8 +1,8 @@
 extension BuiltInPrices {
     private static let anthropicPricing = "https://platform.claude.com/docs/en/about-claude/pricing"
 
-    /// Anthropic rows: cache reads at 0.1× input, 5-minute cache writes at 1.25× input, Message Batches at half
-    /// price, and Sonnet 4/4.5's long-context tier (above 200k input tokens the whole request is billed higher).
+    /// Anthropic rows: cache reads at 0.1× input, 5-minute cache writes at 1.25× input, 1-hour writes at 2×,
+    /// Message Batches at half price (cache and long-context rates included), and Sonnet 4/4.5's long-context tier (above 200k input tokens the whole request is billed higher).
     static let anthropic: [ModelPrice] = [
         anthropicRow("claude-opus-4.1", input: 15, output: 75, context: 200_000,
                      aliases: ["claude-opus-4-1", "claude-opus-4-1-20250805"],
@@ -29,13 +29,17 @@ extension BuiltInPrices {
                                      longContext: Bool = false, aliases: [String], note: String) -> ModelPrice {
         // Anthropic publishes every cache price as a multiple of input: reads 0.1×, 5-minute writes 1.25×;
         // the long-context tier doubles input (and the cache prices with it) and takes output to 1.5×.
+        // 1-hour writes are 2× input; Message Batches halve every rate, the cache and long-context ones included.
+        func rates(input: Double, output: Double, factor: Double) -> TokenRates {
+            TokenRates(input: input * factor, cached: input / 10 * factor, cacheWrite: input * 1.25 * factor,
+                       cacheWrite1h: input * 2 * factor, output: output * factor)
+        }
         let tier = longContext
-            ? ModelPrice.LongContextTier(threshold: 200_000, rates: TokenRates(
-                input: input * 2, cached: input * 0.2, cacheWrite: input * 2.5, output: output * 1.5))
+            ? ModelPrice.LongContextTier(threshold: 200_000, rates: rates(input: input * 2, output: output * 1.5, factor: 1),
+                                         batchRates: rates(input: input * 2, output: output * 1.5, factor: 0.5))
             : nil
-        return ModelPrice(id: "anthropic/" + name,
-                          rates: TokenRates(input: input, cached: input / 10, cacheWrite: input * 1.25, output: output),
-                          longContext: tier, batchRates: TokenRates(input: input / 2, output: output / 2),
+        return ModelPrice(id: "anthropic/" + name, rates: rates(input: input, output: output, factor: 1),
+                          longContext: tier, batchRates: rates(input: input, output: output, factor: 0.5),
                           encoding: "o200k_base", tokenizerRatio: TokenizerRatio.claude, tokenizerExact: false,
                           contextWindow: context, date: checked, source: anthropicPricing + " (" + note + ")",
                           aliases: aliases)

@@ -5,7 +5,8 @@ extension BuiltInPrices {
     /// modelled), Batch Mode at half price, and 2.5 Pro's tier above 200k prompt tokens.
     static let google: [ModelPrice] = [
         ModelPrice(id: "google/gemini-2.5-pro", rates: TokenRates(input: 1.25, cached: 0.125, output: 10.00),
-                   longContext: .init(threshold: 200_000, rates: TokenRates(input: 2.50, cached: 0.25, output: 15.00)),
+                   longContext: .init(threshold: 200_000, rates: TokenRates(input: 2.50, cached: 0.25, output: 15.00),
+                                      batchRates: TokenRates(input: 1.25, cached: 0.25, output: 7.50)),
                    batchRates: TokenRates(input: 0.625, output: 5.00),
                    encoding: "o200k_base", tokenizerRatio: TokenizerRatio.gemini, contextWindow: 1_048_576,
                    date: checked, source: geminiPricing + " (both tiers cross-checked with simonw/llm-prices and LiteLLM; thinking tokens bill as output)"),

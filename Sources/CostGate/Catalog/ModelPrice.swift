@@ -6,8 +6,15 @@ public struct ModelPrice: Sendable, Hashable {
     public var rates: TokenRates
     /// Long-context tier: a request whose input is above `threshold` tokens is billed entirely at `rates`.
     public var longContext: LongContextTier?
-    /// Batch API rates (usually half), nil where the provider has no batch API.
+    /// Batch API rates (usually half), nil where the provider has no batch API. An absent cached-read rate bills
+    /// cache reads at the lower of the standard cached rate and the batch input rate; absent cache-write rates
+    /// are the standard ones.
     public var batchRates: TokenRates?
+    /// Flex processing rates (OpenAI), nil where the model has none; absent fields as for `batchRates`.
+    public var flexRates: TokenRates?
+    /// Priority processing rates (OpenAI), nil where the model has none; an absent cached-read rate bills cache
+    /// reads at the priority input rate.
+    public var priorityRates: TokenRates?
     /// The tokenizer encoding that counts this model's tokens (`o200k_base`), or the encoding an estimate is based on.
     public var encoding: String
     /// Multiplier on the encoding's count: 1 and `tokenizerExact` for OpenAI models; a per-family estimate otherwise.
@@ -29,20 +36,25 @@ public struct ModelPrice: Sendable, Hashable {
         public var threshold: Int64
         /// The rates for the whole request in that tier.
         public var rates: TokenRates
-        public init(threshold: Int64, rates: TokenRates) {
+        /// The rates for a whole batch request in that tier; nil bills it at `rates`.
+        public var batchRates: TokenRates?
+        public init(threshold: Int64, rates: TokenRates, batchRates: TokenRates? = nil) {
             self.threshold = threshold
             self.rates = rates
+            self.batchRates = batchRates
         }
     }
 
     /// Creates a catalog row.
     public init(id: String, rates: TokenRates, longContext: LongContextTier? = nil, batchRates: TokenRates? = nil,
-                encoding: String = "o200k_base", tokenizerRatio: Double = 1, tokenizerExact: Bool = false,
+                flexRates: TokenRates? = nil, priorityRates: TokenRates? = nil, encoding: String = "o200k_base", tokenizerRatio: Double = 1, tokenizerExact: Bool = false,
                 contextWindow: Int64? = nil, date: String, source: String, aliases: [String] = []) {
         self.id = id
         self.rates = rates
         self.longContext = longContext
         self.batchRates = batchRates
+        self.flexRates = flexRates
+        self.priorityRates = priorityRates
         self.encoding = encoding
         self.tokenizerRatio = tokenizerRatio
         self.tokenizerExact = tokenizerExact
@@ -61,5 +73,38 @@ public struct ModelPrice: Sendable, Hashable {
     public func rates(forInput inputTokens: Int64) -> TokenRates {
         if let tier = longContext, inputTokens > tier.threshold { return tier.rates }
         return rates
+    }
+
+    /// The rates a request of `tier` with `inputTokens` prompt tokens (cache reads and writes included) is billed
+    /// at, every absent field filled; nil when the model has no such tier.
+    ///
+    /// The long-context tier switches the whole request when the prompt is above its threshold, on the standard
+    /// and the batch tier; flex and priority rates apply whatever the prompt size.
+    public func billedRates(_ tier: ServiceTier, inputTokens: Int64) -> TokenRates? {
+        switch tier {
+        case .standard:
+            return rates(forInput: inputTokens)
+        case .batch:
+            guard let batch = batchRates else { return nil }
+            if let long = longContext, inputTokens > long.threshold {
+                return long.batchRates.map { Self.discounted($0, over: long.rates) } ?? long.rates
+            }
+            return Self.discounted(batch, over: rates)
+        case .flex:
+            return flexRates.map { Self.discounted($0, over: rates) }
+        case .priority:
+            guard var priority = priorityRates else { return nil }
+            if priority.cachedInput == nil { priority.cachedInput = priority.input }
+            return priority.filled(from: rates)
+        }
+    }
+
+    /// Discount-tier rates over `standard`: a cache read costs the tier's own cached rate, else the lower of the
+    /// standard cached rate and the tier's input rate (OpenAI bills gpt-4.1's batch cache reads at the
+    /// interactive cached rate, below the batch input rate); cache writes default to the standard write rates.
+    private static func discounted(_ rates: TokenRates, over standard: TokenRates) -> TokenRates {
+        var filled = rates
+        if filled.cachedInput == nil { filled.cachedInput = min(standard.cachedInput ?? standard.input, rates.input) }
+        return filled.filled(from: standard)
     }
 }

@@ -30,8 +30,14 @@ public enum Replayer {
         // Only trivially copyable fields, so the per-record lookup copies no reference-counted storage.
         struct Resolved {
             var priced: Bool
-            var standard: TokenRates
-            var longContext: (threshold: Int64, rates: TokenRates)?
+            /// The route's own tier, nil to bill each record at the tier it names.
+            var routeTier: ServiceTier?
+            /// Where this pair's rates start in `tierRates`: per tier, at and below the threshold then above it.
+            var ratesStart: Int
+            /// Bit per `ServiceTier` the model has rates for.
+            var availableTiers: UInt8
+            /// The long-context threshold (prompt tokens), `Int64.max` when the model has no tier.
+            var threshold: Int64
             var modelSlot: Int32
             var promptDelta: Int64
             var maxOutput: Int64?
@@ -40,6 +46,8 @@ public enum Replayer {
             var quality: Double
         }
         var resolved: [Resolved] = []
+        var tierRates: [TokenRates] = []
+        var unavailableTiers: [[String]: Int] = [:]
         var resolvedIndex: [Int64: Int] = [:]
         var lastKey: Int64 = -1
         var lastIndex = 0
@@ -66,8 +74,11 @@ public enum Replayer {
                         model = try catalog.resolve(modelName, context: "\(plan.file): 'routes.\(plan.routes[routeName] != nil ? routeName : "*").model'")
                     }
                 }
-                if config.batch, let chosen = model, chosen.batchRates == nil {
-                    throw .badPlan(file: plan.file, path: "routes.\(routeName).batch", expected: "a model with a batch API", found: chosen.id)
+                if let tier = config.billedTier, tier != .standard, let chosen = model,
+                   chosen.billedRates(tier, inputTokens: 0) == nil {
+                    let key = tier == .batch ? "batch" : "service_tier"
+                    throw .badPlan(file: plan.file, path: "routes.\(routeName).\(key)",
+                                   expected: tier == .batch ? "a model with a batch API" : "a model with \(tier.name) rates", found: chosen.id)
                 }
                 let delta: Int64
                 if let cachedDelta = routePromptDelta[record.route] {
@@ -86,9 +97,18 @@ public enum Replayer {
                         .map { qualityScore(plan: plan, route: routeName, model: $0, catalog: catalog) }
                         .first { !$0.isNaN } ?? .nan
                 }
-                let standard = model.map { config.batch ? ($0.batchRates ?? $0.rates) : $0.rates } ?? TokenRates(input: 0, output: 0)
-                let tier = model?.longContext.map { (threshold: $0.threshold, rates: $0.rates) }
-                resolved.append(Resolved(priced: model != nil, standard: standard, longContext: config.batch ? nil : tier,
+                let ratesStart = tierRates.count
+                let threshold = model?.longContext?.threshold ?? Int64.max
+                var available: UInt8 = 0
+                for tier in ServiceTier.allCases {
+                    let below = model?.billedRates(tier, inputTokens: 0)
+                    let above = threshold == Int64.max ? below : model?.billedRates(tier, inputTokens: threshold + 1)
+                    if below != nil { available |= 1 << tier.rawValue }
+                    tierRates.append(below ?? TokenRates(input: 0, output: 0))
+                    tierRates.append(above ?? TokenRates(input: 0, output: 0))
+                }
+                resolved.append(Resolved(priced: model != nil, routeTier: config.billedTier, ratesStart: ratesStart,
+                                         availableTiers: available, threshold: threshold,
                                          modelSlot: intern(slotName), promptDelta: delta,
                                          maxOutput: config.maxOutputTokens, outputScale: config.outputScale,
                                          selfHosted: config.deployment != nil, quality: score))
@@ -99,7 +119,10 @@ public enum Replayer {
             let entry = resolved[lastIndex]
 
             let input = max(0, record.inputTokens + entry.promptDelta)
+            // A prompt change shortens the uncached part first; cache reads, then writes, are cut only past it.
             let cached = min(record.cachedInputTokens, input)
+            let cacheWrite = min(record.cacheWriteInputTokens, input - cached)
+            let cacheWrite1h = min(record.cacheWrite1hInputTokens, input - cached - cacheWrite)
             guard var output = entry.outputScale.apply(record.outputTokens),
                   let scaledReasoning = entry.outputScale.apply(record.reasoningTokens) else {
                 throw .badRecord(file: traffic.source, line: index + 1, field: "output_tokens", expected: "a token count that stays in range when scaled", found: String(record.outputTokens))
@@ -121,9 +144,14 @@ public enum Replayer {
                 unpricedNames[replay.modelNames[Int(entry.modelSlot)], default: 0] += 1
                 continue
             }
-            var rates = entry.standard
-            if let tier = entry.longContext, input > tier.threshold { rates = tier.rates }
-            guard let cost = rates.picodollars(input: input, cached: cached, output: output, reasoning: reasoning) else {
+            var tier = entry.routeTier ?? record.serviceTier ?? .standard
+            if entry.availableTiers & (1 << tier.rawValue) == 0 {
+                unavailableTiers[[replay.modelNames[Int(entry.modelSlot)], tier.name], default: 0] += 1
+                tier = .standard
+            }
+            let rates = tierRates[entry.ratesStart + 2 * Int(tier.rawValue) + (input > entry.threshold ? 1 : 0)]
+            guard let cost = rates.picodollars(input: input, cached: cached, cacheWrite: cacheWrite, cacheWrite1h: cacheWrite1h,
+                                               output: output, reasoning: reasoning) else {
                 throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
                                  expected: "a request costing less than 9.2 million USD", found: String(input))
             }
@@ -136,6 +164,9 @@ public enum Replayer {
             var text = "\(plan.file): route '\(route)' matches no record in \(traffic.source)"
             if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
             replay.warnings.append(text)
+        }
+        for (key, records) in unavailableTiers.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            replay.warnings.append("\(records) record(s) of model '\(key[0])' name the \(key[1]) tier, which the model has no rates for; they are billed at standard rates")
         }
         for (name, records) in unpricedNames.sorted(by: { $0.key < $1.key }) {
             let suggestions = Suggestions.closest(to: name, among: catalog.models.map(\.id))

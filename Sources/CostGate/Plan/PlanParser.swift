@@ -98,65 +98,128 @@ public enum PlanParser {
             ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
         let sampleRate = try object.number("sample_rate", in: 1e-9...1, as: "a sample rate") ?? 1
         let windowHours = try object.number("window_hours", in: 1e-6...1e6, as: "a window in hours")
-        let columns = try object.stringMap("columns")
+        var columns = try object.stringMap("columns")
         for key in columns.keys.sorted() where !TrafficSpec.canonicalFields.contains(key) {
             throw .unknown("field", key, in: "\(file): 'traffic.columns.\(key)'", known: TrafficSpec.canonicalFields)
         }
         let defaults = try object.stringMap("defaults")
         let unit = try object.choice("timestamp_unit", kind: "timestamp unit", as: TrafficSpec.TimestampUnit.self) ?? .s
+        let convention = try object.choice("token_convention", kind: "token convention", as: TrafficSpec.TokenConvention.self)
+        let latencyUnit = try object.choice("latency_unit", kind: "latency unit", as: TrafficSpec.LatencyUnit.self)
+        var tags = try object.stringMap("tags")
+        for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
+            throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
+        }
+        if TrafficPreset.of(format) != nil, path.lowercased().hasSuffix(".csv") {
+            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) export as JSON Lines (CSV exports' JSON cells are not read)", found: "'\(format.rawValue)' with a .csv path")
+        }
+        if let preset = TrafficPreset.of(format) {
+            columns = preset.columns.merging(columns) { _, plan in plan }
+            tags = preset.tags.merging(tags) { _, plan in plan }
+            // A plan that maps a field elsewhere, or names a tag the preset also reads, wins.
+            let mappedPaths = Set(columns.values)
+            tags = tags.filter { key, path in preset.tags[key] != path || !mappedPaths.contains(path) }
+        }
+        if format == .otlp, let column = columns.keys.sorted().first {
+            throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: OTLP spans are read by their GenAI attributes (map tags with traffic.tags)", found: "'\(columns[column]!)'")
+        }
+        var paths: [(segments: [String], target: PathNode.Target)] = []
+        for (key, name) in columns.sorted(by: { $0.key < $1.key }) {
+            paths.append((PathNode.segments(name), .field(TrafficField(rawValue: TrafficSpec.canonicalFields.firstIndex(of: key)!)!)))
+        }
+        for (key, path) in tags.sorted(by: { $0.key < $1.key }) where format != .otlp {
+            paths.append((PathNode.segments(path), .tag(Array(key.utf8))))
+        }
+        for (segments, _) in paths where segments.contains(where: \.isEmpty) {
+            throw .badPlan(file: file, path: "traffic", expected: "dotted paths without empty segments", found: "'\(segments.joined(separator: "."))'")
+        }
+        // Two fields may share a flat column name (as before); a path inside another, or named twice, is ambiguous.
+        let nestedRoots = Set(paths.filter { $0.segments.count > 1 }.map { $0.segments[0] })
+        let checked = paths.filter { path in
+            if case .tag = path.target { return true }
+            return path.segments.count > 1 || nestedRoots.contains(path.segments[0])
+        }
+        if let conflict = PathNode.build(checked).conflict {
+            throw .badPlan(file: file, path: "traffic", expected: "each path named once, and none inside another", found: "'\(conflict)'")
+        }
+        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { PathNode.segments($0.value).count > 1 }) {
+            throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
+        }
         try object.rejectUnknownKeys()
-        return TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
-                           columns: columns, defaults: defaults, timestampUnit: unit)
+        var spec = TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
+                               columns: columns, defaults: defaults, timestampUnit: unit)
+        spec.tokenConvention = convention ?? TrafficPreset.of(format)?.tokenConvention ?? .openai
+        spec.latencyUnit = latencyUnit ?? TrafficPreset.of(format)?.latencyUnit ?? .ms
+        spec.tags = tags
+        return spec
     }
 
-    private static func parseRates(_ object: inout PlanObject, required: Bool) throws(CostGateError) -> TokenRates? {
+    /// The token-rate names a plan model (and its `long_context` tier) accepts under each prefix: none for the
+    /// standard tier, then `batch_`, `flex_` and `priority_`.
+    static let rateNames = ["input_per_mtok", "cached_input_per_mtok", "cache_write_per_mtok", "cache_write_1h_per_mtok",
+                            "output_per_mtok", "reasoning_per_mtok"]
+
+    /// Reads the rates named with `prefix` over `base`, changing only the fields the plan names; nil when it names
+    /// none and there is no base. Without a base, both the input and the output rate are required.
+    private static func parseRates(_ object: inout PlanObject, prefix: String = "", base: TokenRates?,
+                                   required: Bool = false) throws(CostGateError) -> TokenRates? {
         func rate(_ key: String, _ object: inout PlanObject) throws(CostGateError) -> Rate? {
-            guard let value = try object.number(key, in: 0...1e9, as: "a price in USD per 1M tokens") else { return nil }
+            guard let value = try object.number(prefix + key, in: 0...1e9, as: "a price in USD per 1M tokens") else { return nil }
             guard Rate.isExact(perMillion: value) else {
-                throw .badPlan(file: object.file, path: object.childPath(key), expected: "a price with at most six decimals (micro-USD per 1M tokens)", found: String(value))
+                throw .badPlan(file: object.file, path: object.childPath(prefix + key), expected: "a price with at most six decimals (micro-USD per 1M tokens)", found: String(value))
             }
             return Rate(perMillion: value)
         }
-        let input = try rate("input_per_mtok", &object)
-        let output = try rate("output_per_mtok", &object)
-        guard let input, let output else {
-            if required || input != nil || output != nil {
-                throw .badPlan(file: object.file, path: object.path, expected: "both input_per_mtok and output_per_mtok", found: nil)
-            }
-            return nil
+        let named = try rateNames.map { (key: String) throws(CostGateError) -> Rate? in try rate(key, &object) }
+        guard named.contains(where: { $0 != nil }) || required else { return base }
+        guard var rates = base ?? named[0].flatMap({ input in named[4].map { TokenRates(input: input, output: $0) } }) else {
+            throw .badPlan(file: object.file, path: object.path, expected: "both \(prefix)input_per_mtok and \(prefix)output_per_mtok", found: nil)
         }
-        return TokenRates(input: input, cachedInput: try rate("cached_input_per_mtok", &object),
-                          cacheWrite: try rate("cache_write_per_mtok", &object), output: output,
-                          reasoning: try rate("reasoning_per_mtok", &object))
+        if let input = named[0] { rates.input = input }
+        if let cached = named[1] { rates.cachedInput = cached }
+        if let write = named[2] { rates.cacheWrite = write }
+        if let write1h = named[3] { rates.cacheWrite1h = write1h }
+        if let output = named[4] { rates.output = output }
+        if let reasoning = named[5] { rates.reasoning = reasoning }
+        return rates
     }
 
+    /// Parses a plan model. A model the built-in catalog knows keeps every field the plan does not name (its
+    /// batch, flex and priority rates, long-context tier and tokenizer); any other model needs input and output rates.
     static func parseModel(_ value: JSONValue, id: String, path: String, file: String) throws(CostGateError) -> ModelPrice {
         var object = try PlanObject(value, path: path, file: file)
         let base = PriceCatalog.builtIn.lookup(id)
-        let explicit = try parseRates(&object, required: base == nil)
-        var model = base ?? ModelPrice(id: id.contains("/") ? id : "custom/" + id, rates: explicit!, date: "plan", source: file)
-        if base != nil { model.id = base!.id }
-        if let explicit {
-            model.rates = explicit
-            model.batchRates = nil
-            model.longContext = nil
-            model.date = "plan"
-            model.source = file
+        var model = base ?? ModelPrice(id: id.contains("/") ? id : "custom/" + id, rates: TokenRates(input: 0, output: 0),
+                                       date: "plan", source: file)
+        let original = model
+        model.rates = try parseRates(&object, base: base?.rates, required: base == nil)!
+        if var tier = try object.object("long_context") {
+            let threshold = try tier.integer("threshold", in: 1...PlanObject.largestInteger, as: "an input-token threshold")
+                ?? model.longContext?.threshold
+            guard let threshold else {
+                throw .badPlan(file: file, path: tier.childPath("threshold"), expected: "the input-token threshold of the tier", found: nil)
+            }
+            let rates = try parseRates(&tier, base: model.longContext?.rates, required: model.longContext == nil)!
+            let batch = try parseRates(&tier, prefix: "batch_", base: model.longContext?.batchRates)
+            try tier.rejectUnknownKeys()
+            model.longContext = .init(threshold: threshold, rates: rates, batchRates: batch)
         }
         if let discount = try object.number("batch_discount", in: 0...1, as: "a batch discount", note: "0.5 = half price") {
             let factor = 1 - discount
             func scaled(_ rate: Rate?) -> Rate? { rate.map { Rate(picodollarsPerToken: Int64((Double($0.picodollarsPerToken) * factor).rounded())) } }
-            model.batchRates = TokenRates(input: scaled(model.rates.input)!, cachedInput: scaled(model.rates.cachedInput),
-                                          cacheWrite: scaled(model.rates.cacheWrite), output: scaled(model.rates.output)!,
-                                          reasoning: scaled(model.rates.reasoning))
-        }
-        if var tier = try object.object("long_context") {
-            guard let threshold = try tier.integer("threshold", in: 1...PlanObject.largestInteger, as: "an input-token threshold") else {
-                throw .badPlan(file: file, path: tier.childPath("threshold"), expected: "the input-token threshold of the tier", found: nil)
+            func scaled(_ rates: TokenRates) -> TokenRates {
+                TokenRates(input: scaled(rates.input)!, cachedInput: scaled(rates.cachedInput), cacheWrite: scaled(rates.cacheWrite),
+                           cacheWrite1h: scaled(rates.cacheWrite1h), output: scaled(rates.output)!, reasoning: scaled(rates.reasoning))
             }
-            let rates = try parseRates(&tier, required: true)!
-            try tier.rejectUnknownKeys()
-            model.longContext = .init(threshold: threshold, rates: rates)
+            model.batchRates = scaled(model.rates)
+            if let tier = model.longContext { model.longContext?.batchRates = scaled(tier.rates) }
+        }
+        model.batchRates = try parseRates(&object, prefix: "batch_", base: model.batchRates)
+        model.flexRates = try parseRates(&object, prefix: "flex_", base: model.flexRates)
+        model.priorityRates = try parseRates(&object, prefix: "priority_", base: model.priorityRates)
+        if model != original {
+            model.date = "plan"
+            model.source = file
         }
         if var tokenizer = try object.object("tokenizer") {
             if let encoding = try tokenizer.string("encoding") {
@@ -193,6 +256,11 @@ public enum PlanParser {
             route.outputScale = exact
         }
         route.batch = try object.bool("batch") ?? false
+        route.serviceTier = try object.choice("service_tier", kind: "service tier",
+                                              ["standard": .standard, "batch": .batch, "flex": .flex, "priority": .priority])
+        if route.batch, let tier = route.serviceTier, tier != .batch {
+            throw .badPlan(file: file, path: object.childPath("service_tier"), expected: "no service tier other than batch on a batch route", found: tier.name)
+        }
         route.deployment = try object.string("deployment")
         if route.deployment != nil, route.model != nil {
             throw .badPlan(file: file, path: path, expected: "either model or deployment, not both", found: nil)

@@ -12,6 +12,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var outputScale = DecimalScale.one
     /// Bill at the provider's batch rates.
     public var batch = false
+    /// The service tier to bill at (`flex`, `priority`); nil keeps each record's own tier (standard when it names none).
+    public var serviceTier: ServiceTier?
     /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
     public var deployment: String?
 
@@ -20,4 +22,7 @@ public struct RouteConfig: Sendable, Equatable {
 
     /// Whether the model is the record's own.
     public var usesRecordedModel: Bool { model == nil || model == "recorded" }
+
+    /// The tier the route bills at, nil to keep each record's own: `batch: true` is the batch tier.
+    public var billedTier: ServiceTier? { batch ? .batch : serviceTier }
 }

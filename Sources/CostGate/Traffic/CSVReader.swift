@@ -62,6 +62,13 @@ enum CSVReader {
             }
             for column in names.indices where fields[column] == nil {
                 let key = Array(names[column].utf8)
+                // `traffic.tags` renames a column's tag (`"team": "team_alias"`).
+                if layout.hasPaths, case .tag(let tag)? = key.withUnsafeBufferPointer({ buffer in
+                    layout.pathNodes[0].target(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+                }) {
+                    tagKeys[column] = tag
+                    continue
+                }
                 let isFieldName = key.withUnsafeBufferPointer { buffer in
                     layout.isReserved(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count,
                                       hash: ByteHash.hash(buffer.baseAddress, buffer.count))
@@ -245,7 +252,7 @@ enum CSVReader {
         while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         switch field {
-        case .model, .route, .prefixID, .status:
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier:
             guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: name, expected: "valid UTF-8", found: nil) }
             return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
         case .tags, .hashIDs:

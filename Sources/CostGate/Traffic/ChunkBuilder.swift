@@ -13,11 +13,15 @@ struct ChunkBuilder {
 
     // The record being read.
     var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
+    /// Whether the record counts input tokens apart from cache reads and writes (Anthropic's convention).
+    var draftExcludesCache = false
     /// Bit per `TrafficField` that the record set.
     var present: UInt32 = 0
     /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
     private var seen: UInt32 = 0
     private var objectTags: [Traffic.TagPair] = []
+    /// Tags read through `traffic.tags` paths: they win over the `tags` field and top-level strings.
+    private var mappedTags: [Traffic.TagPair] = []
     private var topLevelTags: [Traffic.TagPair] = []
     private var tagScratch: [Traffic.TagPair] = []
     private var draftHashStart = 0
@@ -43,7 +47,9 @@ struct ChunkBuilder {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
         seen = 0
+        draftExcludesCache = layout.inputExcludesCache
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
+        if !mappedTags.isEmpty { mappedTags.removeAll(keepingCapacity: true) }
         if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
     }
@@ -81,6 +87,11 @@ struct ChunkBuilder {
         return true
     }
 
+    /// Adds a tag read through a `traffic.tags` path (each path's key is distinct, so it is never repeated).
+    mutating func addMappedTag(key: Int32, value: Int32) {
+        mappedTags.append(Traffic.TagPair(key: key, value: value))
+    }
+
     /// Appends a block hash to the record's list.
     @inline(__always)
     mutating func addHash(_ value: Int64) { hashPool.append(value) }
@@ -95,17 +106,42 @@ struct ChunkBuilder {
         case .model: draft.model = intern(bytes, count)
         case .route: draft.route = intern(bytes, count)
         case .prefixID: draft.prefixID = intern(bytes, count)
+        case .tokenConvention:
+            guard let convention = TrafficSpec.TokenConvention(rawValue: String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) else { return false }
+            draftExcludesCache = convention == .anthropic
+        case .serviceTier:
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            // OpenAI's `scale` tier is paid for by reserved units; its tokens are priced here at the standard rates.
+            guard let tier = text == "scale" ? .standard : ServiceTier(recorded: text) else { return false }
+            draft.serviceTierCode = tier.rawValue + 1
         default: return false
         }
         present |= 1 << UInt32(field.rawValue)
         return true
     }
 
+    /// Sets `status` from an HTTP status code (100–599; 400 and above is an error); false for any other number.
+    @inline(__always)
+    mutating func setHTTPStatus(_ number: ParsedNumber) -> Bool {
+        guard let code = number.wholeValue, (100...599).contains(code) else { return false }
+        draft.isError = code >= 400
+        present |= 1 << UInt32(TrafficField.status.rawValue)
+        return true
+    }
+
+    /// `isError` for a status word: `ok` / `success` (LiteLLM) and `error` / `failure`, or an HTTP code as text.
     static func status(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool? {
         if count == 2 && bytes[0] == UInt8(ascii: "o") && bytes[1] == UInt8(ascii: "k") { return false }
         if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
             && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
-        return nil
+        switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
+        case "success", "DEFAULT", "DEBUG", "WARNING": return false
+        case "failure", "ERROR": return true
+        case let text where text.utf8.count == 3 && text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }):
+            guard let code = Int(text), (100...599).contains(code) else { return nil }
+            return code >= 400
+        default: return nil
+        }
     }
 
     /// Sets a numeric field; returns false when the number is out of the field's range.
@@ -122,18 +158,23 @@ struct ChunkBuilder {
                 draft.timestamp = layout.timestampDivisor == 1 ? number.value : number.value / layout.timestampDivisor
             }
             guard abs(draft.timestamp) <= TrafficField.timestampLimit else { return false }
-        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
+        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens, .cacheWriteInputTokens,
+             .cacheWrite1hInputTokens:
             guard let whole = number.wholeValue, whole >= 0, whole <= TrafficField.tokenLimit else { return false }
             switch field {
             case .inputTokens: draft.inputTokens = whole
             case .cachedInputTokens: draft.cachedInputTokens = whole
+            case .cacheWriteInputTokens: draft.cacheWriteInputTokens = whole
+            case .cacheWrite1hInputTokens: draft.cacheWrite1hInputTokens = whole
             case .outputTokens: draft.outputTokens = whole
             case .reasoningTokens: draft.reasoningTokens = whole
             default: draft.prefixTokens = whole
             }
         case .latencyMs, .ttftMs:
             guard number.value >= 0, number.value <= TrafficField.latencyLimitMs else { return false }
-            if field == .latencyMs { draft.latencyMs = number.value } else { draft.ttftMs = number.value }
+            let milliseconds = number.value * layout.latencyScale
+            guard milliseconds <= TrafficField.latencyLimitMs else { return false }
+            if field == .latencyMs { draft.latencyMs = milliseconds } else { draft.ttftMs = milliseconds }
         case .quality:
             guard number.value >= 0, number.value <= 1 else { return false }
             draft.quality = number.value
@@ -167,13 +208,33 @@ struct ChunkBuilder {
 
     /// Validates the draft, applies defaults and appends it; returns the issue if the record is bad.
     mutating func finish() -> RecordIssue? {
+        if layout.skipsRowsWithoutUsage && !has(.inputTokens) && !has(.outputTokens) {
+            hashPool.removeSubrange(draftHashStart...)
+            return nil
+        }
         for field in TrafficField.required where !has(field) {
             return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
         }
-        if draft.cachedInputTokens > draft.inputTokens {
-            return RecordIssue(field: layout.name(.cachedInputTokens),
-                               expected: "an integer no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens))",
-                               found: excerpt(String(draft.cachedInputTokens)))
+        let cacheTokens = draft.cachedInputTokens + draft.cacheWriteInputTokens + draft.cacheWrite1hInputTokens
+        if draftExcludesCache {
+            // Anthropic's convention: input_tokens are the uncached ones; the canonical count includes the cache.
+            guard draft.inputTokens + cacheTokens <= TrafficField.tokenLimit else {
+                return RecordIssue(field: layout.name(.inputTokens),
+                                   expected: "input, cache-read and cache-write tokens summing to at most 1,000,000,000,000",
+                                   found: excerpt(String(draft.inputTokens)))
+            }
+            draft.inputTokens += cacheTokens
+        } else if cacheTokens > draft.inputTokens {
+            let field: TrafficField = draft.cachedInputTokens > draft.inputTokens ? .cachedInputTokens
+                : has(.cacheWrite1hInputTokens) ? .cacheWrite1hInputTokens : .cacheWriteInputTokens
+            if field == .cachedInputTokens {
+                return RecordIssue(field: layout.name(.cachedInputTokens),
+                                   expected: "an integer no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens))",
+                                   found: excerpt(String(draft.cachedInputTokens)))
+            }
+            return RecordIssue(field: layout.name(field),
+                               expected: "cache reads and writes together no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens)), which counts them (token_convention 'anthropic' declares a count without them)",
+                               found: excerpt(String(cacheTokens)))
         }
         if draft.reasoningTokens > draft.outputTokens {
             return RecordIssue(field: layout.name(.reasoningTokens),
@@ -228,10 +289,13 @@ struct ChunkBuilder {
     }
 
     private mutating func internTags() -> Int32 {
-        if objectTags.isEmpty && topLevelTags.isEmpty && layout.tagDefaults.isEmpty { return 0 }
+        if objectTags.isEmpty && topLevelTags.isEmpty && mappedTags.isEmpty && layout.tagDefaults.isEmpty { return 0 }
         tagScratch.removeAll(keepingCapacity: true)
-        tagScratch.append(contentsOf: objectTags)
-        for pair in topLevelTags where !objectTags.contains(where: { $0.key == pair.key }) {
+        tagScratch.append(contentsOf: mappedTags)
+        for pair in objectTags where !mappedTags.contains(where: { $0.key == pair.key }) {
+            tagScratch.append(pair)
+        }
+        for pair in topLevelTags where !tagScratch.contains(where: { $0.key == pair.key }) {
             tagScratch.append(pair)
         }
         if !layout.tagDefaults.isEmpty {

@@ -21,6 +21,23 @@ struct FieldLayout: Sendable {
     let defaultIsError: Bool?
     /// Divisor that turns a numeric timestamp into seconds.
     let timestampDivisor: Double
+    /// Milliseconds per unit of a recorded latency (`latency_unit`).
+    let latencyScale: Double
+    /// The dotted paths the spec maps (fields and tags), node 0 being the top level; empty when none.
+    let pathNodes: [PathNode]
+    /// Whether unmapped top-level strings are tags: in the plain formats; a named source format tags only what
+    /// its preset and the plan map, so a request id is never a tag.
+    let autoTags: Bool
+    /// Whether a row with neither input nor output tokens is skipped, not an error (`TrafficPreset`).
+    let skipsRowsWithoutUsage: Bool
+    /// Whether the source is OTLP/JSON, read span by span.
+    let isOTLP: Bool
+    /// In OTLP, tag key → the attribute key that carries it (attribute keys contain dots; they are not paths).
+    let otlpTags: [(key: [UInt8], attribute: [UInt8])]
+    /// Whether any dotted path or renamed tag is mapped, so the top level must consult `pathNodes`.
+    let hasPaths: Bool
+    /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
+    let inputExcludesCache: Bool
 
     init(spec: TrafficSpec) {
         var names: [String] = []
@@ -28,7 +45,20 @@ struct FieldLayout: Sendable {
             names.append(spec.columns[field.canonicalName] ?? field.canonicalName)
         }
         self.names = names
-        keys = names.map { Array($0.utf8) }
+        // A dotted name is a path into nested objects, read through `pathNodes`; `\.` is a literal dot.
+        let segments = names.map(PathNode.segments)
+        keys = segments.map { Array(($0.count == 1 ? $0[0] : "\u{0}" + $0.joined(separator: ".")).utf8) }
+        var paths: [(segments: [String], target: PathNode.Target)] = []
+        for (index, path) in segments.enumerated() where path.count > 1 {
+            paths.append((path, .field(TrafficField(rawValue: index)!)))
+        }
+        isOTLP = spec.format == .otlp
+        otlpTags = isOTLP ? spec.tags.sorted(by: { $0.key < $1.key }).map { (Array($0.key.utf8), Array($0.value.utf8)) } : []
+        for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) where !isOTLP {
+            paths.append((PathNode.segments(path), .tag(Array(tag.utf8))))
+        }
+        pathNodes = PathNode.build(paths).nodes
+        hasPaths = !paths.isEmpty
         keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
         var slots = [Int8](repeating: -1, count: 64)
         for index in keyHashes.indices {
@@ -56,6 +86,10 @@ struct FieldLayout: Sendable {
         self.fieldDefaults = fieldDefaults
         defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
         self.tagDefaults = tagDefaults
+        inputExcludesCache = spec.tokenConvention == .anthropic
+        autoTags = TrafficPreset.of(spec.format) == nil
+        skipsRowsWithoutUsage = TrafficPreset.of(spec.format)?.skipsRowsWithoutUsage ?? false
+        latencyScale = spec.latencyUnit.milliseconds
         switch spec.timestampUnit {
         case .s: timestampDivisor = 1
         case .ms: timestampDivisor = 1e3

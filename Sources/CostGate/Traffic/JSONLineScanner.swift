@@ -27,7 +27,7 @@ struct JSONLineScanner {
     }
 
     @inline(__always)
-    private var current: UInt8 { index < end ? base[index] : 0 }
+    var current: UInt8 { index < end ? base[index] : 0 }
 
     /// A syntax error at the current position, naming the column.
     func syntax(_ expected: String) -> RecordIssue {
@@ -62,7 +62,9 @@ struct JSONLineScanner {
                                           found: "the key a second time")
                     }
                     try parseField(field, into: &builder)
-                } else if current == UInt8(ascii: "\"") {
+                } else if builder.layout.hasPaths, let target = builder.layout.pathNodes[0].target(keyBytes, keyCount) {
+                    try parsePath(target, into: &builder, depth: 1)
+                } else if current == UInt8(ascii: "\""), builder.layout.autoTags {
                     let (valueBytes, valueCount) = try parseString(intoKey: false)
                     if !builder.layout.isReserved(keyBytes, keyCount, hash: hash) {
                         let key = builder.intern(keyBytes, keyCount, hash: hash)
@@ -84,6 +86,53 @@ struct JSONLineScanner {
         guard index >= end else { throw syntax("the end of the line after the object") }
     }
 
+    /// Reads the value a mapped dotted path leads to: a field, a tag, or a nested object to descend into.
+    /// A value that is not an object where the path expects one is absent, not an error.
+    private mutating func parsePath(_ target: PathNode.Target, into builder: inout ChunkBuilder, depth: Int) throws(RecordIssue) {
+        switch target {
+        case .field(let field):
+            guard builder.firstSight(of: field) else {
+                throw RecordIssue(field: builder.layout.name(field), expected: "each key once in a record", found: "the key a second time")
+            }
+            try parseField(field, into: &builder)
+        case .tag(let name):
+            let start = index
+            let byte = current
+            var value: (UnsafePointer<UInt8>, Int)?
+            if byte == UInt8(ascii: "\"") {
+                value = try parseString(intoKey: false)
+            } else if byte == UInt8(ascii: "-") || NumberParser.isDigit(byte) || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "f") {
+                // A number or a boolean tags as its JSON text (`team_id: 42` is team 42).
+                try skipValue(depth: depth)
+                value = (base + start, index - start)
+            } else if byte == UInt8(ascii: "n") {
+                try literal("null")
+                return
+            } else {
+                try skipValue(depth: depth)
+                throw RecordIssue(field: "tag '\(String(decoding: name, as: UTF8.self))'", expected: "a string, number or boolean", found: raw(from: start))
+            }
+            let key = name.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
+            builder.addMappedTag(key: key, value: builder.intern(value!.0, value!.1))
+        case .node(let node):
+            guard current == UInt8(ascii: "{"), depth < 64 else {
+                try skipValue(depth: depth)
+                return
+            }
+            if opensEmpty(closing: UInt8(ascii: "}")) { return }
+            while true {
+                let (keyBytes, keyCount) = try memberKey()
+                if let next = builder.layout.pathNodes[node].target(keyBytes, keyCount) {
+                    try parsePath(next, into: &builder, depth: depth + 1)
+                } else {
+                    try skipValue(depth: depth + 1)
+                }
+                if try continues(before: UInt8(ascii: "}")) { continue }
+                return
+            }
+        }
+    }
+
     private mutating func parseField(_ field: TrafficField, into builder: inout ChunkBuilder) throws(RecordIssue) {
         let start = index
         let byte = current
@@ -93,19 +142,29 @@ struct JSONLineScanner {
         }
         switch field {
         case .timestamp, .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .latencyMs, .ttftMs,
-             .quality, .weight, .prefixTokens:
+             .quality, .weight, .prefixTokens, .cacheWriteInputTokens, .cacheWrite1hInputTokens:
             if byte == UInt8(ascii: "-") || NumberParser.isDigit(byte) {
                 guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
                 index = after
                 guard builder.setNumber(field, number) else { throw badValue(field, from: start, builder.layout) }
                 return
             }
-            if field == .timestamp && byte == UInt8(ascii: "\"") {
+            if byte == UInt8(ascii: "\"") {
                 let (bytes, count) = try parseString(intoKey: false)
-                guard builder.setTimestamp(bytes, count) else { throw badValue(field, from: start, builder.layout) }
+                if field == .timestamp, builder.setTimestamp(bytes, count) { return }
+                // A number written as a string (`"4134"`, OTLP's `intValue`) is read as the number it is.
+                guard count > 0, let (number, after) = NumberParser.parse(bytes, from: 0, to: count), after == count,
+                      builder.setNumber(field, number) else { throw badValue(field, from: start, builder.layout) }
                 return
             }
-        case .model, .route, .prefixID, .status:
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier:
+            if field == .status, NumberParser.isDigit(byte) {
+                // An HTTP status code (Helicone's `response_status`): below 400 is a success.
+                guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
+                index = after
+                guard builder.setHTTPStatus(number) else { throw badValue(field, from: start, builder.layout) }
+                return
+            }
             if byte == UInt8(ascii: "\"") {
                 let (bytes, count) = try parseString(intoKey: false)
                 guard builder.setString(field, bytes, count) else { throw badValue(field, from: start, builder.layout) }
@@ -114,6 +173,10 @@ struct JSONLineScanner {
         case .tags:
             if byte == UInt8(ascii: "{") {
                 try parseTags(into: &builder)
+                return
+            }
+            if byte == UInt8(ascii: "[") {
+                try parseTagList(into: &builder)
                 return
             }
         case .hashIDs:
@@ -155,6 +218,32 @@ struct JSONLineScanner {
         }
     }
 
+    /// Reads a tag list (`["team:support", "beta"]`, Langfuse's and LiteLLM's `tags`): `key:value` entries are
+    /// tags, an entry without a colon is the tag `entry: true`.
+    mutating func parseTagList(into builder: inout ChunkBuilder) throws(RecordIssue) {
+        if opensEmpty(closing: UInt8(ascii: "]")) { return }
+        while true {
+            let start = index
+            guard current == UInt8(ascii: "\"") else {
+                try skipValue(depth: 1)
+                throw RecordIssue(field: builder.layout.name(.tags), expected: "a list of 'key:value' strings", found: raw(from: start))
+            }
+            let (bytes, count) = try parseString(intoKey: false)
+            var colon = 0
+            while colon < count && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+            let key = builder.intern(bytes, colon)
+            let value = colon < count ? builder.intern(bytes + colon + 1, count - colon - 1) : Self.trueText.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
+            guard colon > 0, builder.addTag(key: key, value: value, fromObject: true) else {
+                throw RecordIssue(field: builder.layout.name(.tags), expected: "a list of 'key:value' strings, each key once",
+                                  found: raw(from: start))
+            }
+            if try continues(before: UInt8(ascii: "]")) { continue }
+            return
+        }
+    }
+
+    private static let trueText = Array("true".utf8)
+
     /// Reads `hash_ids`: an array of integers.
     mutating func parseHashes(into builder: inout ChunkBuilder) throws(RecordIssue) {
         builder.markHashes()
@@ -180,7 +269,7 @@ struct JSONLineScanner {
     /// Consumes an opening bracket and the whitespace after it; when `closing` follows at once (an empty
     /// container), consumes that too and returns true.
     @inline(__always)
-    private mutating func opensEmpty(closing: UInt8) -> Bool {
+    mutating func opensEmpty(closing: UInt8) -> Bool {
         index += 1
         skipWhitespace()
         guard current == closing else { return false }
@@ -190,7 +279,7 @@ struct JSONLineScanner {
 
     /// Reads a member's quoted key, the ':' after it and the whitespace around, leaving the index on the value.
     @inline(__always)
-    private mutating func memberKey() throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
+    mutating func memberKey() throws(RecordIssue) -> (UnsafePointer<UInt8>, Int) {
         guard current == UInt8(ascii: "\"") else { throw syntax("a key in double quotes") }
         let key = try parseString(intoKey: true)
         skipWhitespace()
@@ -203,7 +292,7 @@ struct JSONLineScanner {
     /// After a member or an element: on ',' skips it (and the whitespace after) and returns true; on `closing`
     /// consumes it and returns false; anything else is a syntax error.
     @inline(__always)
-    private mutating func continues(before closing: UInt8) throws(RecordIssue) -> Bool {
+    mutating func continues(before closing: UInt8) throws(RecordIssue) -> Bool {
         skipWhitespace()
         if current == UInt8(ascii: ",") {
             index += 1
@@ -215,7 +304,7 @@ struct JSONLineScanner {
         return false
     }
 
-    private mutating func literal(_ word: StaticString) throws(RecordIssue) {
+    mutating func literal(_ word: StaticString) throws(RecordIssue) {
         let count = word.utf8CodeUnitCount
         guard index + count <= end, memcmp(base + index, word.utf8Start, count) == 0 else {
             throw syntax("a value")

@@ -23,8 +23,13 @@ enum JSONLinesReader {
             if scanner.index < lineEnd {
                 builder.begin()
                 do throws(RecordIssue) {
-                    try scanner.parseRecord(into: &builder)
-                    if let issue = builder.finish() { builder.reject(issue, line: line) }
+                    if layout.isOTLP {
+                        // One line holds many spans; each is begun, finished or rejected inside.
+                        try scanner.parseOTLPLine(into: &builder, line: line)
+                    } else {
+                        try scanner.parseRecord(into: &builder)
+                        if let issue = builder.finish() { builder.reject(issue, line: line) }
+                    }
                 } catch {
                     builder.reject(error, line: line)
                 }

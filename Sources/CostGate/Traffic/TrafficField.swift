@@ -2,6 +2,7 @@
 enum TrafficField: Int, CaseIterable, Sendable {
     case timestamp, model, route, inputTokens, cachedInputTokens, outputTokens, reasoningTokens
     case latencyMs, ttftMs, status, quality, weight, tags, prefixID, prefixTokens, hashIDs
+    case cacheWriteInputTokens, cacheWrite1hInputTokens, tokenConvention, serviceTier
 
     /// The canonical name (`input_tokens`).
     var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
@@ -22,14 +23,17 @@ enum TrafficField: Int, CaseIterable, Sendable {
         switch self {
         case .timestamp: return "an RFC 3339 timestamp or a number of seconds (in the declared unit) within ±1e11 of the epoch"
         case .model, .route, .prefixID: return "a string"
-        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens:
+        case .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .prefixTokens, .cacheWriteInputTokens,
+             .cacheWrite1hInputTokens:
             return "a non-negative integer of at most 1,000,000,000,000"
         case .latencyMs, .ttftMs: return "a non-negative number of milliseconds of at most 86,400,000 (one day)"
-        case .status: return "'ok' or 'error'"
+        case .status: return "'ok' or 'error' ('success' or 'failure', or an HTTP status code)"
         case .quality: return "a number from 0 to 1"
         case .weight: return "a number greater than 0 and at most 1e12"
-        case .tags: return "an object of string values"
+        case .tags: return "an object of string values, or a list of 'key:value' strings"
         case .hashIDs: return "an array of integers"
+        case .tokenConvention: return "'openai' (input_tokens include cache reads and writes) or 'anthropic' (they do not)"
+        case .serviceTier: return "'standard', 'default', 'auto', 'scale', 'batch', 'flex' or 'priority'"
         }
     }
 

@@ -73,7 +73,7 @@ public enum TrafficReader {
             var start = 0
             if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
             switch spec.format {
-            case .jsonl:
+            case .jsonl, .litellm, .langfuse, .helicone, .otlp:
                 let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
                 chunks = parse(ranges) { range in
                     JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,

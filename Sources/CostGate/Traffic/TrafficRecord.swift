@@ -10,6 +10,12 @@ public struct TrafficRecord: Sendable, Equatable {
     public var inputTokens: Int64
     /// Input tokens read from the provider's prompt cache.
     public var cachedInputTokens: Int64
+    /// Input tokens written to the prompt cache with the default (5-minute) lifetime.
+    public var cacheWriteInputTokens: Int64
+    /// Input tokens written to the prompt cache with a 1-hour lifetime.
+    public var cacheWrite1hInputTokens: Int64
+    /// The service tier the record names: 0 when it names none, else `ServiceTier.rawValue + 1`.
+    public var serviceTierCode: UInt8
     /// Output tokens, reasoning tokens included.
     public var outputTokens: Int64
     /// Reasoning tokens (part of `outputTokens`).
@@ -42,6 +48,9 @@ public struct TrafficRecord: Sendable, Equatable {
         self.route = route
         self.inputTokens = inputTokens
         self.cachedInputTokens = 0
+        self.cacheWriteInputTokens = 0
+        self.cacheWrite1hInputTokens = 0
+        self.serviceTierCode = 0
         self.outputTokens = outputTokens
         self.reasoningTokens = 0
         self.latencyMs = .nan
@@ -58,10 +67,17 @@ public struct TrafficRecord: Sendable, Equatable {
 }
 
 extension TrafficRecord {
+    /// The service tier the record names, nil when it names none.
+    public var serviceTier: ServiceTier? {
+        serviceTierCode == 0 ? nil : ServiceTier(rawValue: serviceTierCode - 1)
+    }
+
     /// Field-by-field identity, with absent (NaN) values equal to each other, unlike `==`.
     func isIdentical(to other: TrafficRecord) -> Bool {
         timestamp.bitPattern == other.timestamp.bitPattern && model == other.model && route == other.route
             && inputTokens == other.inputTokens && cachedInputTokens == other.cachedInputTokens
+            && cacheWriteInputTokens == other.cacheWriteInputTokens && cacheWrite1hInputTokens == other.cacheWrite1hInputTokens
+            && serviceTierCode == other.serviceTierCode
             && outputTokens == other.outputTokens && reasoningTokens == other.reasoningTokens
             && latencyMs.bitPattern == other.latencyMs.bitPattern && ttftMs.bitPattern == other.ttftMs.bitPattern
             && isError == other.isError && quality.bitPattern == other.quality.bitPattern

@@ -4,6 +4,14 @@ public struct TrafficSpec: Sendable, Equatable {
     public enum Format: String, Sendable, CaseIterable {
         case jsonl
         case csv
+        /// LiteLLM proxy spend logs as JSON Lines (`TrafficPreset.litellm`).
+        case litellm
+        /// Langfuse observations, blob-storage export as JSON Lines (`TrafficPreset.langfuse`).
+        case langfuse
+        /// Helicone request export as JSON Lines (`TrafficPreset.helicone`).
+        case helicone
+        /// OpenTelemetry GenAI spans in OTLP/JSON, one `ExportTraceServiceRequest` per line.
+        case otlp
     }
 
     /// The path as written in the plan (relative to the plan's folder).
@@ -20,6 +28,28 @@ public struct TrafficSpec: Sendable, Equatable {
     public var defaults: [String: String]
     /// The unit of numeric timestamps (Mooncake traces count milliseconds from the start).
     public var timestampUnit: TimestampUnit
+    /// Tag key → the dotted path of the value that carries it (`team` → `metadata.user_api_key_team_alias`).
+    public var tags: [String: String] = [:]
+    /// The unit of recorded latencies (`latency_ms`, `ttft_ms`): Langfuse writes seconds.
+    public var latencyUnit: LatencyUnit = .ms
+    /// How the source counts input tokens, for records that do not say (`token_convention`).
+    public var tokenConvention: TokenConvention = .openai
+
+    /// The unit of a recorded latency.
+    public enum LatencyUnit: String, Sendable, CaseIterable {
+        case ms, s
+
+        /// Milliseconds per unit.
+        public var milliseconds: Double { self == .s ? 1000 : 1 }
+    }
+
+    /// Whether a source's input-token count includes the prompt-cache reads and writes.
+    public enum TokenConvention: String, Sendable, CaseIterable {
+        /// Input tokens include cache reads and writes (OpenAI's usage object, costgate's canonical record).
+        case openai
+        /// Input tokens are only the uncached ones; reads and writes are counted apart (Anthropic's usage object).
+        case anthropic
+    }
 
     /// The unit of a numeric timestamp.
     public enum TimestampUnit: String, Sendable, CaseIterable {
@@ -52,6 +82,7 @@ public struct TrafficSpec: Sendable, Equatable {
     public static let canonicalFields = [
         "timestamp", "model", "route", "input_tokens", "cached_input_tokens", "output_tokens",
         "reasoning_tokens", "latency_ms", "ttft_ms", "status", "quality", "weight", "tags",
-        "prefix_id", "prefix_tokens", "hash_ids",
+        "prefix_id", "prefix_tokens", "hash_ids", "cache_write_input_tokens", "cache_write_1h_input_tokens",
+        "token_convention", "service_tier",
     ]
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// One level of the dotted paths a plan maps (`usage.prompt_tokens`, `metadata.user_api_key_team_alias`): the
+/// keys at that level and what each leads to. Node 0 is a record's top level.
+struct PathNode: Sendable {
+    /// What a key at this level leads to.
+    enum Target: Sendable {
+        /// A canonical field.
+        case field(TrafficField)
+        /// A tag, by its key.
+        case tag([UInt8])
+        /// A nested object, by node index.
+        case node(Int)
+    }
+
+    /// The keys at this level, in the order the plan first named them.
+    var members: [(key: [UInt8], target: Target)] = []
+
+    /// The target of `bytes`, if this level maps it.
+    func target(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Target? {
+        for member in members where member.key.count == count {
+            if count == 0 || member.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
+                return member.target
+            }
+        }
+        return nil
+    }
+
+    /// Builds the nodes for `paths` (segments, target); nil names the first path that is also a prefix of
+    /// another, or that is named twice.
+    static func build(_ paths: [(segments: [String], target: Target)]) -> (nodes: [PathNode], conflict: String?) {
+        var nodes = [PathNode()]
+        for (segments, target) in paths {
+            var node = 0
+            for (depth, segment) in segments.enumerated() {
+                let key = Array(segment.utf8)
+                let existing = nodes[node].members.firstIndex { $0.key == key }
+                let last = depth == segments.count - 1
+                if let existing {
+                    guard !last, case .node(let next) = nodes[node].members[existing].target else {
+                        return (nodes, segments.joined(separator: "."))
+                    }
+                    node = next
+                } else if last {
+                    nodes[node].members.append((key, target))
+                } else {
+                    nodes.append(PathNode())
+                    nodes[node].members.append((key, .node(nodes.count - 1)))
+                    node = nodes.count - 1
+                }
+            }
+        }
+        return (nodes, nil)
+    }
+
+    /// The segments of a dotted path; `\.` keeps a literal dot.
+    static func segments(_ path: String) -> [String] {
+        var segments: [String] = []
+        var current = ""
+        var escaped = false
+        for character in path {
+            if escaped { current.append(character); escaped = false; continue }
+            if character == "\\" { escaped = true; continue }
+            if character == "." { segments.append(current); current = ""; continue }
+            current.append(character)
+        }
+        segments.append(current)
+        return segments
+    }
+}
