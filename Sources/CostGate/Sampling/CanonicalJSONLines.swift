@@ -1,5 +1,6 @@
 /// Writes traffic records as canonical costgate JSON Lines: the field names of the README's traffic table,
-/// timestamps in Unix seconds, every number in the shortest text that reads back to the same double, absent
+/// OpenAI's token convention (input includes cache reads and writes, as records hold it), timestamps in Unix
+/// seconds, every number in the shortest text that reads back to the same double, absent
 /// optional fields left out. A plan reads the result with `"format": "jsonl"` and no `columns`.
 enum CanonicalJSONLines {
     /// One line (with its newline) for `record`, with `weight` in place of the record's own.
@@ -13,6 +14,9 @@ enum CanonicalJSONLines {
         string("route", traffic.strings[record.route])
         integer("input_tokens", record.inputTokens)
         if record.cachedInputTokens > 0 { integer("cached_input_tokens", record.cachedInputTokens) }
+        if record.cacheWriteInputTokens > 0 { integer("cache_write_input_tokens", record.cacheWriteInputTokens) }
+        if record.cacheWrite1hInputTokens > 0 { integer("cache_write_1h_input_tokens", record.cacheWrite1hInputTokens) }
+        if let tier = record.serviceTier { string("service_tier", tier.name) }
         integer("output_tokens", record.outputTokens)
         if record.reasoningTokens > 0 { integer("reasoning_tokens", record.reasoningTokens) }
         if !record.latencyMs.isNaN { number("latency_ms", record.latencyMs) }
