@@ -15,6 +15,7 @@ public enum CLI {
         TokensCommand.self,
         SimulateCommand.self,
         RightsizeCommand.self,
+        CalibrateCommand.self,
         SchemaCommand.self,
     ]
 
