@@ -15,6 +15,7 @@ public enum CLI {
         TokensCommand.self,
         SimulateCommand.self,
         RightsizeCommand.self,
+        CalibrateCommand.self,
         SampleCommand.self,
         SchemaCommand.self,
         CommentCommand.self,

@@ -1,7 +1,7 @@
 extension Deployment {
     /// The keys a deployment may have.
     static let knownKeys = ["model", "architecture", "gpu", "tensor_parallel", "engine", "replicas",
-                            "price_per_gpu_hour", "instance", "spot_share", "dtype"]
+                            "price_per_gpu_hour", "instance", "spot_share", "dtype", "calibration"]
 
     /// Parses one deployment from a plan, with the plan's one strict reader (`PlanObject`).
     ///
@@ -9,7 +9,9 @@ extension Deployment {
     /// "engine": {"max_num_seqs", "max_num_batched_tokens", "prefix_caching", "gpu_memory_utilization",
     /// "kv_cache_dtype"}, "replicas": n | {"min", "max", "metric", "scale_up_at", "scale_down_at", "cooldown_s",
     /// "cold_start_s"}, "price_per_gpu_hour": usd | "instance": "aws/p5.48xlarge", "spot_share": 0…1,
-    /// "dtype": "bf16" | "fp8"}`. `gpu` may be omitted when `instance` names one.
+    /// "dtype": "bf16" | "fp8", "calibration": "C.json"}`. `gpu` may be omitted when `instance` names one; the
+    /// engine object also takes `name` (`vllm`, `sglang`, `tensorrt-llm`) and `version`, which pick the engine
+    /// profile. The calibration file is read by the plan loader (`LoadedPlan.resolvingCalibrations()`).
     /// - Parameters:
     ///   - value: the deployment object.
     ///   - name: its key under `deployments`.
@@ -77,8 +79,10 @@ extension Deployment {
         if spotShare > 0, instance == nil {
             throw object.error(at: "spot_share", expected: "an \"instance\" to take spot prices from", found: "no instance")
         }
-        let deployment = Deployment(name: name, model: model, gpu: gpu, tensorParallel: tp, engine: engine,
+        let calibrationFile = try object.string("calibration")
+        var deployment = Deployment(name: name, model: model, gpu: gpu, tensorParallel: tp, engine: engine,
                                     replicas: replicas, pricePerGPUHour: price, instance: instance, spotShare: spotShare)
+        deployment.calibrationFile = calibrationFile
         if deployment.kvCapacityTokens <= 0 {
             throw object.error(at: "tensor_parallel",
                                expected: "enough GPU memory for \(model.id) weights on \(tp)× \(gpu.id) (raise tensor_parallel)",

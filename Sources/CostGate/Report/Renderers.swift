@@ -23,6 +23,11 @@ public enum Renderers {
         ("text", SimulationTextRenderer()), ("json", SimulationJSONRenderer()),
     ])
 
+    /// `calibrate`.
+    public static let calibration = RendererRegistry<Calibration>([
+        ("text", CalibrationTextRenderer()), ("json", CalibrationJSONRenderer()),
+    ])
+
     /// `tokens`.
     public static let tokenCount = RendererRegistry<TokenCountListing>([
         ("text", TokenCountTextRenderer()), ("json", TokenCountJSONRenderer()),

@@ -22,6 +22,11 @@ public struct Deployment: Sendable, Equatable {
     public var instance: CloudInstance?
     /// Share of GPU-hours on spot capacity (0…1).
     public var spotShare: Double
+    /// The `calibration` file the plan names, as written there.
+    public var calibrationFile: String?
+    /// Coefficients fitted to measurements of this deployment (`costgate calibrate`), which replace the engine
+    /// profile's; the plan loader reads them from `calibrationFile`.
+    public var calibration: Calibration?
 
     /// Creates a deployment directly (the rightsizer builds variants this way).
     public init(name: String, model: ModelArchitecture, gpu: GPUSpec, tensorParallel: Int = 1,
@@ -61,6 +66,8 @@ public struct Deployment: Sendable, Equatable {
                               replicas: replicas, pricePerGPUHour: keepPrice ? pricePerGPUHour : nil,
                               instance: instance?.gpu == gpu.id ? instance : nil, spotShare: spotShare)
         if keepPrice { copy.priceSource = priceSource }
+        // A calibration describes one GPU at one tensor-parallel degree; variants fall back to the engine profile.
+        if gpu.id == self.gpu.id, tensorParallel == self.tensorParallel { copy.calibration = calibration }
         return copy
     }
 }

@@ -1,5 +1,9 @@
-/// vLLM engine settings that shape scheduling (names follow vLLM's command-line flags).
+/// Engine identity and the settings that shape scheduling (names follow vLLM's command-line flags).
 public struct ServingEngineConfig: Sendable, Equatable {
+    /// The serving engine (`engine.name`; vLLM when absent).
+    public var name: EngineProfile.Engine = .vllm
+    /// The engine version (`engine.version`), which picks the coefficient profile; nil for the newest profile.
+    public var version: String?
     /// `max_num_seqs`: most requests in one running batch.
     public var maxNumSeqs: Int
     /// `max_num_batched_tokens`: token budget of one scheduler step (prefill chunks plus decodes).
@@ -28,5 +32,12 @@ public struct ServingEngineConfig: Sendable, Equatable {
         self.kvCacheDtypeBytes = kvCacheDtypeBytes
         self.blockSize = blockSize
         self.numSchedulerSteps = numSchedulerSteps
+    }
+
+    /// The coefficient profile of this engine and version (the engine's oldest profile when the version
+    /// predates every profile; the plan reader refuses such versions).
+    public var profile: EngineProfile {
+        EngineProfile.profile(engine: name, version: version)
+            ?? EngineProfile.all.first { $0.engine == name } ?? EngineProfile.all[0]
     }
 }

@@ -18,17 +18,21 @@ public enum ServingSimulator {
         /// Seconds over which closed-loop clients send their first requests (the first at 0, the others at
         /// reproducible pseudo-random times in [0, rampUp)); 0 starts every client at once.
         public var closedLoopRampUp: Double
-        /// Step-time coefficients.
-        public var coefficients: StepTimeModel.Coefficients
+        /// Step-time coefficients; nil for those of the deployment's engine profile.
+        public var coefficients: StepTimeModel.Coefficients?
+        /// Front-end time; nil for that of the deployment's engine profile.
+        public var frontEnd: EngineProfile.FrontEnd?
         /// Seconds between autoscaler evaluations.
         public var autoscaleInterval: Double
 
         /// Creates options.
         public init(concurrency: Int? = nil, closedLoopRampUp: Double = 0,
-                    coefficients: StepTimeModel.Coefficients = .fitted, autoscaleInterval: Double = 15) {
+                    coefficients: StepTimeModel.Coefficients? = nil, frontEnd: EngineProfile.FrontEnd? = nil,
+                    autoscaleInterval: Double = 15) {
             self.concurrency = concurrency
             self.closedLoopRampUp = closedLoopRampUp
             self.coefficients = coefficients
+            self.frontEnd = frontEnd
             self.autoscaleInterval = autoscaleInterval
         }
     }

@@ -5,6 +5,7 @@ struct SimulationLoop {
     private let deployment: Deployment
     private let options: ServingSimulator.Options
     private let stepModel: StepTimeModel
+    private let frontEnd: EngineProfile.FrontEnd
     private let blockSize: Int
     private let totalBlocks: Int
     private let capacityTokens: Int
@@ -83,7 +84,10 @@ struct SimulationLoop {
         self.requests = requests
         self.deployment = deployment
         self.options = options
-        stepModel = StepTimeModel(deployment: deployment, coefficients: options.coefficients)
+        let profile = deployment.engine.profile
+        stepModel = StepTimeModel(deployment: deployment,
+                                  coefficients: options.coefficients ?? deployment.calibration?.stepTime ?? profile.stepTime)
+        frontEnd = options.frontEnd ?? deployment.calibration?.frontEnd ?? profile.frontEnd
         blockSize = max(1, deployment.engine.blockSize)
         capacityTokens = max(0, deployment.kvCapacityTokens)
         totalBlocks = capacityTokens / blockSize
@@ -568,8 +572,11 @@ struct SimulationLoop {
         var e2e = [Double](repeating: .nan, count: n)
         var lastFinish = start
         for q in 0..<n where reqs[q].finish.isFinite {
-            let t = (reqs[q].firstToken - arrival[q]) * 1000
-            let e = (reqs[q].finish - arrival[q]) * 1000
+            // The front end (tokenisation, HTTP, detokenisation) runs beside the GPU: it delays this request's
+            // tokens but not the engine's steps.
+            let front = frontEnd.seconds(promptTokens: requests[q].inputTokens)
+            let t = (reqs[q].firstToken - arrival[q] + front) * 1000
+            let e = (reqs[q].finish - arrival[q] + front) * 1000
             ttft[q] = t
             e2e[q] = e
             if requests[q].outputTokens > 1 { tpot[q] = (e - t) / Double(requests[q].outputTokens - 1) }

@@ -5,7 +5,8 @@ import CostGateTestSupport
 struct ValidationPoint: Sendable, CustomStringConvertible {
     enum Role: String, Sendable { case fit = "fit", heldOut = "held-out" }
     enum Load: Sendable { case poisson(rate: Double), closed(concurrency: Int), offline }
-    enum Lengths: Sendable { case fixed(input: Int, output: Int), shareGPTBench }
+    /// `shareGPTMeans`: ShareGPT rescaled to the run's reported mean prompt and output lengths.
+    enum Lengths: Sendable { case fixed(input: Int, output: Int), shareGPTBench, shareGPTMeans(input: Double, output: Double) }
     enum Statistic: String, Sendable { case mean, median }
 
     var id: String
@@ -15,6 +16,9 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
     var model: String
     var gpu: String
     var tp: Int
+    /// `engine.name` and `engine.version` of the deployment (the legacy points ran vLLM 0.6–0.10).
+    var engine: String = "vllm"
+    var engineVersion: String = "0.10"
     var dtype: String = "bf16"
     var kvCacheDtype: String = "auto"
     var maxNumSeqs: Int = 256
@@ -40,4 +44,6 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
     /// assumption. Lengths are clamped to 4 … 2048 − prompt, as bench_serving filters.
     static let shareGPTInputScale = 220.0 / 384.0
     static let shareGPTOutputMean = 194.0
+    /// Mean prompt length of the built-in ShareGPT table (ShareGPTLengths.swift).
+    static let shareGPTTableInputMean = 384.0
 }

@@ -26,6 +26,7 @@ enum ValidationRunner {
             ("model", .string(point.model)), ("gpu", .string(point.gpu)), ("tensor_parallel", .number(Double(point.tp))),
             ("dtype", .string(point.dtype)),
             ("engine", .object([
+                ("name", .string(point.engine)), ("version", .string(point.engineVersion)),
                 ("max_num_seqs", .number(Double(point.maxNumSeqs))),
                 ("max_num_batched_tokens", .number(Double(point.maxBatchedTokens))),
                 ("prefix_caching", .bool(true)), ("kv_cache_dtype", .string(point.kvCacheDtype)),
@@ -35,14 +36,16 @@ enum ValidationRunner {
         return try Deployment.parse(json, name: point.id, file: "validation")
     }
 
-    static func run(_ point: ValidationPoint, coefficients: StepTimeModel.Coefficients = .fitted) throws -> Outcome {
+    static func run(_ point: ValidationPoint, coefficients: StepTimeModel.Coefficients? = nil,
+                    frontEnd: EngineProfile.FrontEnd? = nil) throws -> Outcome {
         let deployment = try deployment(for: point)
         let lengths: SyntheticLoad.Lengths
         switch point.lengths {
         case .fixed(let input, let output): lengths = .fixed(input: input, output: output)
         case .shareGPTBench: lengths = .shareGPT(inputScale: ValidationPoint.shareGPTInputScale, outputScale: 1)
+        case .shareGPTMeans(let input, _): lengths = .shareGPT(inputScale: input / ValidationPoint.shareGPTTableInputMean, outputScale: 1)
         }
-        var options = ServingSimulator.Options(coefficients: coefficients)
+        var options = ServingSimulator.Options(coefficients: coefficients, frontEnd: frontEnd)
         let rate: Double?
         switch point.load {
         case .poisson(let r): rate = r
@@ -57,15 +60,18 @@ enum ValidationRunner {
             guard point.requests > c else { break }
             let probe = SyntheticLoad.requests(count: 1, rate: nil, lengths: lengths, seed: 42)
             let alone = ServingSimulator.run(probe, deployment: deployment,
-                                             options: ServingSimulator.Options(concurrency: 1, coefficients: coefficients))
+                                             options: ServingSimulator.Options(concurrency: 1, coefficients: coefficients, frontEnd: frontEnd))
             options.closedLoopRampUp = (alone.e2eMs.first ?? 0) / 1000
         }
         var requests = SyntheticLoad.requests(count: point.requests, rate: rate, lengths: lengths, seed: 42)
-        if case .shareGPTBench = point.lengths {
+        var outputMean: Double?
+        if case .shareGPTBench = point.lengths { outputMean = ValidationPoint.shareGPTOutputMean }
+        if case .shareGPTMeans(_, let output) = point.lengths { outputMean = output }
+        if let outputMean {
             var rng = SplitMix64(seed: 7)
             for k in requests.indices {
                 let u = Double(rng.next() >> 11) * 0x1p-53
-                let drawn = Int((-log(1 - u) * ValidationPoint.shareGPTOutputMean).rounded())
+                let drawn = Int((-log(1 - u) * outputMean).rounded())
                 requests[k].outputTokens = max(4, min(2048 - requests[k].inputTokens, drawn))
             }
         }

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import CostGate
+import CostGateTestSupport
+
+/// `costgate calibrate` on `vllm bench serve --save-result` files, and plans that name the result.
+@Suite struct CalibrateCommandTests {
+    /// A scratch folder holding the calibration fixtures.
+    func scratch() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-calibrate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for file in ["plan.json", "run-summary.json", "run-detailed.json"] {
+            try FileManager.default.copyItem(atPath: fixturesDirectory + "/calibration/" + file, toPath: folder + "/" + file)
+        }
+        return folder
+    }
+
+    @Test(arguments: ["run-summary.json", "run-detailed.json"])
+    func writesACalibrationThatFitsTheRun(_ run: String) throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json", run], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        #expect(result.stdout.contains("calibrated meta-llama/Llama-3.1-8B-Instruct on 1× H100, vllm 0.11.0"))
+        let data = try #require(FileManager.default.contents(atPath: folder + "/c.json"))
+        let calibration = try Calibration.parse(try JSONParser.parse([UInt8](data), file: "c.json"), file: "c.json")
+        #expect(calibration.model == "meta-llama/Llama-3.1-8B-Instruct" && calibration.gpu == "H100")
+        #expect(calibration.runs.count == 1 && calibration.runs[0].file == run)
+        let after = calibration.fitError(\.after)
+        #expect(try #require(after.ttft) <= 0.05)
+        #expect(try #require(after.tpot) <= 0.05)
+    }
+
+    @Test func aPlanUsesItsCalibrationAndRefusesItElsewhere() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json",
+                             "run-summary.json"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        let plan = try String(contentsOfFile: folder + "/plan.json", encoding: .utf8)
+        try plan.replacingOccurrences(of: "\"version\": \"0.11.0\"}", with: "\"version\": \"0.11.0\"}, \"calibration\": \"c.json\"")
+            .write(toFile: folder + "/good.json", atomically: true, encoding: .utf8)
+        let loaded = try PlanLoader.load("good.json", from: .workTree(root: folder))
+        let deployment = try #require(loaded.plan.deployment(named: "llama8b"))
+        #expect(deployment.calibration?.runs.count == 1)
+        try plan.replacingOccurrences(of: "\"engine\": {\"name\": \"vllm\"}}", with: "\"engine\": {\"name\": \"vllm\"}, \"calibration\": \"c.json\"}")
+            .write(toFile: folder + "/bad.json", atomically: true, encoding: .utf8)
+        #expect {
+            _ = try PlanLoader.load("bad.json", from: .workTree(root: folder))
+        } throws: { error in
+            "\(error)".contains("deployments.llama8b-a100.calibration") && "\(error)".contains("fitted on GPU H100, not A100-80GB")
+        }
+    }
+
+    @Test func summaryWithoutLatenciesIsABadRecord() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #"{"completed": 10, "total_input_tokens": 100, "total_output_tokens": 100, "request_rate": 1}"#
+            .write(toFile: folder + "/empty.json", atomically: true, encoding: .utf8)
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json", "empty.json"],
+                            in: folder)
+        #expect(result.status != .success)
+        #expect(result.stderr.contains("mean_ttft_ms"))
+    }
+
+    @Test func engineNameAndVersionPickTheProfile() throws {
+        #expect(EngineProfile.profile(engine: .vllm, version: "0.6.3")?.id == "vllm-0.6")
+        #expect(EngineProfile.profile(engine: .vllm, version: "0.11.0")?.id == "vllm-0.11")
+        #expect(EngineProfile.profile(engine: .vllm, version: nil)?.id == "vllm-0.6")
+        #expect(EngineProfile.profile(engine: .sglang, version: "0.5.5.post1")?.id == "sglang-0.5")
+        #expect(EngineProfile.profile(engine: .tensorrtLLM, version: "1.2.0rc1")?.id == "tensorrt-llm-1.2")
+    }
+}
