@@ -31,7 +31,7 @@ public enum PlanLoader {
     public static func patched(_ loaded: LoadedPlan, with patch: [(path: String, value: JSONValue)], label: String) throws(CostGateError) -> LoadedPlan {
         var raw = loaded.plan.raw
         for (path, value) in patch {
-            let segments = splitPath(path)
+            let segments = path.dottedPathSegments
             guard !segments.isEmpty, segments.allSatisfy({ !$0.isEmpty }) else {
                 throw .usage("\(label): \(excerpt(path, limit: 80)) is not a dotted plan path such as routes.chat.model")
             }
@@ -59,20 +59,5 @@ public enum PlanLoader {
         let valueText = String(text[text.index(after: equals)...])
         let value = (try? JSONParser.parse(Array(valueText.utf8))) ?? .string(valueText)
         return (key, value)
-    }
-
-    /// Splits a dotted path; `\.` keeps a literal dot (for model ids such as `gpt-4.1` used as keys).
-    static func splitPath(_ path: String) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var escaped = false
-        for character in path {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; continue }
-            if character == "." { segments.append(current); current = ""; continue }
-            current.append(character)
-        }
-        segments.append(current)
-        return segments
     }
 }

@@ -125,10 +125,10 @@ public enum PlanParser {
         }
         var paths: [(segments: [String], target: PathNode.Target)] = []
         for (key, name) in columns.sorted(by: { $0.key < $1.key }) {
-            paths.append((PathNode.segments(name), .field(TrafficField(rawValue: TrafficSpec.canonicalFields.firstIndex(of: key)!)!)))
+            paths.append((name.dottedPathSegments, .field(TrafficField(rawValue: TrafficSpec.canonicalFields.firstIndex(of: key)!)!)))
         }
         for (key, path) in tags.sorted(by: { $0.key < $1.key }) where format != .otlp {
-            paths.append((PathNode.segments(path), .tag(Array(key.utf8))))
+            paths.append((path.dottedPathSegments, .tag(Array(key.utf8))))
         }
         for (segments, _) in paths where segments.contains(where: \.isEmpty) {
             throw .badPlan(file: file, path: "traffic", expected: "dotted paths without empty segments", found: "'\(segments.joined(separator: "."))'")
@@ -142,7 +142,7 @@ public enum PlanParser {
         if let conflict = PathNode.build(checked).conflict {
             throw .badPlan(file: file, path: "traffic", expected: "each path named once, and none inside another", found: "'\(conflict)'")
         }
-        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { PathNode.segments($0.value).count > 1 }) {
+        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { $0.value.dottedPathSegments.count > 1 }) {
             throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
         }
         try object.rejectUnknownKeys()

@@ -46,7 +46,7 @@ struct FieldLayout: Sendable {
         }
         self.names = names
         // A dotted name is a path into nested objects, read through `pathNodes`; `\.` is a literal dot.
-        let segments = names.map(PathNode.segments)
+        let segments = names.map(\.dottedPathSegments)
         keys = segments.map { Array(($0.count == 1 ? $0[0] : "\u{0}" + $0.joined(separator: ".")).utf8) }
         var paths: [(segments: [String], target: PathNode.Target)] = []
         for (index, path) in segments.enumerated() where path.count > 1 {
@@ -55,7 +55,7 @@ struct FieldLayout: Sendable {
         isOTLP = spec.format == .otlp
         otlpTags = isOTLP ? spec.tags.sorted(by: { $0.key < $1.key }).map { (Array($0.key.utf8), Array($0.value.utf8)) } : []
         for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) where !isOTLP {
-            paths.append((PathNode.segments(path), .tag(Array(tag.utf8))))
+            paths.append((path.dottedPathSegments, .tag(Array(tag.utf8))))
         }
         pathNodes = PathNode.build(paths).nodes
         hasPaths = !paths.isEmpty

@@ -52,19 +52,4 @@ struct PathNode: Sendable {
         }
         return (nodes, nil)
     }
-
-    /// The segments of a dotted path; `\.` keeps a literal dot.
-    static func segments(_ path: String) -> [String] {
-        var segments: [String] = []
-        var current = ""
-        var escaped = false
-        for character in path {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" { escaped = true; continue }
-            if character == "." { segments.append(current); current = ""; continue }
-            current.append(character)
-        }
-        segments.append(current)
-        return segments
-    }
 }

@@ -14,7 +14,7 @@ import CostGateTestSupport
          "routes": {"chat": {"deployment": "llama8b"}, "*": {"model": "openai/gpt-4o-mini"}},
          "policies": [{"name": "budget", "metric": "monthly_cost", "max": 100}]}
         """.utf8), file: "costgate.json")
-        for (path, value) in patch { json = json.setting(PlanLoader.splitPath(path), to: value) }
+        for (path, value) in patch { json = json.setting(path.dottedPathSegments, to: value) }
         return json
     }
 
