@@ -14,7 +14,7 @@ SOURCES = [
     # (output name, roots, suffixes, cap in bytes)
     ("swift-headers.txt", ["/opt/swift/usr/include", "/opt/swift/usr/lib"], (".h",), 2_500_000),
     ("swift-interfaces.txt", ["/opt/swift/usr/lib"], (".swiftinterface", ".swift"), 2_500_000),
-    ("docs.txt", ["/opt/swift/usr/share", "/usr/share/doc", "/usr/lib/python3.11", "/root/.pyenv/versions/3.11.7/lib/python3.11"], (".md", ".txt", ".rst", ".html"), 1_500_000),
+    ("docs.txt", ["/opt/swift/usr/share", "/usr/share/doc", "/usr/lib/python3.11", os.path.dirname(os.__file__)], (".md", ".txt", ".rst", ".html"), 1_500_000),
     ("python-stdlib.py", ["/usr/lib/python3.11"], (".py",), 3_000_000),
 ]
 

@@ -2,7 +2,7 @@
 """Expected canonical records for each source sample in this folder, computed with Python's json module from
 the mapping the README documents for that source (not from costgate's code). FormatReaderTests.swift reads
 each sample with the matching `traffic.format` and compares every record. Run: python3 generate.py
-The samples are copies of /work/shared/formats (synthetic rows in each producer's documented shape)."""
+The samples are copies of ../shared/formats beside the repository (synthetic rows in each producer's documented shape)."""
 import json, os
 from datetime import datetime, timezone
 
