@@ -8,6 +8,9 @@ enum FuzzTarget: String, CaseIterable {
     case jsonl
     /// The CSV traffic reader, header included.
     case csv
+    /// The named sources (`litellm`, `langfuse`, `helicone`, `otlp`): the input's first byte picks the format,
+    /// the rest is the log.
+    case sources
     /// The timestamp and number parsers through one record: the input's first line is the timestamp,
     /// the rest the input token count.
     case fields
@@ -25,6 +28,10 @@ enum FuzzTarget: String, CaseIterable {
         switch self {
         case .jsonl: readTraffic(data, format: .jsonl)
         case .csv: readTraffic(data, format: .csv)
+        case .sources:
+            guard let first = data.first else { return }
+            let formats: [TrafficSpec.Format] = [.litellm, .langfuse, .helicone, .otlp]
+            readTraffic(data.dropFirst(), format: formats[Int(first) % formats.count])
         case .fields:
             let text = String(decoding: data, as: UTF8.self)
             let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
