@@ -13,13 +13,14 @@ enum SampleCommand: Command {
         .value("output", "FILE", help: "Where to write the sample, as canonical JSON Lines (required)."),
         .format(Renderers.sample, help: "{formats}: the summary printed after writing."),
         .flag("skip-bad-records", help: "Skip unreadable records and count them."),
-    ], positionals: .many("FILE"), helpColumn: 23)
+    ], positionals: .optional("FILE", help: ["The log to sample, read with the plan's traffic spec ('-' reads standard input);",
+                                              "without it, the file the plan names."]), helpColumn: 23)
 
     static let help = options.help("""
-    Usage: costgate sample --rate R [--by KEY ...] [--seed S] --output OUT [--plan FILE] [FILE ...]
+    Usage: costgate sample --rate R [--by KEY ...] [--seed S] --output OUT [--plan FILE] [FILE]
 
-    Reads the traffic log (the FILEs, '-' for standard input, read with the plan's traffic
-    spec; else the file the plan names), prices every record under the plan, and keeps a
+    Reads the traffic log (FILE, '-' for standard input, read with the plan's traffic spec;
+    else the file the plan names), prices every record under the plan, and keeps a
     share R of the records, stratified by the --by keys and allocated to minimise the
     variance of the cost forecast (Neyman allocation on each record's weighted cost, with a
     floor that keeps every stratum). Each kept record's weight becomes weight × N_h / n_h,
@@ -43,7 +44,7 @@ enum SampleCommand: Command {
         }
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        let traffic = try read(options.positionals, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"), context: context)
+        let traffic = try read(options.positionals.first, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"), context: context)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
         let known = ["route", "model"] + traffic.tagKeys
         for key in keys where !known.contains(key) { throw CostGateError.unknown("stratum key", key, in: "--by", known: known) }
@@ -84,33 +85,17 @@ enum SampleCommand: Command {
         return .success
     }
 
-    private static func read(_ files: [String], loaded: LoadedPlan, skipBadRecords: Bool,
+    /// The log: `file` (or standard input) read with the plan's traffic spec, else the file the plan names.
+    private static func read(_ file: String?, loaded: LoadedPlan, skipBadRecords: Bool,
                              context: CommandContext) throws(CostGateError) -> Traffic {
-        guard !files.isEmpty else {
+        guard let file else {
             var evaluator = Evaluator(options: .init(skipBadRecords: skipBadRecords, progress: context.progress))
             return try evaluator.traffic(for: loaded)
         }
-        var data = Data()
-        for file in files {
-            let part: Data
-            if file == "-" {
-                part = context.readStdin()
-            } else {
-                let resolved = context.resolve(file)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else { throw .io(path: file, reason: "no such file") }
-                guard !isDirectory.boolValue else { throw .io(path: file, reason: "is a directory, not a file") }
-                guard let contents = FileManager.default.contents(atPath: resolved) else { throw .io(path: file, reason: "cannot be read") }
-                part = contents
-            }
-            guard files.count == 1 || loaded.plan.traffic.format == .jsonl else {
-                throw .usage("several FILEs can be sampled together only as JSON Lines (CSV files each carry a header)")
-            }
-            data.append(part)
-            if let last = part.last, last != 0x0A { data.append(0x0A) }
-        }
-        var traffic = try TrafficReader.read(data, spec: loaded.plan.traffic, file: files.joined(separator: "+"), skipBadRecords: skipBadRecords)
-        traffic.source = files.joined(separator: ", ")
+        let display = file == "-" ? "standard input" : file
+        var traffic = try TrafficReader.read(try context.readArgumentFile(file), spec: loaded.plan.traffic, file: display,
+                                             skipBadRecords: skipBadRecords)
+        traffic.source = display
         return traffic
     }
 }

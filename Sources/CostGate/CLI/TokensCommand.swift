@@ -44,7 +44,7 @@ enum TokensCommand: Command {
         }
         let exact = model?.tokenizerExact ?? true
         let ratio = exact ? 1 : (model?.tokenizerRatio ?? 1)
-        let inputs = try options.positionals.map { path throws(CostGateError) in (path, try read(path, context: context)) }
+        let inputs = try options.positionals.map { path throws(CostGateError) in (path, try context.readArgumentFile(path)) }
         let tokenizer = try BPETokenizer.shared(encoding)
         let counts = Mutex<[Int]>(Array(repeating: 0, count: inputs.count))
         // COSTGATE_THREADS=1 counts on one thread (for benchmarks); the totals are the same either way.
@@ -67,19 +67,5 @@ enum TokensCommand: Command {
         let listing = TokenCountListing(encoding: encoding, exact: exact, ratio: ratio, model: model?.id, files: files)
         context.stdout(renderer.document(listing))
         return .success
-    }
-
-    private static func read(_ path: String, context: CommandContext) throws(CostGateError) -> Data {
-        if path == "-" { return context.readStdin() }
-        let resolved = context.resolve(path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
-            throw .io(path: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue else { throw .io(path: path, reason: "is a directory, not a file") }
-        guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw .io(path: path, reason: "cannot read the file (permission denied?)")
-        }
-        return data
     }
 }

@@ -44,6 +44,20 @@ import CostGateTestSupport
         #expect(abs(sample.cost - full.cost) / full.cost < 0.05, "full \(full.cost), sample \(sample.cost)")
     }
 
+    /// The log named as FILE or given on standard input gives the same sample as the plan's own file.
+    @Test func fileAndStandardInputGiveTheSameSample() throws {
+        let folder = try scratch()
+        let log = try String(contentsOfFile: folder + "/traffic.jsonl", encoding: .utf8)
+        let arguments = ["sample", "--rate", "0.05", "--by", "team", "--seed", "7", "--format", "json"]
+        #expect(runCLI(arguments + ["--output", "a.jsonl"], in: folder).status == .success)
+        #expect(runCLI(arguments + ["--output", "b.jsonl", "traffic.jsonl"], in: folder).status == .success)
+        #expect(runCLI(arguments + ["--output", "c.jsonl", "-"], in: folder, stdin: log).status == .success)
+        let samples = try ["a", "b", "c"].map { try String(contentsOfFile: folder + "/\($0).jsonl", encoding: .utf8) }
+        #expect(!samples[0].isEmpty && samples[0] == samples[1] && samples[1] == samples[2])
+        let missing = runCLI(arguments + ["--output", "d.jsonl", "nope.jsonl"], in: folder)
+        #expect(missing.status == .badInput && missing.stderr.contains("nope.jsonl: no such file"))
+    }
+
     @Test func badArgumentsAreUsageErrors() throws {
         let folder = try scratch()
         #expect(runCLI(["sample", "--output", "x.jsonl"], in: folder).stderr.contains("sample needs --rate"))
