@@ -8,7 +8,7 @@ struct MessageInfo {
 
     /// The message and status for `error`, raised while running `command` (nil before a command was chosen).
     init(error: any Error, command: String?) {
-        // Errors quote input files and arguments; escaping here covers every message, whatever built it.
+        // A CostGateError spells out control characters itself; this covers any other error a command throws.
         message = "costgate" + (command.map { " " + $0 } ?? "") + ": " + "\(error)".escapingControlCharacters + "\n"
         exitCode = Self.exitCode(for: error)
     }

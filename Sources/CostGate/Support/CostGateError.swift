@@ -67,10 +67,10 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
     }
 }
 
-/// Renders a short, safe excerpt of an offending value for an error message: at most `limit` characters,
-/// with control, bidi and zero-width characters spelled out so an input file cannot drive the terminal.
+/// Renders a short excerpt of an offending value for an error message: at most `limit` characters, quoted.
+/// Control, bidi and zero-width characters are spelled out by `CostGateError.description`, for the whole message.
 func excerpt<S: StringProtocol>(_ value: S, limit: Int = 40) -> String {
     let text = String(value)
     let cut = text.count > limit ? String(text.prefix(limit)) + "…" : text
-    return "'" + cut.escapingControlCharacters + "'"
+    return "'" + cut + "'"
 }
