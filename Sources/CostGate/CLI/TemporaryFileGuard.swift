@@ -26,6 +26,13 @@ enum TemporaryFileGuard {
     private static func installHandlers() {
         guard !installed else { return }
         installed = true
+        // A process inherits its parent's blocked-signal mask (a test runner's worker thread, some CI agents):
+        // a blocked signal would stay pending through the write and the temporary file would survive a kill
+        // that arrives later, so the signals guarded here are unblocked on this thread, which then receives them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for number in signals { sigaddset(&unblock, number) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in signals {
             signal(number) { received in
                 if let path = TemporaryFileGuard.pending { unlink(path) }
