@@ -1,6 +1,7 @@
 import Foundation
 
-/// `costgate calibrate`: fits a deployment's latency coefficients to `vllm bench serve --save-result` files.
+/// `costgate calibrate`: fits a deployment's latency coefficients to measured benchmark runs (`vllm bench serve
+/// --save-result`, GuideLLM, AIPerf or GenAI-Perf result files).
 enum CalibrateCommand: Command {
     static let name = "calibrate"
     static let summary = "Fit a deployment's latency model to measured benchmark runs"
@@ -15,12 +16,16 @@ enum CalibrateCommand: Command {
     static let help = options.help("""
     Usage: costgate calibrate --plan P --deployment NAME --output C.json RESULT.json...
 
-    Replays each `vllm bench serve --save-result` file on the deployment (per-request
-    lengths and send times when the file has them, else its rate and mean lengths), fits
-    the decode and prefill speed and the front-end time to the measured mean TTFT, TPOT
-    and E2E, and writes a calibration file that records the model, GPU, tensor-parallel
-    degree, engine, runs and fit error. The deployment then names it:
+    Replays each measured run on the deployment (per-request lengths and send times when
+    the file has them, else its rate and mean lengths), fits the decode and prefill speed
+    and the front-end time to the measured mean TTFT, TPOT and E2E, and writes a
+    calibration file that records the model, GPU, tensor-parallel degree, engine, runs
+    and fit error. The deployment then names it:
     "calibration": "C.json". One run is enough; more runs at other loads fit better.
+
+    Result files: `vllm bench serve --save-result` (summary-only is enough), GuideLLM's
+    benchmarks.json (one run per benchmark, FILE#N), AIPerf's profile_export_aiperf.json
+    and GenAI-Perf's profile_export_genai_perf.json; the tool is told by the file's shape.
 
     """, """
     Exit status: 0 written, 2 bad arguments or files.
@@ -33,7 +38,7 @@ enum CalibrateCommand: Command {
         guard let name = flags.value("deployment") else { throw CostGateError.usage("--deployment is required") }
         guard let output = flags.value("output") else { throw CostGateError.usage("--output is required") }
         guard !flags.positionals.isEmpty else {
-            throw CostGateError.usage("name at least one vllm bench serve --save-result file")
+            throw CostGateError.usage("name at least one benchmark result file (vllm bench serve --save-result, GuideLLM, AIPerf or GenAI-Perf)")
         }
         let (root, path) = try PlanLoader.locate(flags.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let plan = try PlanLoader.load(path, from: .workTree(root: root)).plan
@@ -50,7 +55,7 @@ enum CalibrateCommand: Command {
             guard let data = FileManager.default.contents(atPath: resolved) else {
                 throw CostGateError.io(path: file, reason: "cannot read the file")
             }
-            runs.append(try BenchmarkRun.parse(try JSONParser.parse([UInt8](data), file: file), file: file))
+            runs += try BenchmarkRun.runs(in: try JSONParser.parse([UInt8](data), file: file), file: file)
         }
         context.progress?("costgate: fitting \(deployment.name) to \(runs.count) run\(runs.count == 1 ? "" : "s")…")
         let profile = deployment.engine.profile
