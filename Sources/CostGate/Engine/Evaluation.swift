@@ -22,6 +22,8 @@ public struct Evaluation: Sendable {
     public var planFile: String?
     /// The line of each policy's entry in `planFile`, by policy name, for annotations and Code Quality.
     public var policyLines: [String: Int] = [:]
+    /// The simulator replayed on the base side's self-hosted records at their recorded load, per deployment.
+    public var backtests: [Backtest] = []
 
     /// A candidate's forecast and its change against the baseline.
     public struct Candidate: Sendable {

@@ -52,6 +52,7 @@ public struct Evaluator {
                                 prompts: try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded),
                                 referencePrompts: try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)))
         }
+        jobs = try Self.fittingOnTraffic(jobs, progress: options.progress)
         options.progress?("costgate: replaying and forecasting \(jobs.count) plans…")
         let reference = baseline.loaded.plan
         let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: jobs.count))
@@ -80,15 +81,17 @@ public struct Evaluator {
                                                                   baseline: baseContext, planFile: policySource.plan.file))
             }
         }
+        let backtests = try Backtester.run(traffic: baseContext.traffic, replay: baseContext.replay, plan: jobs[0].side.loaded.plan,
+                                           windowSeconds: baseContext.forecast.scaling.windowSeconds)
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }
         return Evaluation(command: command, baseline: baseContext.forecast, candidates: results, policies: policyResults,
                           warnings: warnings, skippedRecords: baseContext.traffic.skipped.count, trafficSource: baseContext.traffic.source,
-                          baselineSource: baselineSource, failOnWarn: options.failOnWarn)
+                          baselineSource: baselineSource, failOnWarn: options.failOnWarn, backtests: backtests)
     }
 
     /// What one side needs to be forecast, gathered before the parallel part.
-    private struct SideJob: Sendable {
+    struct SideJob: Sendable {
         var side: Side
         var traffic: Traffic
         var prompts: PromptSizes

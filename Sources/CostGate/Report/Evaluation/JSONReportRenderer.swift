@@ -70,6 +70,16 @@ public struct JSONReportRenderer: ReportRenderer {
             ("baseline", .object(forecastMembers(evaluation.baseline))),
             ("candidates", .array(candidates)),
             ("policies", .array(policies)),
+            ("backtest", .array(evaluation.backtests.map { backtest in
+                func metrics(_ m: Calibration.Metrics) -> JSONValue {
+                    .object([("ttft_ms", optional(m.ttft)), ("tpot_ms", optional(m.tpot)), ("e2e_ms", optional(m.e2e))])
+                }
+                return .object([
+                    ("deployment", .string(backtest.deployment)), ("records", number(Double(backtest.records))),
+                    ("coefficients", .string(backtest.coefficients)), ("measured", metrics(backtest.measured)),
+                    ("predicted", metrics(backtest.predicted)), ("error", metrics(backtest.errors)),
+                ])
+            })),
             ("warnings", .array(evaluation.warnings.map(JSONValue.string))),
             ("skipped_records", number(Double(evaluation.skippedRecords))),
             ("unpriced_records", number(Double(max(unpriced, evaluation.baseline.unpricedRecords)))),

@@ -158,6 +158,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
             let header = ["Latency (p50 / p95 / p99)"] + forecasts.map { Markdown.escape($0.name) }
             text += "\n#### Latency under load\n\n" + Markdown.table(header, rows.map { [$0[0]] + $0.dropFirst() }, alignRight: Set(1..<header.count))
         }
+        if !evaluation.backtests.isEmpty {
+            text += "\n#### Backtest on the recorded latencies\n\nThe simulator on the base side's recorded load, against what those requests measured (means):\n\n"
+                + Markdown.table(BacktestFacts.header, BacktestFacts.rows(evaluation.backtests).map { row in
+                    row.enumerated().map { $0.offset == 0 || $0.offset == 2 ? Markdown.escape($0.element) : $0.element }
+                }, alignRight: [1])
+        }
         let fleets = ReportFacts.fleetRows(forecasts)
         if !fleets.isEmpty {
             text += "\n#### GPU fleets\n\n" + Markdown.table(ReportFacts.fleetHeader, fleets.map { row in row.enumerated().map { $0.offset < 3 ? Markdown.escape($0.element) : $0.element } },

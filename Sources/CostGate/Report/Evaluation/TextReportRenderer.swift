@@ -64,6 +64,12 @@ public struct TextReportRenderer: ReportRenderer {
             for row in rows { table.add(row) }
             text += table.render()
         }
+        if !evaluation.backtests.isEmpty {
+            text += "\nBacktest: the simulator on the base side's recorded load, against its measured latencies (means):\n"
+            var table = TextTable(BacktestFacts.header.map { $0.lowercased() }, rightAligned: [1])
+            for row in BacktestFacts.rows(evaluation.backtests) { table.add(row.map { TextTable.clean($0) }) }
+            text += table.render()
+        }
         let fleets = ReportFacts.fleetRows(forecasts)
         if !fleets.isEmpty {
             text += "\nGPU fleets:\n"
