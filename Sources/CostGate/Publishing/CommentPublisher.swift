@@ -56,7 +56,9 @@ struct CommentPublisher: Sendable {
         switch behavior {
         case .update:
             if let latest = ours.last {
-                if CommentMarker.strip(latest.comment.body, style: style) == CommentMarker.strip(body, style: style) {
+                // Hosts may store line ends as CRLF; the text is what counts.
+                func text(_ body: String) -> String { CommentMarker.strip(body.replacingOccurrences(of: "\r\n", with: "\n"), style: style) }
+                if text(latest.comment.body) == text(body) {
                     return log + ["unchanged: comment \(latest.comment.id) already says this; nothing sent"]
                 }
                 log.append(action("update comment \(latest.comment.id)", body: body))
