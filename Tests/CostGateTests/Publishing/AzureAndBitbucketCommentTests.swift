@@ -151,6 +151,30 @@ import CostGateTestSupport
         #expect(hide.status == .badInput && hide.stderr.contains("Bitbucket cannot hide"))
     }
 
+    @Test func personalAccessTokensAndAppPasswordsUseBasicAuthentication() throws {
+        let azureHost = try FakeCodeHost(.azure, user: "guid-bot")
+        let environment = ["AZURE_DEVOPS_EXT_PAT": azureHost.token, "SYSTEM_COLLECTIONURI": azureHost.server.url + "/acme",
+                           "COSTGATE_RETRY_DELAY_MS": "1"]
+        let azureRun = runCLI(["comment", "azure-repos", "--project", "Shop Project", "--repository", "shop", "--pull-request", "7",
+                               "--body-file", "report.md"], in: try Self.folder(), environment: environment)
+        #expect(azureRun.status == .success, "\(azureRun.stderr)")
+        #expect(azureHost.live.count == 1)
+        #expect(azureHost.requests.allSatisfy { $0.headers["authorization"]?.hasPrefix("Basic ") == true })
+        let bitbucketHost = try FakeCodeHost(.bitbucket, user: "{bot}")
+        let bitbucketRun = runCLI(["comment", "bitbucket", "--repository", "acme/shop", "--pull-request", "7", "--body-file", "report.md"],
+                                  in: try Self.folder(),
+                                  environment: ["BITBUCKET_TOKEN": bitbucketHost.token, "BITBUCKET_USERNAME": "ci-user",
+                                                "BITBUCKET_API_URL": bitbucketHost.server.url + "/2.0/", "COSTGATE_RETRY_DELAY_MS": "1"])
+        #expect(bitbucketRun.status == .success, "\(bitbucketRun.stderr)")
+        #expect(bitbucketHost.comments.count == 1)
+        #expect(bitbucketHost.requests.allSatisfy { $0.headers["authorization"]?.hasPrefix("Basic ") == true })
+        for result in [azureRun, bitbucketRun] { #expect(!(result.stdout + result.stderr).contains(azureHost.token)) }
+        // Without any token, a real run says which variable to set.
+        let none = runCLI(["comment", "azure-repos", "--project", "p", "--repository", "r", "--pull-request", "7", "--body-file", "report.md"],
+                          in: try Self.folder(), environment: ["SYSTEM_COLLECTIONURI": "https://dev.azure.com/acme/"])
+        #expect(none.status == .badInput && none.stderr.contains("SYSTEM_ACCESSTOKEN"), "\(none.stderr)")
+    }
+
     @Test func dryRunsSendNothing() throws {
         let azureHost = try FakeCodeHost(.azure, user: "guid-bot")
         let azureRun = try azure(azureHost, ["--dry-run"])

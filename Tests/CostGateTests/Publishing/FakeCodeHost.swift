@@ -65,7 +65,15 @@ final class FakeCodeHost: @unchecked Sendable {  // `server` is set once, in ini
     private func authorized(_ request: LoopbackServer.Request) -> Bool {
         switch flavor {
         case .gitlab: return request.headers["private-token"] == token
-        case .github, .azure, .bitbucket: return request.headers["authorization"] == "Bearer " + token
+        case .github: return request.headers["authorization"] == "Bearer " + token
+        case .azure:
+            // System.AccessToken as a Bearer token, or a personal access token with HTTP Basic and no user name.
+            return request.headers["authorization"] == "Bearer " + token
+                || request.headers["authorization"] == "Basic " + Data((":" + token).utf8).base64EncodedString()
+        case .bitbucket:
+            // An access token as a Bearer token, or a user name and an app password with HTTP Basic.
+            return request.headers["authorization"] == "Bearer " + token
+                || request.headers["authorization"] == "Basic " + Data(("ci-user:" + token).utf8).base64EncodedString()
         }
     }
 
