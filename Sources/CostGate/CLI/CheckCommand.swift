@@ -16,6 +16,7 @@ enum CheckCommand: Command {
         .value("max-comment-chars", "N", help: "Fit the Markdown report in N characters, leaving out detail (default 65536,",
                "GitHub's limit on a comment)."),
         .value("output", "FILE", help: "Write the report to FILE atomically instead of stdout."),
+        .value("json-output", "FILE", help: "Also write the JSON report to FILE (for costgate comment --report)."),
         .flag("skip-bad-records", help: "Skip unreadable records and count them, instead of stopping."),
         .flag("fail-on-warn", help: "Treat policy warnings as failures."),
     ], helpColumn: 23)
@@ -46,8 +47,15 @@ enum CheckCommand: Command {
         let base: LoadedPlan
         let source: BaselineSource
         if let ref = options.value("base-ref") {
-            base = try PlanLoader.load(path, from: try FileSource.gitRef(ref, root: root))
-            source = .gitRef(ref)
+            let baseFiles = try FileSource.gitRef(ref, root: root)
+            if baseFiles.contains(path) {
+                base = try PlanLoader.load(path, from: baseFiles)
+                source = .gitRef(ref)
+            } else {
+                // The pull request adds the plan: compare with the traffic as recorded, not fail.
+                base = try recordedTraffic(of: head)
+                source = .noPlanAt(ref)
+            }
         } else if let basePath = options.value("base-plan") {
             let (baseRoot, relative) = try PlanLoader.locate(basePath, currentDirectory: context.currentDirectory)
             base = try PlanLoader.load(relative, from: .workTree(root: baseRoot))
@@ -66,6 +74,10 @@ enum CheckCommand: Command {
             evaluation.policyLines = PolicyLocator.lines(in: String(decoding: data, as: UTF8.self), names: evaluation.policies.map(\.policy.name))
         }
         try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
+        if let path = options.value("json-output") {
+            let json: any ReportRenderer<Evaluation> = JSONReportRenderer()
+            try ReportOutput.emit(json.document(evaluation), to: path, context: context)
+        }
         try CIOutputs.publish(evaluation, context: context)
         return evaluation.exitCode
     }

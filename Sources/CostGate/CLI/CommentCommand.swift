@@ -1,9 +1,11 @@
 import Foundation
 
-/// `costgate comment github|gitlab`: posts or updates the report as one comment on the pull or merge request.
+/// `costgate comment github|gitlab|azure-repos|bitbucket`: posts or updates the report as one comment on the
+/// pull or merge request.
 enum CommentCommand: Command {
     static let name = "comment"
-    static let summary = "Post the Markdown report as a pull/merge request comment (github, gitlab)"
+    static let summary = "Post the Markdown report as a pull/merge request comment (github, gitlab, azure-repos, bitbucket)"
+    static let platforms = ["github", "gitlab", "azure-repos", "bitbucket"]
 
     static let options = OptionTable(command: name, options: [
         .value("body-file", "FILE", help: "The Markdown report to post (costgate check --format markdown --output FILE)."),
@@ -11,16 +13,26 @@ enum CommentCommand: Command {
                help: "update (default): edit costgate's latest comment, or post one; new: always post;",
                "hide-and-new: collapse the old ones as outdated (GitHub), then post; delete-and-new."),
         .value("tag", "NAME", help: "Tell several costgate comments on one request apart (default: default)."),
-        .value("repository", "OWNER/NAME", help: "GitHub: the repository (default: $GITHUB_REPOSITORY)."),
-        .value("pull-request", "N", help: "GitHub: the pull request (default: from $GITHUB_EVENT_PATH)."),
-        .value("project", "ID", help: "GitLab: the project id or path (default: $CI_PROJECT_ID)."),
+        .value("comment-when", "WHEN", allowed: CommentCondition.When.allCases.map(\.rawValue),
+               help: "always (default); changed: only when a policy did not pass or the monthly change is",
+               "outside its forecast interval and over the thresholds; failed: only when the check failed.",
+               "Needs --report."),
+        .value("report", "FILE", help: "The same run's JSON report (check --json-output FILE), read by --comment-when."),
+        .value("comment-threshold-usd", "USD", help: "With --comment-when changed: the least monthly change in USD (default 0)."),
+        .value("comment-threshold-pct", "PCT", help: "With --comment-when changed: the least monthly change in percent (default 0)."),
+        .value("repository", "REPO", help: "GitHub OWNER/NAME ($GITHUB_REPOSITORY); Azure Repos: the repository id or name",
+               "($BUILD_REPOSITORY_ID); Bitbucket WORKSPACE/SLUG ($BITBUCKET_WORKSPACE/$BITBUCKET_REPO_SLUG)."),
+        .value("pull-request", "N", help: "GitHub (from $GITHUB_EVENT_PATH), Azure Repos ($SYSTEM_PULLREQUEST_PULLREQUESTID),",
+               "Bitbucket ($BITBUCKET_PR_ID): the pull request."),
+        .value("project", "ID", help: "GitLab: the project id or path ($CI_PROJECT_ID); Azure Repos: the team project",
+               "($SYSTEM_TEAMPROJECT)."),
         .value("merge-request", "IID", help: "GitLab: the merge request (default: $CI_MERGE_REQUEST_IID)."),
-        .value("head-sha", "SHA", help: "The commit the report is for (default: the event's head, $CI_COMMIT_SHA or $GITHUB_SHA)."),
+        .value("head-sha", "SHA", help: "The commit the report is for (default: from the platform's CI variables)."),
         .flag("dry-run", help: "Print what would be sent instead of sending it."),
-    ], positionals: .optional("PLATFORM"), helpColumn: 28)
+    ], positionals: .optional("PLATFORM"), helpColumn: 32)
 
     static let help = options.help("""
-    Usage: costgate comment github|gitlab --body-file FILE [options]
+    Usage: costgate comment github|gitlab|azure-repos|bitbucket --body-file FILE [options]
 
     Puts the report on the pull or merge request as one comment, found again by its hidden
     marker (which holds --tag, the head commit and the time). Only the token's own comments
@@ -29,8 +41,16 @@ enum CommentCommand: Command {
 
     GitHub reads GITHUB_TOKEN, GITHUB_API_URL (default https://api.github.com) and
     GITHUB_GRAPHQL_URL; GitLab reads GITLAB_TOKEN and CI_API_V4_URL (default
-    https://gitlab.com/api/v4). COSTGATE_COMMENT_TIME (seconds since 1970, e.g. the
-    commit time) replaces the run's time in the marker. No token is ever printed.
+    https://gitlab.com/api/v4); Azure Repos reads SYSTEM_ACCESSTOKEN (or a personal access
+    token in AZURE_DEVOPS_EXT_PAT) and SYSTEM_COLLECTIONURI; Bitbucket reads BITBUCKET_TOKEN
+    (an access token; with BITBUCKET_USERNAME, an app password or API token) and
+    BITBUCKET_API_URL (default https://api.bitbucket.org/2.0). COSTGATE_COMMENT_TIME (seconds
+    since 1970, e.g. the commit time) replaces the run's time in the marker. No token is
+    ever printed.
+
+    With --comment-when changed or failed, a quiet run posts no new comment, but update still
+    refreshes an existing one, and delete-and-new / hide-and-new remove or hide the old ones,
+    so the request never shows a stale figure.
 
     """, """
     Exit status: 0 posted, updated or left alone, 2 bad input, a refused token or a missing permission.
@@ -40,7 +60,7 @@ enum CommentCommand: Command {
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         let options = try options.parse(arguments)
         guard let platformName = options.positionals.first else {
-            throw CostGateError.usage("name the platform: costgate comment github|gitlab --body-file FILE")
+            throw CostGateError.usage("name the platform: costgate comment \(platforms.joined(separator: "|")) --body-file FILE")
         }
         guard let bodyPath = options.value("body-file") else { throw CostGateError.usage("--body-file FILE is required") }
         let behavior = CommentPublisher.Behavior(rawValue: options.value("behavior") ?? "update") ?? .update
@@ -48,6 +68,7 @@ enum CommentCommand: Command {
         guard CommentMarker.isValidTag(tag) else {
             throw CostGateError.usage("--tag takes letters, digits, '.', '_' and '-' (at most 64)")
         }
+        let quietReason = try quietReason(options, context: context)
         guard let data = FileManager.default.contents(atPath: context.resolve(bodyPath)) else {
             throw CostGateError.io(path: bodyPath, reason: "cannot read the report")
         }
@@ -55,62 +76,35 @@ enum CommentCommand: Command {
         let environment = context.environment
         let dryRun = options.flag("dry-run")
         let delay = environment["COSTGATE_RETRY_DELAY_MS"].flatMap(Double.init).map { $0 / 1000 } ?? 1
-        let client = HTTPClient(initialDelay: delay)
-        let event = try githubEvent(environment)
-        let platform: any CommentPlatform
-        let token: String?
-        var sha = options.value("head-sha")
-        switch platformName {
-        case "github":
-            token = environment["GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            guard let repository = options.value("repository") ?? environment["GITHUB_REPOSITORY"],
-                  repository.split(separator: "/").count == 2, repository.allSatisfy({ $0.isLetter || $0.isNumber || "-_./".contains($0) }) else {
-                throw CostGateError.usage("give --repository OWNER/NAME (or run where GITHUB_REPOSITORY is set)")
-            }
-            let number = try options.int("pull-request", in: 1...Int(Int32.max)) ?? event?["pull_request"]?["number"]?.doubleValue.map { Int($0) }
-            guard let number else { throw CostGateError.usage("give --pull-request N (or run on a pull_request event)") }
-            sha = sha ?? event?["pull_request"]?["head"]?["sha"]?.stringValue ?? environment["GITHUB_SHA"]
-            let api = try apiRoot(environment["GITHUB_API_URL"], default: "https://api.github.com", variable: "GITHUB_API_URL")
-            let graphQL = try apiRoot(environment["GITHUB_GRAPHQL_URL"], default: api + "/graphql", variable: "GITHUB_GRAPHQL_URL")
-            platform = GitHubComments(apiBase: api, graphQLURL: URL(string: graphQL)!, repository: repository, pullRequest: number,
-                                      token: token ?? "", client: client)
-        case "gitlab":
-            token = environment["GITLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            guard let project = options.value("project") ?? environment["CI_PROJECT_ID"], !project.isEmpty else {
-                throw CostGateError.usage("give --project ID (or run where CI_PROJECT_ID is set)")
-            }
-            let iid = try options.int("merge-request", in: 1...Int(Int32.max)) ?? environment["CI_MERGE_REQUEST_IID"].flatMap { Int($0) }
-            guard let iid else { throw CostGateError.usage("give --merge-request IID (or run in a merge request pipeline)") }
-            sha = sha ?? environment["CI_COMMIT_SHA"]
-            let api = try apiRoot(environment["CI_API_V4_URL"], default: "https://gitlab.com/api/v4", variable: "CI_API_V4_URL")
-            platform = GitLabComments(apiBase: api, project: project, mergeRequest: iid, token: token ?? "", client: client)
-        default:
-            throw CostGateError.unknown("platform", platformName, in: "comment", known: ["github", "gitlab"])
+        let target = try platform(platformName, options: options, environment: environment, client: HTTPClient(initialDelay: delay))
+        if target.token == nil, !dryRun {
+            throw CostGateError.usage("set \(target.tokenVariable) to a token that may comment")
         }
-        if token == nil, !dryRun {
-            throw CostGateError.usage("set \(platformName == "github" ? "GITHUB_TOKEN" : "GITLAB_TOKEN") to a token that may comment")
-        }
-        let cleanSHA = (sha ?? "").filter { $0.isHexDigit }
+        let cleanSHA = (target.sha ?? "").filter { $0.isHexDigit }
         let time = environment["COSTGATE_COMMENT_TIME"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
-        let publisher = CommentPublisher(platform: platform, behavior: behavior, marker: CommentMarker(tag: tag, sha: String(cleanSHA.prefix(40)), time: time),
-                                         dryRun: dryRun, offline: token == nil)
+        let publisher = CommentPublisher(platform: target.platform, behavior: behavior,
+                                         marker: CommentMarker(tag: tag, sha: String(cleanSHA.prefix(40)), time: time),
+                                         dryRun: dryRun, offline: target.token == nil, quietReason: quietReason)
         for line in try publisher.publish(report) { context.stdout(line + "\n") }
         return .success
     }
 
-    /// The pull request event GitHub Actions saved, if any.
-    private static func githubEvent(_ environment: [String: String]) throws(CostGateError) -> JSONValue? {
-        guard let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty, let data = FileManager.default.contents(atPath: path) else { return nil }
-        return try JSONParser.parse([UInt8](data), file: path)
-    }
-
-    /// An API root from the environment: http(s), no trailing slash.
-    private static func apiRoot(_ value: String?, default fallback: String, variable: String) throws(CostGateError) -> String {
-        var root = value.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-        while root.hasSuffix("/") { root.removeLast() }
-        guard let url = URL(string: root), url.scheme == "https" || url.scheme == "http", url.host != nil else {
-            throw .usage("\(variable) must be an http(s) URL")
+    /// Why `--comment-when` keeps this run quiet, from the JSON report `--report` names; nil to post.
+    private static func quietReason(_ options: ParsedOptions, context: CommandContext) throws(CostGateError) -> String? {
+        let when = CommentCondition.When(rawValue: options.value("comment-when") ?? "always") ?? .always
+        var condition = CommentCondition(when: when)
+        condition.thresholdUSD = try options.double("comment-threshold-usd") ?? 0
+        condition.thresholdPercent = try options.double("comment-threshold-pct") ?? 0
+        if when != .changed, options.value("comment-threshold-usd") != nil || options.value("comment-threshold-pct") != nil {
+            throw .usage("--comment-threshold-usd and --comment-threshold-pct apply to --comment-when changed")
         }
-        return root
+        guard when != .always else { return nil }
+        guard let path = options.value("report") else {
+            throw .usage("--comment-when \(when.rawValue) reads the check's JSON report: add --report FILE (costgate check --json-output FILE)")
+        }
+        guard let data = FileManager.default.contents(atPath: context.resolve(path)) else {
+            throw .io(path: path, reason: "cannot read the JSON report")
+        }
+        return try condition.quietReason(report: try JSONParser.parse([UInt8](data), file: path), file: path)
     }
 }

@@ -8,6 +8,9 @@ public enum BaselineSource: Sendable, Equatable, CustomStringConvertible {
     case gitRef(String)
     /// The plan as committed, against its what-if variants.
     case committed
+    /// No plan at the git ref (the pull request adds it): the traffic as recorded, each request on its
+    /// recorded model, with the head plan's prompt sizes, prices and forecast settings.
+    case noPlanAt(String)
 
     /// The baseline in words: "the plan at origin/main".
     public var description: String {
@@ -16,6 +19,7 @@ public enum BaselineSource: Sendable, Equatable, CustomStringConvertible {
         case .basePlan(let path): return "the plan \(path)"
         case .gitRef(let ref): return "the plan at \(ref)"
         case .committed: return "the plan as committed"
+        case .noPlanAt(let ref): return "the traffic as recorded (there is no plan at \(ref) yet)"
         }
     }
 }

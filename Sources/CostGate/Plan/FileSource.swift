@@ -56,6 +56,12 @@ public struct FileSource: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// Whether the repository-relative `path` exists in this source (at the commit, or in the work tree).
+    public func contains(_ path: String) -> Bool {
+        guard let commit else { return FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent(path)) }
+        return (try? Git.runData(["cat-file", "-e", "\(commit):\(path)"], in: root, failure: nil)) != nil
+    }
+
     /// Reads the repository-relative `path`. In the work tree, symbolic links are resolved and must stay inside the root.
     public func read(_ path: String, namedIn file: String) throws(CostGateError) -> Data {
         if let commit {

@@ -6,6 +6,8 @@ protocol CommentPlatform: Sendable {
     var limit: Int { get }
     /// Whether comments can be hidden (collapsed) rather than deleted.
     var canHide: Bool { get }
+    /// How the marker is written so the host's Markdown hides it (or shows it least).
+    var markerStyle: CommentMarker.Style { get }
     /// What `--dry-run` names as the target ("PR #12 in owner/repo").
     var target: String { get }
     /// Who the token is, or nil when the host will not say (GitHub answers 403 for an Actions token).

@@ -20,10 +20,14 @@ struct CommentPublisher: Sendable {
     var dryRun: Bool
     /// Read nothing from the host either (a dry run without a token): as if there were no comments yet.
     var offline = false
+    /// Why this report does not deserve a new comment (`--comment-when`), or nil to post as usual. A quiet run
+    /// posts nothing new but still keeps the thread truthful: `update` refreshes an existing comment, and
+    /// `hide-and-new` / `delete-and-new` hide or delete the old ones.
+    var quietReason: String?
 
-    /// `report` with this run's marker as its first line, replacing the renderer's plain marker.
+    /// `report` with this run's marker where the host's style puts it, replacing the renderer's plain marker.
     func body(for report: String) -> String {
-        marker.line + "\n" + CommentMarker.strip(report)
+        marker.attach(to: report, style: platform.markerStyle)
     }
 
     /// Publishes `report`.
@@ -39,26 +43,30 @@ struct CommentPublisher: Sendable {
         }
         let user = offline ? nil : try platform.currentUser()
         let existing = offline ? [] : try platform.comments()
-        let ours = existing.own { comment in
-            guard let found = CommentMarker.parse(comment.body), found.tag == marker.tag else { return false }
+        let style = platform.markerStyle
+        let ours = existing.own(style: style) { comment in
+            guard let found = CommentMarker.parse(comment.body, style: style), found.tag == marker.tag else { return false }
             return user.map { comment.author == $0 } ?? comment.authorIsBot
         }
         if let newer = ours.first(where: { $0.time > marker.time && !marker.sha.isEmpty && $0.sha != marker.sha }) {
             return ["skipped: comment \(newer.comment.id) was written for a newer commit (\(newer.sha)); this run is for \(marker.sha)"]
         }
         var log: [String] = []
+        if let quietReason { log.append("quiet: \(quietReason); no new comment") }
         switch behavior {
         case .update:
             if let latest = ours.last {
-                if CommentMarker.strip(latest.comment.body) == CommentMarker.strip(body) {
-                    return ["unchanged: comment \(latest.comment.id) already says this; nothing sent"]
+                // Hosts may store line ends as CRLF; the text is what counts.
+                func text(_ body: String) -> String { CommentMarker.strip(body.replacingOccurrences(of: "\r\n", with: "\n"), style: style) }
+                if text(latest.comment.body) == text(body) {
+                    return log + ["unchanged: comment \(latest.comment.id) already says this; nothing sent"]
                 }
                 log.append(action("update comment \(latest.comment.id)", body: body))
                 if !dryRun { try platform.update(latest.comment, body: body) }
                 return log
             }
         case .new:
-            break
+            if quietReason != nil { return log }
         case .hideAndNew:
             for old in ours {
                 log.append(action("hide comment \(old.comment.id)", body: nil))
@@ -70,6 +78,7 @@ struct CommentPublisher: Sendable {
                 if !dryRun { try platform.delete(old.comment) }
             }
         }
+        if quietReason != nil { return log }
         log.append(action("create a comment", body: body))
         if !dryRun { try platform.create(body: body) }
         return log
@@ -84,9 +93,9 @@ struct CommentPublisher: Sendable {
 
 extension Array where Element == HostedComment {
     /// Each comment with its marker's commit and time.
-    fileprivate func own(_ isOurs: (HostedComment) -> Bool) -> [(comment: HostedComment, sha: String, time: Int)] {
+    fileprivate func own(style: CommentMarker.Style, _ isOurs: (HostedComment) -> Bool) -> [(comment: HostedComment, sha: String, time: Int)] {
         compactMap { comment in
-            guard isOurs(comment), let marker = CommentMarker.parse(comment.body) else { return nil }
+            guard isOurs(comment), let marker = CommentMarker.parse(comment.body, style: style) else { return nil }
             return (comment, marker.sha, marker.time)
         }
     }

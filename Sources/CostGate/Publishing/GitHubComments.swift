@@ -6,6 +6,7 @@ struct GitHubComments: CommentPlatform {
     let service = "GitHub"
     let limit = 65_536
     let canHide = true
+    let markerStyle = CommentMarker.Style.htmlComment
     /// The REST API root without a trailing slash (`https://api.github.com`).
     var apiBase: String
     /// `https://api.github.com/graphql`.

@@ -5,6 +5,7 @@ struct GitLabComments: CommentPlatform {
     let service = "GitLab"
     let limit = 1_000_000
     let canHide = false
+    let markerStyle = CommentMarker.Style.htmlComment
     /// The REST API root without a trailing slash (`https://api.github.com`).
     var apiBase: String
     /// The project id or its `group/name` path.

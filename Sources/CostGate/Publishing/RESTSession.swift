@@ -23,6 +23,10 @@ struct RESTSession: Sendable {
         let request = HTTPClient.Request(method: method, url: url, headers: all, body: body.map { Data(JSONWriter.write($0).utf8) })
         let response = try client.send(request, service: service)
         let path = url.path
+        // Azure DevOps answers a rejected credential with 203 and a sign-in page rather than 401.
+        if response.status == 203, (try? JSONParser.parse([UInt8](response.body))) == nil {
+            throw .remote(service: service, reason: "the token was rejected (203 sign-in page on \(method) \(path)): \(unauthorized)")
+        }
         switch response.status {
         case 200..<300:
             if response.body.isEmpty { return (.null, response.headers) }
