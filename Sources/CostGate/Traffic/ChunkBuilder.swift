@@ -106,6 +106,12 @@ struct ChunkBuilder {
         case .model: draft.model = intern(bytes, count)
         case .route: draft.route = intern(bytes, count)
         case .prefixID: draft.prefixID = intern(bytes, count)
+        case .promptHash: draft.promptHash = intern(bytes, count)
+        case .cacheHit, .outcome:
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            let code: UInt8? = field == .cacheHit ? ["false": 1, "true": 2][text] : ["success": 1, "failure": 2][text]
+            guard let code else { return false }
+            if field == .cacheHit { draft.cacheHitCode = code } else { draft.outcomeCode = code }
         case .tokenConvention:
             guard let convention = TrafficSpec.TokenConvention(rawValue: String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) else { return false }
             draftExcludesCache = convention == .anthropic
