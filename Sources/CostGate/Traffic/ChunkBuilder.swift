@@ -108,8 +108,9 @@ struct ChunkBuilder {
         case .prefixID: draft.prefixID = intern(bytes, count)
         case .promptHash: draft.promptHash = intern(bytes, count)
         case .cacheHit, .outcome:
-            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-            let code: UInt8? = field == .cacheHit ? ["false": 1, "true": 2][text] : ["success": 1, "failure": 2][text]
+            // LiteLLM's spend logs write its own cache's answer as "True" / "False" (and "" when unknown).
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self).lowercased()
+            let code: UInt8? = field == .cacheHit ? ["": 0, "false": 1, "true": 2][text] : ["success": 1, "failure": 2][text]
             guard let code else { return false }
             if field == .cacheHit { draft.cacheHitCode = code } else { draft.outcomeCode = code }
         case .tokenConvention:

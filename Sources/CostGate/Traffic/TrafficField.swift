@@ -35,9 +35,9 @@ enum TrafficField: Int, CaseIterable, Sendable {
         case .hashIDs: return "an array of integers"
         case .tokenConvention: return "'openai' (input_tokens include cache reads and writes) or 'anthropic' (they do not)"
         case .serviceTier: return "'standard', 'default', 'auto', 'scale', 'batch', 'flex' or 'priority'"
-        case .cacheHit: return "true or false (or the strings 'true' and 'false')"
+        case .cacheHit: return "true or false (or the strings 'true' and 'false', any case)"
         case .promptHash: return "a string"
-        case .outcome: return "'success' or 'failure'"
+        case .outcome: return "'success' or 'failure' (any case)"
         }
     }
 

@@ -62,7 +62,7 @@ import CostGateTestSupport
     @Test func newTrafficFieldsAreRead() throws {
         let spec = TrafficSpec(path: "t.jsonl", format: .jsonl)
         let text = [#"{"timestamp": 1, "input_tokens": 1, "output_tokens": 1, "cache_hit": true, "prompt_hash": "a", "outcome": "failure"}"#,
-                    #"{"timestamp": 2, "input_tokens": 1, "output_tokens": 1, "cache_hit": "false", "outcome": "success"}"#].joined(separator: "\n")
+                    #"{"timestamp": 2, "input_tokens": 1, "output_tokens": 1, "cache_hit": "False", "outcome": "Success"}"#].joined(separator: "\n")
         let traffic = try TrafficReader.read(Data(text.utf8), spec: spec, file: "t.jsonl", skipBadRecords: false)
         #expect(traffic.records.map(\.cacheHitCode) == [2, 1])
         #expect(traffic.records.map(\.outcomeCode) == [2, 1])
@@ -71,6 +71,6 @@ import CostGateTestSupport
         let bad = #"{"timestamp": 1, "input_tokens": 1, "output_tokens": 1, "outcome": "maybe"}"#
         #expect {
             _ = try TrafficReader.read(Data(bad.utf8), spec: spec, file: "t.jsonl", skipBadRecords: false)
-        } throws: { "\($0)".contains("t.jsonl:1") && "\($0)".contains("'success' or 'failure'") }
+        } throws: { "\($0)".contains("t.jsonl:1") && "\($0)".contains("'success' or 'failure' (any case)") }
     }
 }
