@@ -49,4 +49,12 @@ extension PolicyEvaluator {
         return Forecast.Outcomes(traffic: context.traffic, weights: context.replay.weights, values: context.values,
                                  factor: context.forecast.scaling.factor, include: matcher.map { m in { m.matches($0) } })?.costPerSuccess
     }
+
+    /// A record on a router or cache route calls several models, so `where.model` cannot select it: the policy
+    /// says so rather than leave those calls out silently.
+    static func modelFilterCaveat(_ policy: Policy, candidate: PolicyContext) -> String? {
+        guard policy.filter.contains(where: { $0.key == "model" }), let ledger = candidate.replay.architecture, !ledger.entries.isEmpty else { return nil }
+        return "records on routes with a router or semantic cache (" + ledger.routes.map(\.name).joined(separator: ", ")
+            + ") call several models and are not matched by where.model; by_model in the JSON report has each model's calls"
+    }
 }

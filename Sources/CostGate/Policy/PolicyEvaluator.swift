@@ -66,6 +66,7 @@ enum PolicyEvaluator {
         if head.matched == 0, !recordFilter.isEmpty {
             note = "no records match \(policy.filterDescription)"
         }
+        if let caveat = modelFilterCaveat(policy, candidate: candidate) { note = [note, caveat].compactMap { $0 }.joined(separator: "; ") }
         var status = Evaluation.Status.pass
         var limit = 0.0
         var bound = Evaluation.Bound.max

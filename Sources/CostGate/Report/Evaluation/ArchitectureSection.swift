@@ -38,11 +38,11 @@ enum ArchitectureSection {
         return text
     }
 
-    private static func outcomeLine(_ evaluation: Evaluation) -> String? {
+    private static func outcomeLine(_ evaluation: Evaluation, clean: (String) -> String) -> String? {
         let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
         guard forecasts.contains(where: { $0.outcomes != nil }) else { return nil }
         return "Cost per successful outcome: " + forecasts.map { forecast in
-            forecast.name + " " + (forecast.outcomes?.costPerSuccess.map(Format.unitCost) ?? "n/a")
+            clean(forecast.name) + " " + (forecast.outcomes?.costPerSuccess.map(Format.unitCost) ?? "n/a")
                 + (forecast.outcomes?.successRate.map { " (" + Format.fixed($0 * 100, digits: 1) + "% succeed)" } ?? "")
         }.joined(separator: ", ")
     }
@@ -59,7 +59,7 @@ enum ArchitectureSection {
                 if let line = cacheLine(route) { text += "  " + line + "\n" }
             }
         }
-        if let line = outcomeLine(evaluation) { text += "\n" + TextTable.clean(line, limit: 400) + "\n" }
+        if let line = outcomeLine(evaluation, clean: { TextTable.clean($0) }) { text += "\n" + line + "\n" }
         return text
     }
 
@@ -73,12 +73,7 @@ enum ArchitectureSection {
                 if let line = cacheLine(route) { text += "\n" + line.prefix(1).uppercased() + line.dropFirst() + ".\n" }
             }
         }
-        if let line = outcomeLine(evaluation) {
-            let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
-            var escaped = line
-            for forecast in forecasts { escaped = escaped.replacingOccurrences(of: forecast.name + " ", with: Markdown.escape(forecast.name) + " ") }
-            text += "\n" + escaped + ".\n"
-        }
+        if let line = outcomeLine(evaluation, clean: { Markdown.escape($0) }) { text += "\n" + line + ".\n" }
         return text
     }
 
