@@ -49,6 +49,8 @@ struct ArchitectureReplayer {
 
     /// Resolves every route of `traffic` whose plan entry has a router or a semantic cache.
     init(traffic: Traffic, plan: Plan, catalog: PriceCatalog, intern: (String) -> Int32) throws(CostGateError) {
+        // Most plans have no router or cache: they pay nothing here, not even a pass over the records.
+        guard plan.routes.values.contains(where: \.hasArchitecture) else { return }
         let routeIDs = Set(traffic.records.lazy.map(\.route)).sorted()
         for routeID in routeIDs {
             let name = traffic.strings[routeID]
