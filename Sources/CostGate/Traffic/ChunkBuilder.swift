@@ -252,6 +252,13 @@ struct ChunkBuilder {
         if !has(.route) { draft.route = defaultID(.route) ?? fallbackRoute() }
         if !has(.status), let isError = layout.defaultIsError { draft.isError = isError }
         if !has(.prefixID), let prefix = defaultID(.prefixID) { draft.prefixID = prefix }
+        for field in [TrafficField.cacheHit, .outcome] where !has(field) {
+            guard let bytes = layout.fieldDefaults[field], !bytes.isEmpty else { continue }
+            guard bytes.withUnsafeBufferPointer({ setString(field, $0.baseAddress!, $0.count) }) else {
+                return RecordIssue(field: "traffic.defaults." + field.canonicalName, expected: field.expected,
+                                   found: excerpt(String(decoding: bytes, as: UTF8.self)))
+            }
+        }
         let hashCount = hashPool.count - draftHashStart
         if hashCount > 0 {
             draft.hashStart = Int32(truncatingIfNeeded: draftHashStart)

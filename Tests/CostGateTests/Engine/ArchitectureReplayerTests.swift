@@ -73,4 +73,18 @@ import CostGateTestSupport
             _ = try TrafficReader.read(Data(bad.utf8), spec: spec, file: "t.jsonl", skipBadRecords: false)
         } throws: { "\($0)".contains("t.jsonl:1") && "\($0)".contains("'success' or 'failure' (any case)") }
     }
+
+    @Test func outcomeAndCacheHitDefaultsApplyAndABadOneIsAnError() throws {
+        var spec = TrafficSpec(path: "t.jsonl", format: .jsonl)
+        spec.defaults = ["outcome": "success", "cache_hit": "false"]
+        let text = [#"{"timestamp": 1, "input_tokens": 1, "output_tokens": 1}"#,
+                    #"{"timestamp": 2, "input_tokens": 1, "output_tokens": 1, "outcome": "failure", "cache_hit": true}"#].joined(separator: "\n")
+        let traffic = try TrafficReader.read(Data(text.utf8), spec: spec, file: "t.jsonl", skipBadRecords: false)
+        #expect(traffic.records.map(\.outcomeCode) == [1, 2])
+        #expect(traffic.records.map(\.cacheHitCode) == [1, 2])
+        spec.defaults = ["outcome": "resolved"]
+        #expect {
+            _ = try TrafficReader.read(Data(text.utf8), spec: spec, file: "t.jsonl", skipBadRecords: false)
+        } throws: { "\($0)".contains("traffic.defaults.outcome") }
+    }
 }
