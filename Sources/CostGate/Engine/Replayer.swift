@@ -75,7 +75,7 @@ public enum Replayer {
                         model = try catalog.resolve(modelName, context: "\(plan.file): 'routes.\(plan.routes[routeName] != nil ? routeName : "*").model'")
                     }
                 }
-                if let tier = config.billedTier, tier != .standard, let chosen = model,
+                if config.router == nil, let tier = config.billedTier, tier != .standard, let chosen = model,
                    chosen.billedRates(tier, inputTokens: 0) == nil {
                     let key = tier == .batch ? "batch" : "service_tier"
                     throw .badPlan(file: plan.file, path: "routes.\(routeName).\(key)",
