@@ -25,7 +25,14 @@ broken = {
     "an unknown canonical column": lambda p: p["traffic"]["columns"].update(prompt="x"),
     "zero replicas": lambda p: p["deployments"]["fixed"].update(replicas=0),
     "an unknown top-level key": lambda p: p.update(polices=[]),
+    "a router tier share above 1": lambda p: p["routes"].update(gw={"router": {"tiers": [{"name": "a", "model": "acme/large", "share": 2}]}}),
+    "an escalation without a rate": lambda p: p["routes"].update(gw={"router": {"tiers": [{"name": "a", "model": "acme/large", "share": 1, "escalate": {"to": "a"}}]}}),
+    "a semantic cache without embedding": lambda p: p["routes"].update(gw={"model": "acme/large", "semantic_cache": {"hit_rate": 0.2}}),
 }
+for scenario in ("support-gateway",):
+    for name in ("costgate.json", "costgate.base.json"):
+        scenario_plan = json.loads((here.parent.parent / "Scenarios" / scenario / name).read_text())
+        failures += [f"{scenario}/{name}: {e.json_path}: {e.message}" for e in validator.iter_errors(scenario_plan)]
 for name, mutate in broken.items():
     candidate = copy.deepcopy(plan)
     mutate(candidate)

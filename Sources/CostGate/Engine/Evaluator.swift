@@ -104,7 +104,8 @@ public struct Evaluator {
         let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: plan.catalog,
                                          prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
         let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
-        let serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)
+        var serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)
+        replay.architecture?.addStoreCosts(to: &serving, weights: replay.weights, scaling: scaling)
         var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost,
                                            fixedCost: serving.fixedCost)
         forecast.serving = serving

@@ -30,6 +30,10 @@ public struct Forecast: Sendable {
     public var scaling: Scaling
     /// Latency, GPU fleets and rate-limit peaks (nil when nothing could be estimated).
     public var serving: ServingForecast?
+    /// Routes with a router or semantic cache: tiers, classifier and cache lines, by route name.
+    public var architectures: [RouteArchitecture] = []
+    /// Recorded outcomes and the cost per successful request, nil when no record carries an outcome.
+    public var outcomes: Outcomes? = nil
 
     /// Cost per request, nil when there are none.
     public var costPerRequest: Double? { requests > 0 ? monthlyCost / requests : nil }

@@ -44,6 +44,7 @@ public enum Forecaster {
         var unpriced = 0
         var selfHosted = 0
         let values = costValues(replay, extraCost: extraCost)
+        var entry = 0
         for index in 0..<count {
             let weight = replay.weights[index]
             let cost = values[index]
@@ -57,8 +58,14 @@ public enum Forecaster {
             let tagSet = Int(traffic.records[index].tagSet)
             routeCost[route].add(cost)
             routeRequests[route].add(weight)
-            modelCost[model].add(cost)
-            modelRequests[model].add(weight)
+            if let ledger = replay.architecture, entry < ledger.entries.count, Int(ledger.entries[entry].record) == index {
+                // A router or cache calls several models per record: each is attributed its own calls.
+                ledger.attribute(entry: entry, weight: weight, cost: cost, modelCost: &modelCost, modelRequests: &modelRequests)
+                entry += 1
+            } else {
+                modelCost[model].add(cost)
+                modelRequests[model].add(weight)
+            }
             tagSetCost[tagSet].add(cost)
             tagSetRequests[tagSet].add(weight)
             switch replay.billing[index] {
@@ -102,7 +109,7 @@ public enum Forecaster {
         let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
         scaled.intervalMethod = interval.method
         let monthly = total.value * factor
-        return Forecast(
+        var forecast = Forecast(
             name: replay.name, monthlyCost: monthly,
             monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
             requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
@@ -111,6 +118,9 @@ public enum Forecaster {
             byRoute: groups(routeSums) { traffic.strings[$0] },
             byModel: groups(modelSums) { replay.modelNames[Int($0)] },
             byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)
+        forecast.architectures = replay.architecture?.summaries(weights: replay.weights, values: values, factor: factor) ?? []
+        forecast.outcomes = Forecast.Outcomes(traffic: traffic, weights: replay.weights, values: values, factor: factor)
+        return forecast
     }
 
     /// Each record's weighted cost in USD over the sample window (weight × cost, plus any attributed GPU cost).

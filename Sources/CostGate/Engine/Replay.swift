@@ -25,6 +25,8 @@ public struct Replay: Sendable {
     public var warnings: [String]
     /// Per route (string id in the traffic): prompt tokens on this side and the reference side, when both are known.
     public var promptChanges: [PromptChange]
+    /// The calls of records on routes with a router or semantic cache, nil when the plan has none.
+    public var architecture: ArchitectureLedger? = nil
 
     /// A route's prompt size on the reference side and on this side.
     public struct PromptChange: Sendable, Equatable {

@@ -54,6 +54,7 @@ public enum Replayer {
         var routePromptDelta: [Int32: Int64] = [:]
         var unpricedNames: [String: Int] = [:]
         let defaultWeight = 1 / plan.traffic.sampleRate
+        var architecture = try ArchitectureReplayer(traffic: traffic, plan: plan, catalog: catalog, intern: intern)
 
         for index in 0..<count {
             let record = traffic.records[index]
@@ -74,7 +75,7 @@ public enum Replayer {
                         model = try catalog.resolve(modelName, context: "\(plan.file): 'routes.\(plan.routes[routeName] != nil ? routeName : "*").model'")
                     }
                 }
-                if let tier = config.billedTier, tier != .standard, let chosen = model,
+                if config.router == nil, let tier = config.billedTier, tier != .standard, let chosen = model,
                    chosen.billedRates(tier, inputTokens: 0) == nil {
                     let key = tier == .batch ? "batch" : "service_tier"
                     throw .badPlan(file: plan.file, path: "routes.\(routeName).\(key)",
@@ -135,6 +136,13 @@ public enum Replayer {
             replay.inputTokens[index] = input
             replay.outputTokens[index] = output
             replay.quality[index] = entry.quality.isNaN ? record.quality : entry.quality
+            if !architecture.isEmpty, architecture.covers(record.route) {
+                let tokens = ArchitectureReplayer.Tokens(input: input, cached: cached, cacheWrite: cacheWrite, cacheWrite1h: cacheWrite1h,
+                                                         output: output, reasoning: reasoning)
+                (replay.picodollars[index], replay.quality[index]) = try architecture.price(index, record: record, tokens: tokens, traffic: traffic)
+                replay.models[index] = intern("router:" + traffic.strings[record.route])
+                continue
+            }
             if entry.selfHosted {
                 replay.billing[index] = .selfHosted
                 continue
@@ -156,6 +164,10 @@ public enum Replayer {
                                  expected: "a request costing less than 9.2 million USD", found: String(input))
             }
             replay.picodollars[index] = cost
+        }
+        if !architecture.isEmpty {
+            replay.architecture = architecture.ledger
+            replay.warnings += architecture.warnings
         }
         // A route the plan configures but no record uses is most often a typo, and would silently change nothing.
         let recordedRoutes = Set(traffic.records.lazy.map(\.route)).map { traffic.strings[$0] }
@@ -196,7 +208,7 @@ public enum Replayer {
 
     /// The route's quality score for `model`: the entry spelled exactly so, else the first (in key order) that
     /// names the same model under `ModelID`'s rule.
-    private static func qualityScore(plan: Plan, route: String, model: String, catalog: PriceCatalog) -> Double {
+    static func qualityScore(plan: Plan, route: String, model: String, catalog: PriceCatalog) -> Double {
         guard let scores = plan.quality[route] ?? plan.quality["*"] else { return .nan }
         if let score = scores[model] { return score }
         for key in scores.keys.sorted() where catalog.sameModel(key, model) {

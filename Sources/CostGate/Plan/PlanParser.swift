@@ -265,6 +265,9 @@ public enum PlanParser {
         if route.deployment != nil, route.model != nil {
             throw .badPlan(file: file, path: path, expected: "either model or deployment, not both", found: nil)
         }
+        route.router = try RouteRouter.parse(in: &object, key: "router")
+        route.semanticCache = try SemanticCache.parse(in: &object, key: "semantic_cache")
+        try route.checkArchitecture(path: path, file: file)
         try object.rejectUnknownKeys()
         return route
     }
@@ -294,6 +297,8 @@ public enum PlanParser {
             }
         }
         try object.rejectUnknownKeys()
-        return Policy(name: name, metric: metric, max: max, min: min, filter: filter, severity: severity)
+        let policy = Policy(name: name, metric: metric, max: max, min: min, filter: filter, severity: severity)
+        try policy.checkTierFilter(path: path, file: file)
+        return policy
     }
 }

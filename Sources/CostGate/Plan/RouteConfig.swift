@@ -16,6 +16,10 @@ public struct RouteConfig: Sendable, Equatable {
     public var serviceTier: ServiceTier?
     /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
     public var deployment: String?
+    /// A router in front of model tiers (then the route has no `model` of its own).
+    public var router: RouteRouter?
+    /// A semantic cache in front of the route's model path.
+    public var semanticCache: SemanticCache?
 
     /// Creates a route that keeps the recorded model.
     public init() {}

@@ -2,14 +2,16 @@
 enum PolicyEvaluator {
     static func evaluate(_ policy: Policy, candidate: PolicyContext, name: String, baseline: PolicyContext,
                          planFile: String) throws(CostGateError) -> Evaluation.PolicyResult {
-        for (key, _) in policy.filter where !["route", "model"].contains(key) {
+        for (key, _) in policy.filter where !["route", "model", "tier"].contains(key) {
             let keys = Set(candidate.traffic.tagKeys + baseline.traffic.tagKeys)
             if !keys.contains(key) {
                 throw .unknown("tag key", key, in: "\(planFile): policy '\(policy.name)' where", known: ["route", "model"] + keys.sorted())
             }
         }
-        let head = candidate.subset(policy.filter)
-        let base = baseline.subset(policy.filter)
+        // `tier` names a router tier, not a record field: tier metrics read it from the forecast.
+        let recordFilter = policy.filter.filter { $0.key != "tier" }
+        let head = candidate.subset(recordFilter)
+        let base = baseline.subset(recordFilter)
         var note: String?
         let actual: Double?
         switch policy.metric {
@@ -52,6 +54,8 @@ enum PolicyEvaluator {
         case .gpuUtilization:
             actual = candidate.forecast.serving?.gpuUtilization
             if actual == nil { note = "no self-hosted deployment" }
+        case .costPerSuccess, .costPerSuccessDeltaPct, .tierCost, .tierQuality, .tierCostPerQuality:
+            (actual, note) = architectureMetric(policy, candidate: candidate, baseline: baseline, filter: recordFilter)
         case .peakTPMShare, .peakRPMShare:
             let model = policy.filter.first { $0.key == "model" }?.value
             let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || candidate.replay.catalog.sameModel(model!, $0.model) }
@@ -59,9 +63,10 @@ enum PolicyEvaluator {
             actual = shares.max()
             if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }
         }
-        if head.matched == 0, !policy.filter.isEmpty {
+        if head.matched == 0, !recordFilter.isEmpty {
             note = "no records match \(policy.filterDescription)"
         }
+        if let caveat = modelFilterCaveat(policy, candidate: candidate) { note = [note, caveat].compactMap { $0 }.joined(separator: "; ") }
         var status = Evaluation.Status.pass
         var limit = 0.0
         var bound = Evaluation.Bound.max

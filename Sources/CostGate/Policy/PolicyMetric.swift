@@ -22,17 +22,23 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
     case gpuUtilization = "gpu_utilization"
     case peakTPMShare = "peak_tpm_share"
     case peakRPMShare = "peak_rpm_share"
+    case costPerSuccess = "cost_per_success"
+    case costPerSuccessDeltaPct = "cost_per_success_delta_pct"
+    case tierCost = "tier_cost"
+    case tierQuality = "tier_quality"
+    case tierCostPerQuality = "tier_cost_per_quality"
 
     /// Whether the metric is money (formatted as USD in reports).
     public var isMoney: Bool {
         switch self {
         case .monthlyCost, .monthlyCostHigh, .monthlyCostLow, .monthlyCostDelta, .costPerRequest, .costPerQuality: return true
+        case .costPerSuccess, .tierCost, .tierCostPerQuality: return true
         default: return false
         }
     }
 
     /// Whether the metric is a percentage.
     public var isPercent: Bool {
-        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct
+        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .costPerSuccessDeltaPct
     }
 }

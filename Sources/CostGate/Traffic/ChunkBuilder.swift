@@ -106,6 +106,13 @@ struct ChunkBuilder {
         case .model: draft.model = intern(bytes, count)
         case .route: draft.route = intern(bytes, count)
         case .prefixID: draft.prefixID = intern(bytes, count)
+        case .promptHash: draft.promptHash = intern(bytes, count)
+        case .cacheHit, .outcome:
+            // LiteLLM's spend logs write its own cache's answer as "True" / "False" (and "" when unknown).
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self).lowercased()
+            let code: UInt8? = field == .cacheHit ? ["": 0, "false": 1, "true": 2][text] : ["success": 1, "failure": 2][text]
+            guard let code else { return false }
+            if field == .cacheHit { draft.cacheHitCode = code } else { draft.outcomeCode = code }
         case .tokenConvention:
             guard let convention = TrafficSpec.TokenConvention(rawValue: String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) else { return false }
             draftExcludesCache = convention == .anthropic
@@ -245,6 +252,13 @@ struct ChunkBuilder {
         if !has(.route) { draft.route = defaultID(.route) ?? fallbackRoute() }
         if !has(.status), let isError = layout.defaultIsError { draft.isError = isError }
         if !has(.prefixID), let prefix = defaultID(.prefixID) { draft.prefixID = prefix }
+        for field in [TrafficField.cacheHit, .outcome] where !has(field) {
+            guard let bytes = layout.fieldDefaults[field], !bytes.isEmpty else { continue }
+            guard bytes.withUnsafeBufferPointer({ setString(field, $0.baseAddress!, $0.count) }) else {
+                return RecordIssue(field: "traffic.defaults." + field.canonicalName, expected: field.expected,
+                                   found: excerpt(String(decoding: bytes, as: UTF8.self)))
+            }
+        }
         let hashCount = hashPool.count - draftHashStart
         if hashCount > 0 {
             draft.hashStart = Int32(truncatingIfNeeded: draftHashStart)

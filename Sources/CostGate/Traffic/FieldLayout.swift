@@ -76,7 +76,7 @@ struct FieldLayout: Sendable {
         for (key, value) in spec.defaults.sorted(by: { $0.key < $1.key }) {
             if let index = TrafficSpec.canonicalFields.firstIndex(of: key), let field = TrafficField(rawValue: index) {
                 switch field {
-                case .model, .route, .status, .prefixID: fieldDefaults[field] = Array(value.utf8)
+                case .model, .route, .status, .prefixID, .cacheHit, .outcome: fieldDefaults[field] = Array(value.utf8)
                 default: break // numeric defaults are not part of the contract
                 }
             } else {

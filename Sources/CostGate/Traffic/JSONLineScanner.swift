@@ -157,7 +157,13 @@ struct JSONLineScanner {
                       builder.setNumber(field, number) else { throw badValue(field, from: start, builder.layout) }
                 return
             }
-        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier:
+        case .cacheHit where byte == UInt8(ascii: "t") || byte == UInt8(ascii: "f"):
+            let hit = byte == UInt8(ascii: "t")
+            try literal(hit ? "true" : "false")
+            builder.draft.cacheHitCode = hit ? 2 : 1
+            builder.present |= 1 << UInt32(field.rawValue)
+            return
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome:
             if field == .status, NumberParser.isDigit(byte) {
                 // An HTTP status code (Helicone's `response_status`): below 400 is a success.
                 guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }

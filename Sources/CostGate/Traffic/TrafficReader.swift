@@ -179,6 +179,7 @@ public enum TrafficReader {
                 record.model = stringIDs[Int(record.model)]
                 record.route = stringIDs[Int(record.route)]
                 if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
+                if record.promptHash >= 0 { record.promptHash = stringIDs[Int(record.promptHash)] }
                 record.tagSet = tagSetIDs[Int(record.tagSet)]
                 if record.hashCount > 0 { record.hashStart += hashOffset }
                 traffic.records.append(record)

@@ -40,6 +40,12 @@ public struct TrafficRecord: Sendable, Equatable {
     public var hashStart: Int32
     /// Number of block hashes.
     public var hashCount: Int32
+    /// Whether a semantic cache answered the request: 0 when the record does not say, 1 a miss, 2 a hit.
+    public var cacheHitCode: UInt8 = 0
+    /// The request's prompt hash (string id), or -1: repeats within a TTL are semantic-cache hits.
+    public var promptHash: Int32 = -1
+    /// The request's outcome: 0 when the record does not say, 1 success, 2 failure.
+    public var outcomeCode: UInt8 = 0
 
     /// Creates a record with every optional field absent.
     public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {
@@ -83,5 +89,6 @@ extension TrafficRecord {
             && isError == other.isError && quality.bitPattern == other.quality.bitPattern
             && weight.bitPattern == other.weight.bitPattern && tagSet == other.tagSet && prefixID == other.prefixID
             && prefixTokens == other.prefixTokens && hashStart == other.hashStart && hashCount == other.hashCount
+            && cacheHitCode == other.cacheHitCode && promptHash == other.promptHash && outcomeCode == other.outcomeCode
     }
 }

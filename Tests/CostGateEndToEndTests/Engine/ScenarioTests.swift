@@ -44,6 +44,11 @@ import CostGateTestSupport
         check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
         check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
         check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("support-gateway", format: "markdown", golden: "check.md", status: .success),
+        check("support-gateway", format: "json", golden: "check.json", status: .success),
+        check("support-gateway", format: "text", golden: "check.txt", status: .success),
+        Run(scenario: "support-gateway", arguments: ["whatif", "--plan", "Scenarios/support-gateway/costgate.json", "--format", "markdown"],
+            golden: "whatif.md", status: .policyFailure),
     ]
 
     @Test(arguments: runs)

@@ -117,7 +117,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("quality_coverage", number(forecast.qualityCoverage)),
             ("cost_per_quality", optional(forecast.costPerQuality)),
             ("unpriced_records", number(Double(forecast.unpricedRecords))),
-            ("by_route", groups(forecast.byRoute)),
+            ("by_route", ArchitectureSection.jsonByRoute(groups(forecast.byRoute), forecast)),
             ("by_model", groups(forecast.byModel)),
             ("by_tag", .object(forecast.byTag.map { ($0.key, groups($0.groups)) })),
             ("latency", latency(forecast.serving?.latency)),
@@ -138,7 +138,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
                 ])
             })),
-        ]
+        ] + ArchitectureSection.jsonMembers(forecast)
     }
 
     private func latency(_ latency: ServingForecast.Latency?) -> JSONValue {

@@ -133,6 +133,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
         }
         let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
+        text += ArchitectureSection.markdown(evaluation)
         if detail.serving { text += serving(evaluation, forecasts: forecasts) }
         if !evaluation.policies.isEmpty {
             let (header, rows) = policyRows(evaluation)

@@ -18,8 +18,9 @@ enum ReportFacts {
         guard let value else { return "n/a" }
         if metric.isPercent { return Format.percentChange(value) }
         if metric == .costPerRequest || metric == .costPerQuality { return Format.unitCost(value) }
+        if metric == .costPerSuccess || metric == .tierCostPerQuality { return Format.unitCost(value) }
         if metric.isMoney { return metric == .monthlyCostDelta ? Format.moneyChange(value) : Format.money(value) }
-        if metric == .quality || metric == .gpuUtilization || metric == .peakTPMShare || metric == .peakRPMShare {
+        if metric == .quality || metric == .tierQuality || metric == .gpuUtilization || metric == .peakTPMShare || metric == .peakRPMShare {
             return Format.fixed(value, digits: 3)
         }
         if metric == .requests { return Format.count(value) }

@@ -57,6 +57,7 @@ public struct TextReportRenderer: ReportRenderer {
                 text += prompts.render()
             }
         }
+        text += ArchitectureSection.text(evaluation)
         let forecasts = [evaluation.baseline] + evaluation.candidates.map(\.forecast)
         if let rows = ReportFacts.latencyRows(forecasts) {
             text += "\nLatency under load (p50 / p95 / p99):\n"
