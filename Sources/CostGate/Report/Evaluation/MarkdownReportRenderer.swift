@@ -24,6 +24,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     struct Detail {
         var routeRows = 25
         var moverRows = 8
+        /// Routes explained in "Why it changed".
+        var whyRoutes = 8
         /// Rows per tag table, or nil for no tag tables.
         var tagRows: Int? = 15
         /// At most this many tag keys (those whose values moved most), or nil for all.
@@ -39,8 +41,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
             Detail(tagRows: 5, tagKeys: 60, trimmed: true),
             Detail(tagRows: 5, tagKeys: 20, trimmed: true),
             Detail(routeRows: 15, tagRows: nil, trimmed: true),
-            Detail(routeRows: 10, moverRows: 5, tagRows: nil, details: false, trimmed: true),
-            Detail(routeRows: 5, moverRows: 3, tagRows: nil, details: false, serving: false, promptSizes: false, trimmed: true),
+            Detail(routeRows: 10, moverRows: 5, whyRoutes: 5, tagRows: nil, details: false, trimmed: true),
+            Detail(routeRows: 5, moverRows: 3, whyRoutes: 3, tagRows: nil, details: false, serving: false, promptSizes: false, trimmed: true),
         ]
     }
 
@@ -114,6 +116,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
         text += summary(evaluation)
         if single, let candidate = evaluation.candidates.first {
             text += "\n#### By route\n\n" + breakdown(candidate.comparison.byRoute, label: "Route", limit: detail.routeRows)
+            let why = ReportFacts.whyLines(candidate.comparison.byRoute, limit: detail.whyRoutes) { Markdown.escape($0) }
+            if !why.isEmpty {
+                text += "\n#### Why it changed\n\n" + why.map { "- " + $0 + "\n" }.joined()
+            }
             let movers = candidate.comparison.topMovers.prefix(detail.moverRows)
             if !movers.isEmpty {
                 var rows: [[String]] = []
