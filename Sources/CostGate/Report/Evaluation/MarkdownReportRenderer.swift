@@ -33,9 +33,12 @@ public struct MarkdownReportRenderer: ReportRenderer {
         var details = true
         var serving = true
         var promptSizes = true
+        /// The Mermaid chart of cost by route, the first thing dropped.
+        var chart = false
         var trimmed = false
 
         static let levels: [Detail] = [
+            Detail(chart: true),
             Detail(),
             Detail(tagRows: 5, trimmed: true),
             Detail(tagRows: 5, tagKeys: 60, trimmed: true),
@@ -119,6 +122,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
             let why = ReportFacts.whyLines(candidate.comparison.byRoute, limit: detail.whyRoutes) { Markdown.escape($0) }
             if !why.isEmpty {
                 text += "\n#### Why it changed\n\n" + why.map { "- " + $0 + "\n" }.joined()
+            }
+            if detail.chart, evaluation.baselineSource != .itself,
+               let chart = MermaidChart.costByRoute(candidate.comparison.byRoute, base: evaluation.baseline.name, head: candidate.forecast.name) {
+                text += "\n" + chart
             }
             let movers = candidate.comparison.topMovers.prefix(detail.moverRows)
             if !movers.isEmpty {
