@@ -10,7 +10,7 @@ public enum Renderers {
     /// `breakdown`.
     public static let showback = RendererRegistry<ShowbackListing>([
         ("text", ShowbackTextRenderer()), ("markdown", ShowbackMarkdownRenderer()), ("json", ShowbackJSONRenderer()),
-        ("csv", ShowbackCSVRenderer()),
+        ("csv", ShowbackCSVRenderer()), ("focus", FocusCSVRenderer()),
     ])
 
     /// `rightsize`.
