@@ -5,6 +5,7 @@ public enum Renderers {
     public static let evaluation = RendererRegistry<Evaluation>([
         ("text", TextReportRenderer()), ("markdown", MarkdownReportRenderer()), ("json", JSONReportRenderer()),
         ("junit", JUnitReportRenderer()), ("codequality", CodeQualityReportRenderer()), ("openmetrics", OpenMetricsReportRenderer()),
+        ("html", HTMLReportRenderer()),
     ])
 
     /// `breakdown`.
