@@ -13,12 +13,14 @@ enum BreakdownCommand: Command {
     ], helpColumn: 21)
 
     static let help = options.help("""
-    Usage: costgate breakdown [--plan FILE] [--by KEY ...] [--top N] [--format text|markdown|json|csv]
+    Usage: costgate breakdown [--plan FILE] [--by KEY ...] [--top N] [--format text|markdown|json|csv|focus]
 
     Prices every recorded request at its own recorded model (no route changes), weights it
     by how many real requests it stands for, and groups the spend of the recorded window by
     KEY: route, model, or any tag (team, customer, feature, ...). Shows unit economics per
     group: requests, cost per request, tokens per request, cost per 1K tokens, share.
+    --format focus writes FinOps FOCUS 1.2 CSV: one charge per route, model, tier, token
+    direction and tag set, for FinOps tools.
 
     """)
 
@@ -32,7 +34,8 @@ enum BreakdownCommand: Command {
         let traffic = try engine.traffic(for: loaded)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: keys)
-        try ReportOutput.emit(renderer.document(ShowbackListing(showback: showback, top: top)), to: options.value("output"), context: context)
+        let focus = options.value("format") == "focus" ? try FocusCharges.compute(traffic: traffic, plan: loaded.plan) : nil
+        try ReportOutput.emit(renderer.document(ShowbackListing(showback: showback, top: top, focus: focus)), to: options.value("output"), context: context)
         return .success
     }
 }

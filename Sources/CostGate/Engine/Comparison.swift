@@ -33,6 +33,8 @@ public struct Comparison: Sendable {
         public var headRequests: Double
         /// `headCost − baseCost`.
         public var change: Double
+        /// Why the row changed, split into volume, tokens, cache hits, price and routing mix (routes only).
+        public var why: ChangeDecomposition? = nil
     }
 
     /// A tag value whose monthly cost moved: one row of a tag breakdown, with its key.
@@ -67,7 +69,14 @@ public struct Comparison: Sendable {
             let b = $1.row.change.magnitude
             return a != b ? a > b : ($0.key, $0.row.name) < ($1.key, $1.row.name)
         }
-        return Comparison(total: delta(candidate: candidate, baseline: baseline), byRoute: paired(base.byRoute, head.byRoute),
+        var byRoute = paired(base.byRoute, head.byRoute)
+        let baseSides = ChangeDecomposition.routeSides(baseline)
+        let headSides = ChangeDecomposition.routeSides(candidate)
+        for index in byRoute.indices {
+            let name = byRoute[index].name
+            byRoute[index].why = .decompose(base: baseSides[name] ?? .init(slots: []), head: headSides[name] ?? .init(slots: []))
+        }
+        return Comparison(total: delta(candidate: candidate, baseline: baseline), byRoute: byRoute,
                           byModel: paired(base.byModel, head.byModel), byTag: byTag, topMovers: movers)
     }
 

@@ -14,6 +14,12 @@ public struct Replay: Sendable {
     public var inputTokens: [Int64]
     /// Each record's output tokens after the output scale and cap.
     public var outputTokens: [Int64]
+    /// Each record's input tokens read from the prompt cache (after the prompt change), and the picodollars
+    /// of its cost that those cache reads and its output (reasoning included) account for; the rest of
+    /// `picodollars` is uncached input and cache writes. `ChangeDecomposition` splits a route's change with them.
+    public var cachedTokens: [Int64] = []
+    public var cachedPicodollars: [Int64] = []
+    public var outputPicodollars: [Int64] = []
     /// Each record's quality score, NaN where none applies.
     public var quality: [Double]
     /// Per record: how it is billed (one byte each).

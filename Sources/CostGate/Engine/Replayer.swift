@@ -17,6 +17,9 @@ public enum Replayer {
                             quality: [Double](repeating: .nan, count: count),
                             billing: [Replay.Billing](repeating: .priced, count: count), catalog: catalog,
                             warnings: [], promptChanges: [])
+        replay.cachedTokens = [Int64](repeating: 0, count: count)
+        replay.cachedPicodollars = replay.cachedTokens
+        replay.outputPicodollars = replay.cachedTokens
         var modelIndex: [String: Int32] = [:]
         func intern(_ id: String) -> Int32 {
             if let index = modelIndex[id] { return index }
@@ -136,6 +139,7 @@ public enum Replayer {
             replay.inputTokens[index] = input
             replay.outputTokens[index] = output
             replay.quality[index] = entry.quality.isNaN ? record.quality : entry.quality
+            replay.cachedTokens[index] = cached
             if !architecture.isEmpty, architecture.covers(record.route) {
                 let tokens = ArchitectureReplayer.Tokens(input: input, cached: cached, cacheWrite: cacheWrite, cacheWrite1h: cacheWrite1h,
                                                          output: output, reasoning: reasoning)
@@ -164,6 +168,10 @@ public enum Replayer {
                                  expected: "a request costing less than 9.2 million USD", found: String(input))
             }
             replay.picodollars[index] = cost
+            // Rates are never negative, so each part is at most `cost`, which did not overflow.
+            replay.cachedPicodollars[index] = cached &* (rates.cachedInput ?? rates.input).picodollarsPerToken
+            replay.outputPicodollars[index] = (output - reasoning) &* rates.output.picodollarsPerToken
+                &+ reasoning &* (rates.reasoning ?? rates.output).picodollarsPerToken
         }
         if !architecture.isEmpty {
             replay.architecture = architecture.ledger

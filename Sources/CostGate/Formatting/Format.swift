@@ -146,6 +146,25 @@ public enum Format {
         return text
     }
 
+    /// A moment as `2024-01-01T00:00:00Z` (UTC, whole seconds), as FOCUS's Date/Time Format asks.
+    public static func utcDateTime(_ unixSeconds: Int64) -> String {
+        let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
+        let seconds = unixSeconds - days * 86_400
+        // Days to a civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ value: Int64) -> String { value < 10 ? "0" + String(value) : String(value) }
+        return String(year) + "-" + two(month) + "-" + two(day) + "T" + two(seconds / 3600) + ":" + two(seconds % 3600 / 60) + ":"
+            + two(seconds % 60) + "Z"
+    }
+
     private static func grouped(_ whole: Double) -> String {
         var digits = String(format: "%.0f", whole)
         var groups: [String] = []

@@ -5,12 +5,13 @@ public enum Renderers {
     public static let evaluation = RendererRegistry<Evaluation>([
         ("text", TextReportRenderer()), ("markdown", MarkdownReportRenderer()), ("json", JSONReportRenderer()),
         ("junit", JUnitReportRenderer()), ("codequality", CodeQualityReportRenderer()), ("openmetrics", OpenMetricsReportRenderer()),
+        ("html", HTMLReportRenderer()),
     ])
 
     /// `breakdown`.
     public static let showback = RendererRegistry<ShowbackListing>([
         ("text", ShowbackTextRenderer()), ("markdown", ShowbackMarkdownRenderer()), ("json", ShowbackJSONRenderer()),
-        ("csv", ShowbackCSVRenderer()),
+        ("csv", ShowbackCSVRenderer()), ("focus", FocusCSVRenderer()),
     ])
 
     /// `rightsize`.

@@ -27,6 +27,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("cost_per_quality", optional(delta.costPerQuality)),
                 ("cost_per_quality_pct", optional(delta.costPerQualityPct)),
             ])))
+            members.append(("why", why(candidate.comparison.byRoute)))
             members.append(("prompts", .array(candidate.promptChanges.map { change in
                 .object([
                     ("route", .string(change.route)),
@@ -150,6 +151,31 @@ public struct JSONReportRenderer: ReportRenderer {
                 (entry.route, JSONValue.object([("ttft_ms", entry.ttft.json), ("tpot_ms", entry.tpot.json), ("e2e_ms", entry.e2e.json)]))
             })),
         ])
+    }
+
+    /// Per route, the parts of its change (`ChangeDecomposition`) and the factors on each side, full precision.
+    private func why(_ rows: [Comparison.Row]) -> JSONValue {
+        func factors(_ f: ChangeDecomposition.Factors, slot: String?, share: Double) -> JSONValue {
+            .object([
+                ("main_slot", slot.map(JSONValue.string) ?? .null), ("main_slot_share", number(share)),
+                ("requests", number(f.requests)), ("input_tokens_per_request", number(f.inputPerRequest)),
+                ("output_tokens_per_request", number(f.outputPerRequest)), ("cache_hit_share", number(f.cacheHitShare)),
+                ("main_price", directions(f.price)), ("mix_premium", directions(f.mix)),
+            ])
+        }
+        func directions(_ values: [Double]) -> JSONValue {
+            .object(zip(["uncached_input_per_token", "cached_input_per_token", "output_per_token", "gpu_per_request"], values)
+                .map { ($0.0, number($0.1)) })
+        }
+        let routes = rows.compactMap { row in row.why.map { (row.name, $0) } }.sorted { $0.0 < $1.0 }
+        return .object(routes.map { name, why in
+            (name, JSONValue.object([
+                ("change", number(why.change)),
+                ("parts", .object(ChangeDecomposition.Factor.allCases.map { ($0.rawValue, number(why.part($0))) })),
+                ("base", factors(why.baseFactors, slot: why.baseSlot, share: why.baseMainShare)),
+                ("head", factors(why.headFactors, slot: why.headSlot, share: why.headMainShare)),
+            ]))
+        })
     }
 
     private func number(_ value: Double) -> JSONValue { .number(value) }

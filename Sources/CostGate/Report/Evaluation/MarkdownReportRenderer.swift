@@ -24,6 +24,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     struct Detail {
         var routeRows = 25
         var moverRows = 8
+        /// Routes explained in "Why it changed".
+        var whyRoutes = 8
         /// Rows per tag table, or nil for no tag tables.
         var tagRows: Int? = 15
         /// At most this many tag keys (those whose values moved most), or nil for all.
@@ -31,16 +33,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
         var details = true
         var serving = true
         var promptSizes = true
+        /// The Mermaid chart of cost by route, the first thing dropped.
+        var chart = false
         var trimmed = false
 
         static let levels: [Detail] = [
+            Detail(chart: true),
             Detail(),
             Detail(tagRows: 5, trimmed: true),
             Detail(tagRows: 5, tagKeys: 60, trimmed: true),
             Detail(tagRows: 5, tagKeys: 20, trimmed: true),
             Detail(routeRows: 15, tagRows: nil, trimmed: true),
-            Detail(routeRows: 10, moverRows: 5, tagRows: nil, details: false, trimmed: true),
-            Detail(routeRows: 5, moverRows: 3, tagRows: nil, details: false, serving: false, promptSizes: false, trimmed: true),
+            Detail(routeRows: 10, moverRows: 5, whyRoutes: 5, tagRows: nil, details: false, trimmed: true),
+            Detail(routeRows: 5, moverRows: 3, whyRoutes: 3, tagRows: nil, details: false, serving: false, promptSizes: false, trimmed: true),
         ]
     }
 
@@ -114,6 +119,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
         text += summary(evaluation)
         if single, let candidate = evaluation.candidates.first {
             text += "\n#### By route\n\n" + breakdown(candidate.comparison.byRoute, label: "Route", limit: detail.routeRows)
+            let why = ReportFacts.whyLines(candidate.comparison.byRoute, limit: detail.whyRoutes) { Markdown.escape($0) }
+            if !why.isEmpty {
+                text += "\n#### Why it changed\n\n" + why.map { "- " + $0 + "\n" }.joined()
+            }
+            if detail.chart, evaluation.baselineSource != .itself,
+               let chart = MermaidChart.costByRoute(candidate.comparison.byRoute, base: evaluation.baseline.name, head: candidate.forecast.name) {
+                text += "\n" + chart
+            }
             let movers = candidate.comparison.topMovers.prefix(detail.moverRows)
             if !movers.isEmpty {
                 var rows: [[String]] = []

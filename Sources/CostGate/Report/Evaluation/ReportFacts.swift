@@ -122,4 +122,57 @@ enum ReportFacts {
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
         ]
     }
+
+    /// "summarize: -$10,544.00 from price (gpt-4o → gpt-4o-mini), +$310.00 from longer outputs": one line for
+    /// each of the first `limit` routes whose cost moved by a cent, its parts of at least a cent, biggest first.
+    /// - Parameters:
+    ///   - rows: route rows as `Comparison` orders them (largest change first).
+    ///   - name: makes a route or model name safe for the output format.
+    static func whyLines(_ rows: [Comparison.Row], limit: Int, name: (String) -> String) -> [String] {
+        var lines: [String] = []
+        for row in rows where lines.count < limit {
+            guard let why = row.why, row.change.magnitude >= 0.005 else { continue }
+            var parts: [(factor: ChangeDecomposition.Factor, usd: Double)] = []
+            for factor in ChangeDecomposition.Factor.allCases where why.part(factor).magnitude >= 0.005 {
+                parts.append((factor, why.part(factor)))
+            }
+            parts.sort { a, b in
+                let x = a.usd.magnitude
+                let y = b.usd.magnitude
+                return x != y ? x > y : a.factor.rawValue < b.factor.rawValue
+            }
+            guard !parts.isEmpty else { continue }
+            let text: [String] = parts.map { part in Format.moneyChange(part.usd) + " from " + whyLabel(part.factor, why, name: name) }
+            lines.append(name(row.name) + ": " + text.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// What a factor's part is called in a sentence, with the direction its factor moved.
+    static func whyLabel(_ factor: ChangeDecomposition.Factor, _ why: ChangeDecomposition, name: (String) -> String) -> String {
+        let base = why.baseFactors
+        let head = why.headFactors
+        switch factor {
+        case .volume:
+            if why.baseSlot == nil { return "a new route" }
+            if why.headSlot == nil { return "a removed route" }
+            return head.requests > base.requests ? "more requests" : "fewer requests"
+        case .inputTokens:
+            return head.inputPerRequest > base.inputPerRequest ? "longer prompts" : "shorter prompts"
+        case .outputTokens:
+            return head.outputPerRequest > base.outputPerRequest ? "longer outputs" : "shorter outputs"
+        case .cacheHits:
+            return head.cacheHitShare > base.cacheHitShare ? "more cache hits" : "fewer cache hits"
+        case .price:
+            switch (why.baseSlot, why.headSlot) {
+            case let (before?, after?) where before != after: return "price (" + name(before) + " → " + name(after) + ")"
+            case let (before?, _): return "price (" + name(before) + ")"
+            case let (nil, after?): return "price (" + name(after) + ")"
+            default: return "price"
+            }
+        case .routingMix:
+            guard let main = why.headSlot else { return "routing mix" }
+            return "routing mix (" + Format.wholePercent(why.headMainShare) + " of requests on " + name(main) + ")"
+        }
+    }
 }

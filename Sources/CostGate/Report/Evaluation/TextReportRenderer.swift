@@ -47,6 +47,10 @@ public struct TextReportRenderer: ReportRenderer {
                            Format.count(row.headRequests)])
             }
             text += table.render()
+            let why = ReportFacts.whyLines(candidate.comparison.byRoute, limit: 8) { TextTable.clean($0) }
+            if !why.isEmpty {
+                text += "\nWhy it changed:\n" + why.map { "  - " + $0 + "\n" }.joined()
+            }
             if !candidate.promptChanges.isEmpty {
                 text += "\nPrompt sizes:\n"
                 var prompts = TextTable(["route", "base", "head", "change", "counted by"], rightAligned: [1, 2, 3])

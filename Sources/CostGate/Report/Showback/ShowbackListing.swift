@@ -4,11 +4,14 @@ public struct ShowbackListing: Sendable {
     public var showback: Showback
     /// How many of the largest groups of each table text and Markdown show (0 = all); JSON and CSV show all.
     public var top: Int
+    /// The charges a FOCUS export lists, computed only for `--format focus`.
+    public var focus: FocusCharges?
 
     /// Creates a listing.
-    public init(showback: Showback, top: Int) {
+    public init(showback: Showback, top: Int, focus: FocusCharges? = nil) {
         self.showback = showback
         self.top = top
+        self.focus = focus
     }
 
     /// The rows of a table that text and Markdown show.

@@ -1,0 +1,56 @@
+extension ChangeDecomposition {
+    /// Each route's monthly totals per slot on one side, by route name: one pass over the replayed records.
+    static func routeSides(_ context: PolicyContext) -> [String: Side] {
+        let replay = context.replay
+        let records = context.traffic.records
+        let extra = context.forecast.serving?.extraCost
+        struct Sums {
+            var requests = PreciseSum(), input = PreciseSum(), cached = PreciseSum(), output = PreciseSum()
+            var inputCost = PreciseSum(), cachedCost = PreciseSum(), outputCost = PreciseSum(), otherCost = PreciseSum()
+        }
+        // Records come in runs of one route and model, so the last key is checked before the dictionary.
+        var slotIndex: [Int64: Int] = [:]
+        var keys: [Int64] = []
+        var sums: [Sums] = []
+        var lastKey: Int64 = -1
+        var slot = 0
+        for index in records.indices {
+            let key = Int64(records[index].route) << 32 | Int64(UInt32(bitPattern: replay.models[index]))
+            if key != lastKey {
+                if let known = slotIndex[key] {
+                    slot = known
+                } else {
+                    slot = sums.count
+                    slotIndex[key] = slot
+                    keys.append(key)
+                    sums.append(Sums())
+                }
+                lastKey = key
+            }
+            let weight = replay.weights[index]
+            let total = replay.picodollars[index]
+            let cachedCost = replay.cachedPicodollars.isEmpty ? 0 : replay.cachedPicodollars[index]
+            let outputCost = replay.outputPicodollars.isEmpty ? 0 : replay.outputPicodollars[index]
+            sums[slot].requests.add(weight)
+            sums[slot].input.add(weight, times: Double(replay.inputTokens[index]))
+            sums[slot].cached.add(weight, times: Double(replay.cachedTokens.isEmpty ? 0 : replay.cachedTokens[index]))
+            sums[slot].output.add(weight, times: Double(replay.outputTokens[index]))
+            sums[slot].inputCost.add(weight, times: Double(total - cachedCost - outputCost) * 1e-12)
+            sums[slot].cachedCost.add(weight, times: Double(cachedCost) * 1e-12)
+            sums[slot].outputCost.add(weight, times: Double(outputCost) * 1e-12)
+            if let extra { sums[slot].otherCost.add(extra[index]) }
+        }
+        let factor = context.forecast.scaling.factor
+        var slots: [String: [Slot]] = [:]
+        for (key, sum) in zip(keys, sums) {
+            let route = context.traffic.strings[Int32(truncatingIfNeeded: key >> 32)]
+            let name = replay.modelNames[Int(Int32(truncatingIfNeeded: key))]
+            slots[route, default: []].append(Slot(
+                name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,
+                cachedTokens: sum.cached.value * factor, outputTokens: sum.output.value * factor,
+                inputCost: sum.inputCost.value * factor, cachedCost: sum.cachedCost.value * factor,
+                outputCost: sum.outputCost.value * factor, otherCost: sum.otherCost.value * factor))
+        }
+        return slots.mapValues { Side(slots: $0) }
+    }
+}
