@@ -164,6 +164,13 @@ enum ReportFacts {
         case .cacheHits:
             return head.cacheHitShare > base.cacheHitShare ? "more cache hits" : "fewer cache hits"
         case .price:
+            // A route with a router or semantic cache replays as one slot, `router:ROUTE`, whose per-token price
+            // carries the classifier, every tier, escalations and the cache: its part is the architecture's.
+            let slotName: (String) -> String = { $0.hasPrefix("router:") ? "router and cache" : name($0) }
+            if why.baseSlot?.hasPrefix("router:") == true || why.headSlot?.hasPrefix("router:") == true {
+                let ends = [why.baseSlot, why.headSlot].compactMap { $0 }.map(slotName)
+                return "architecture (" + ends.joined(separator: " → ") + ")"
+            }
             switch (why.baseSlot, why.headSlot) {
             case let (before?, after?) where before != after: return "price (" + name(before) + " → " + name(after) + ")"
             case let (before?, _): return "price (" + name(before) + ")"
