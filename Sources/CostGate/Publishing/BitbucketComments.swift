@@ -9,6 +9,8 @@ struct BitbucketComments: CommentPlatform {
     let limit = 32_768
     let canHide = false
     let markerStyle = CommentMarker.Style.footer
+    /// Bitbucket shows HTML tags as text.
+    let rendersHTML = false
     /// The API root without a trailing slash (`https://api.bitbucket.org/2.0`).
     var apiBase: String
     /// `workspace/repo_slug`.

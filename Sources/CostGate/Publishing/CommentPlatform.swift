@@ -8,6 +8,8 @@ protocol CommentPlatform: Sendable {
     var canHide: Bool { get }
     /// How the marker is written so the host's Markdown hides it (or shows it least).
     var markerStyle: CommentMarker.Style { get }
+    /// Whether the host renders the report's `<details>` and `<sub>` (false: they are rewritten as Markdown).
+    var rendersHTML: Bool { get }
     /// What `--dry-run` names as the target ("PR #12 in owner/repo").
     var target: String { get }
     /// Who the token is, or nil when the host will not say (GitHub answers 403 for an Actions token).
@@ -22,4 +24,8 @@ protocol CommentPlatform: Sendable {
     func delete(_ comment: HostedComment) throws(CostGateError)
     /// Hides (minimizes) a comment as outdated.
     func hide(_ comment: HostedComment) throws(CostGateError)
+}
+
+extension CommentPlatform {
+    var rendersHTML: Bool { true }
 }

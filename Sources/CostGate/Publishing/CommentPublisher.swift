@@ -27,7 +27,7 @@ struct CommentPublisher: Sendable {
 
     /// `report` with this run's marker where the host's style puts it, replacing the renderer's plain marker.
     func body(for report: String) -> String {
-        marker.attach(to: report, style: platform.markerStyle)
+        marker.attach(to: platform.rendersHTML ? report : PlainMarkdown.rewrite(report), style: platform.markerStyle)
     }
 
     /// Publishes `report`.
