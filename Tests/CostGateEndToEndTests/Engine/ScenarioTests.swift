@@ -44,6 +44,9 @@ import CostGateTestSupport
         check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
         check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
         check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("cv-service-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("cv-service-autoscale", format: "json", golden: "check.json", status: .policyFailure),
+        check("cv-service-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
     ]
 
     @Test(arguments: runs)

@@ -119,7 +119,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("monthly_cost", number(fleet.monthlyCost)), ("simulated_requests", number(Double(fleet.simulatedRequests))),
                     ("preemptions", number(Double(fleet.preemptions))), ("rejected", number(Double(fleet.rejected))),
                     ("hourly_replicas", .array(fleet.hourlyReplicas.map { number($0) })),
-                ]))
+                ] + fleetExtras(fleet)))
             })),
             ("rate_limits", .array((forecast.serving?.rateLimits ?? []).map { use in
                 .object([
