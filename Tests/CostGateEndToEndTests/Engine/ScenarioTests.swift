@@ -47,6 +47,8 @@ import CostGateTestSupport
         check("cv-service-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
         check("cv-service-autoscale", format: "json", golden: "check.json", status: .policyFailure),
         check("cv-service-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("tco-owned-h100", format: "markdown", golden: "check.md", status: .success),
+        check("tco-owned-h100", format: "json", golden: "check.json", status: .success),
     ]
 
     @Test(arguments: runs)
