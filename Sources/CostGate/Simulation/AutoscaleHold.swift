@@ -12,12 +12,16 @@ struct AutoscaleHold {
     /// Values seen since the last action, oldest first, with their times.
     private var history: [(t: Double, value: Double)] = []
     private var head = 0
-    private var since = -Double.infinity
+    /// Since when values have been observed: the simulation's start, then the last action (each value
+    /// covers the interval before it).
+    private var since: Double
     private var lastAction = -Double.infinity
+
+    /// A hold for a run that starts at `start`.
+    init(start: Double = 0) { since = start }
 
     /// Records `value` at `now` and says whether to scale.
     mutating func decide(_ value: Double, now: Double, policy: AutoscalePolicy) -> Decision {
-        if since == -.infinity { since = now }
         history.append((now, value))
         let longest = max(policy.scaleUpFor, policy.scaleDownFor)
         while head < history.count, history[head].t <= now - longest, longest > 0 { head += 1 }

@@ -53,6 +53,7 @@ struct ServiceLoop {
         order.sort { requests[Int($0)].arrival != requests[Int($1)].arrival ? requests[Int($0)].arrival < requests[Int($1)].arrival : $0 < $1 }
         let start = n > 0 ? min(0, requests[Int(order[0])].arrival) : 0
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
+        hold = AutoscaleHold(start: start)
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
         var nextArrival = 0
         var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity

@@ -125,6 +125,7 @@ struct SimulationLoop {
             for t in starts { issue(at: t) }
         }
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
+        hold = AutoscaleHold(start: start)
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
         var nextArrival = 0
         var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity
