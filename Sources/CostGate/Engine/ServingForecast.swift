@@ -88,6 +88,21 @@ public struct ServingForecast: Sendable {
         public var tpmShare: Double? { tpmLimit.map { peakTokensPerMinute / $0 } }
     }
 
+    /// A route's fallback: requests sent to it and what they cost a month.
+    public struct FallbackUse: Sendable {
+        public var route: String
+        public var primary: String
+        public var fallback: String
+        /// Monthly requests above the primary's rate limit, served by the fallback.
+        public var overflowRequests: Double
+        /// Monthly failed requests retried on the fallback.
+        public var errorRequests: Double
+        /// Monthly cost of the fallback calls.
+        public var fallbackMonthlyCost: Double
+        /// Monthly primary cost no longer paid (rate-limited attempts are free).
+        public var primarySavedMonthlyCost: Double
+    }
+
     public var samples: [Sample]
     public var latency: Latency?
     public var fleets: [Fleet]
@@ -99,6 +114,8 @@ public struct ServingForecast: Sendable {
     public var fixedCost: [Double]
     /// Notes for the report (hosted profiles used, calibration).
     public var notes: [String]
+    /// Routes with a fallback, by route name.
+    public var fallbacks: [FallbackUse] = []
 
     /// Busy share of all billed GPU time across fleets, nil without fleets.
     public var gpuUtilization: Double? {

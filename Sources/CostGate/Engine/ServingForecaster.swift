@@ -75,9 +75,13 @@ enum ServingForecaster {
         }
 
         samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
-        return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
-                               rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
-                               extraCost: extraCost, fixedCost: fixedCost, notes: notes)
+        let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
+        for index in extraCost.indices { extraCost[index] += fallbacks.extraCost[index] }
+        var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
+                                       rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
+                                       extraCost: extraCost, fixedCost: fixedCost, notes: notes)
+        forecast.fallbacks = fallbacks.uses
+        return forecast
     }
 
     /// The requests `indices` stand for under the forecast load, in arrival order: each record becomes

@@ -16,6 +16,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var serviceTier: ServiceTier?
     /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
     public var deployment: String?
+    /// Where rate-limited and failed requests go (a hosted model), if anywhere.
+    public var fallback: RouteFallback?
 
     /// Creates a route that keeps the recorded model.
     public init() {}

@@ -30,4 +30,17 @@ extension JSONReportRenderer {
         }
         return members
     }
+
+    /// `fallbacks` by route, only when a route has one (so plans without fallbacks keep their reports).
+    func fallbackMembers(_ uses: [ServingForecast.FallbackUse]) -> [(String, JSONValue)] {
+        guard !uses.isEmpty else { return [] }
+        return [("fallbacks", .object(uses.map { use in
+            (use.route, JSONValue.object([
+                ("primary", .string(use.primary)), ("fallback", .string(use.fallback)),
+                ("overflow_requests", .number(use.overflowRequests)), ("error_requests", .number(use.errorRequests)),
+                ("fallback_monthly_cost", .number(use.fallbackMonthlyCost)),
+                ("primary_saved_monthly_cost", .number(use.primarySavedMonthlyCost)),
+            ]))
+        }))]
+    }
 }

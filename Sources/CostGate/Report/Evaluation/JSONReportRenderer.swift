@@ -128,7 +128,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
                 ])
             })),
-        ]
+        ] + fallbackMembers(forecast.serving?.fallbacks ?? [])
     }
 
     private func latency(_ latency: ServingForecast.Latency?) -> JSONValue {

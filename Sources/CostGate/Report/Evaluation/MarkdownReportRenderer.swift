@@ -175,6 +175,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
         }
+        for line in ReportFacts.fallbackLines(forecasts, name: { Markdown.escape($0) }) { text += "\n**Fallback:** " + line + "\n" }
         return text
     }
 

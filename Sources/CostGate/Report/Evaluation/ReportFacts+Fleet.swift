@@ -49,4 +49,15 @@ extension ReportFacts {
         }
         return lines
     }
+
+    /// Per route with a fallback: what went to it and what it cost, as a line of its own.
+    static func fallbackLines(_ forecasts: [Forecast], name: (String) -> String) -> [String] {
+        forecasts.flatMap { forecast in
+            (forecast.serving?.fallbacks ?? []).map { use in
+                "\(name(forecast.name)) · \(name(use.route)): fallback \(name(use.fallback)) costs \(Format.money(use.fallbackMonthlyCost)) a month "
+                    + "for \(Format.count(use.overflowRequests)) requests over \(name(use.primary))'s rate limit "
+                    + "(not billed on the primary: \(Format.money(use.primarySavedMonthlyCost))) and \(Format.count(use.errorRequests)) failed requests retried."
+            }
+        }
+    }
 }

@@ -74,6 +74,7 @@ public struct TextReportRenderer: ReportRenderer {
             for line in ReportFacts.ownedLines(forecasts, name: { TextTable.clean($0) }) { text += "  owned GPUs: " + line + "\n" }
             for line in ReportFacts.autoscaleLines(forecasts, name: { TextTable.clean($0) }) { text += "  autoscaling: " + line + "\n" }
         }
+        for line in ReportFacts.fallbackLines(forecasts, name: { TextTable.clean($0) }) { text += "  fallback: " + line + "\n" }
         if !evaluation.policies.isEmpty {
             text += "\nPolicies:\n"
             var table = TextTable(["status", "policy", "metric", "candidate", "actual", "limit"], rightAligned: [4, 5])
