@@ -38,7 +38,7 @@ enum RightsizeCommand: Command {
             guard let gpu = GPUCatalog.spec(id) else { throw CostGateError.unknown("GPU", id, in: "--gpus", known: GPUCatalog.ids) }
             gpus.append(gpu)
         }
-        let degrees = try flags.intList("tp", in: 1...64) ?? [1, 2, 4, 8]
+        var degrees = try flags.intList("tp", in: 1...64) ?? [1, 2, 4, 8]
         let maxReplicas = try flags.int("max-replicas", in: 1...10_000) ?? 64
 
         let workload = try PlanWorkload.requests(planPath: plan, route: route, currentDirectory: context.currentDirectory,
@@ -53,6 +53,11 @@ enum RightsizeCommand: Command {
             base = deployment
         } else {
             throw CostGateError.usage("route '\(route)' uses a hosted API; pass --model HF_ID to size a self-hosted fleet")
+        }
+        if base.kind == .service {
+            // Service times were measured on the deployment's own GPU and replica size: only the replica count varies.
+            gpus = [base.gpu]
+            degrees = [base.gpusPerReplica]
         }
         context.progress?("costgate: simulating \(workload.requests.count) requests on \(gpus.count * degrees.count) GPU × tensor-parallel options…")
         let report = Rightsizer.search(requests: workload.requests, base: base, slos: slos, gpus: gpus,

@@ -79,7 +79,8 @@ enum Backtester {
     /// The backtest of every deployment of `plan` that served recorded requests with measured latencies.
     static func run(traffic: Traffic, replay: Replay, plan: Plan, windowSeconds: Double) throws(CostGateError) -> [Backtest] {
         var result: [Backtest] = []
-        for deployment in plan.deployments {
+        // A GPU service is simulated from the recorded latencies themselves, so replaying them tests nothing.
+        for deployment in plan.deployments where deployment.kind != .service {
             let served = served(by: deployment.name, traffic: traffic, replay: replay)
             guard !served.measured.isEmpty else { continue }
             let (requests, predict) = try load(served, traffic: traffic, replay: replay, windowSeconds: windowSeconds,

@@ -19,12 +19,12 @@ enum PlanWorkload {
                                          reference: plan, referencePrompts: prompts)
         let scaling = try Forecaster.scaling(traffic: traffic, plan: plan)
         let indices = traffic.records.indices.filter { traffic.records[$0].route == routeID }
-        let requests = try ServingForecaster.expand(traffic: traffic, replay: replay, indices: indices, growth: 1 + plan.forecast.growth,
-                                                    meanGap: scaling.windowSeconds / Double(max(1, traffic.records.count)),
-                                                    limitContext: (plan.file, "routes.\(route)"))
         let config = plan.routeConfig(for: route)
         // The parser has checked that every route's deployment exists.
         let deployment = config.deployment.flatMap(plan.deployment(named:))
+        let requests = try ServingForecaster.expand(traffic: traffic, replay: replay, indices: indices, growth: 1 + plan.forecast.growth,
+                                                    meanGap: scaling.windowSeconds / Double(max(1, traffic.records.count)),
+                                                    limitContext: (plan.file, "routes.\(route)"), service: deployment?.service)
         var apiCost: Double?
         if config.deployment == nil {
             var cost = PreciseSum()

@@ -42,6 +42,39 @@ public struct ServingForecast: Sendable {
         public var rejected: Int
         /// Mean billed replicas per hour of the simulated span (for the chart).
         public var hourlyReplicas: [Double]
+        /// `llm` or `service`.
+        public var kind: Deployment.Kind = .llm
+        /// The owned-GPU cost derivation and break-even against the cloud, for an owned deployment.
+        public var owned: OwnedCost?
+        /// The same load on a fixed fleet at the policy's maximum, for a `gpu_utilization` autoscaler.
+        public var fixedComparison: FixedComparison?
+    }
+
+    /// An owned fleet's cost: per GPU-hour parts, owned GPUs, and the same GPU rented from the cloud.
+    public struct OwnedCost: Sendable {
+        public var owned: OwnedGPU
+        /// GPUs owned: the largest fleet's (max replicas × GPUs per replica).
+        public var ownedGPUs: Int
+        /// Hours in the forecast month (days × 24).
+        public var monthHours: Double
+        /// GPU-hours a month the fleet runs (draws power).
+        public var runningGPUHours: Double
+        /// The cheapest catalog instance with the same GPU, on demand, when known.
+        public var cloudInstance: String?
+        public var cloudPerGPUHour: Double?
+        /// The fleet's monthly cost if the same running GPU-hours were rented at `cloudPerGPUHour`.
+        public var cloudMonthlyCost: Double?
+        /// Hours a month one GPU must run for owning to cost what renting does (nil: never).
+        public var breakEvenHoursPerMonth: Double?
+    }
+
+    /// A utilisation-autoscaled fleet against a fixed fleet of its maximum size on the same load.
+    public struct FixedComparison: Sendable {
+        public var replicas: Int
+        public var fixedMonthlyCost: Double
+        public var fixedE2EP95Ms: Double
+        public var autoscaledMonthlyCost: Double
+        public var autoscaledE2EP95Ms: Double
     }
 
     /// A hosted model's forecast peak minute against its rate limit.
@@ -55,6 +88,21 @@ public struct ServingForecast: Sendable {
         public var tpmShare: Double? { tpmLimit.map { peakTokensPerMinute / $0 } }
     }
 
+    /// A route's fallback: requests sent to it and what they cost a month.
+    public struct FallbackUse: Sendable {
+        public var route: String
+        public var primary: String
+        public var fallback: String
+        /// Monthly requests above the primary's rate limit, served by the fallback.
+        public var overflowRequests: Double
+        /// Monthly failed requests retried on the fallback.
+        public var errorRequests: Double
+        /// Monthly cost of the fallback calls.
+        public var fallbackMonthlyCost: Double
+        /// Monthly primary cost no longer paid (rate-limited attempts are free).
+        public var primarySavedMonthlyCost: Double
+    }
+
     public var samples: [Sample]
     public var latency: Latency?
     public var fleets: [Fleet]
@@ -66,6 +114,8 @@ public struct ServingForecast: Sendable {
     public var fixedCost: [Double]
     /// Notes for the report (hosted profiles used, calibration).
     public var notes: [String]
+    /// Routes with a fallback, by route name.
+    public var fallbacks: [FallbackUse] = []
 
     /// Busy share of all billed GPU time across fleets, nil without fleets.
     public var gpuUtilization: Double? {

@@ -26,7 +26,7 @@ enum ServingForecaster {
                 replay.billing[index] == .selfHosted && (deploymentOfRoute[traffic.records[index].route] ?? fallback) == name
             }
             let sorted = try expand(traffic: traffic, replay: replay, indices: indices, growth: growth, meanGap: meanGap,
-                                    limitContext: (plan.file, "deployments.\(name)"))
+                                    limitContext: (plan.file, "deployments.\(name)"), service: deployment.service)
             guard !sorted.isEmpty else {
                 notes.append("deployment '\(name)' serves no recorded request")
                 continue
@@ -34,7 +34,13 @@ enum ServingForecaster {
             let result = ServingSimulator.run(sorted, deployment: deployment)
             let span = max(result.span, 1)
             let monthScale = scaling.days * 86_400 / span
-            let monthlyCost = result.fleet.cost * monthScale
+            var monthlyCost = result.fleet.cost * monthScale
+            var owned: ServingForecast.OwnedCost?
+            if let model = deployment.owned {
+                let cost = ownedCost(model, deployment: deployment, runningGPUHours: result.fleet.gpuHours * monthScale, days: scaling.days)
+                monthlyCost = model.monthlyCost(ownedGPUs: cost.ownedGPUs, monthHours: cost.monthHours, runningGPUHours: cost.runningGPUHours)
+                owned = cost
+            }
             var gpuSecondsByRecord: [Int32: Double] = [:]
             var copiesByRecord: [Int32: Int] = [:]
             for request in sorted { copiesByRecord[request.tag, default: 0] += 1 }
@@ -50,30 +56,42 @@ enum ServingForecaster {
                 for (record, seconds) in gpuSecondsByRecord {
                     let share = monthlyCost * seconds / totalGPUSeconds / scaling.factor
                     extraCost[Int(record)] += share
-                    if case .fixed = deployment.replicas { fixedCost[Int(record)] += share }
+                    // Owned GPUs cost the same whether they serve or not.
+                    if deployment.owned != nil { fixedCost[Int(record)] += share } else if case .fixed = deployment.replicas { fixedCost[Int(record)] += share }
                 }
             }
             fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,
                                 gpuHours: result.fleet.gpuHours * monthScale, replicasMean: result.fleet.replicasMean,
                                 replicasMax: result.fleet.replicasMax, utilization: result.fleet.utilization, monthlyCost: monthlyCost,
                                 simulatedRequests: sorted.count, preemptions: result.preemptions, rejected: result.rejected,
-                                hourlyReplicas: hourly(result.fleet.replicaTimeline, span: span)))
+                                hourlyReplicas: hourly(result.fleet.replicaTimeline, span: span), kind: deployment.kind, owned: owned,
+                                fixedComparison: fixedComparison(sorted, deployment: deployment, autoscaled: result, monthlyCost: monthlyCost,
+                                                                 days: scaling.days)))
             if result.rejected > 0 {
-                notes.append("deployment '\(name)': \(result.rejected) request(s) could never fit one replica's KV cache and were rejected")
+                notes.append(deployment.kind == .service
+                    ? "deployment '\(name)': \(result.rejected) request(s) had no service time (no latency_ms) and were left out"
+                    : "deployment '\(name)': \(result.rejected) request(s) could never fit one replica's KV cache and were rejected")
             }
         }
 
         samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
-        return ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
-                               rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
-                               extraCost: extraCost, fixedCost: fixedCost, notes: notes)
+        let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
+        for index in extraCost.indices { extraCost[index] += fallbacks.extraCost[index] }
+        var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
+                                       rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
+                                       extraCost: extraCost, fixedCost: fixedCost, notes: notes)
+        forecast.fallbacks = fallbacks.uses
+        return forecast
     }
 
     /// The requests `indices` stand for under the forecast load, in arrival order: each record becomes
     /// weight × growth requests (the fraction drawn deterministically), the extra copies spread over the sample's
     /// mean gap after it. `tag` is the record's index.
+    ///
+    /// For a GPU service (`service` given), each copy also gets a service time: the record's `latency_ms`, or a
+    /// draw from the plan's distribution at a deterministic uniform value of (record, copy).
     static func expand(traffic: Traffic, replay: Replay, indices: [Int], growth: Double, meanGap: Double,
-                       limitContext: (file: String, path: String)) throws(CostGateError) -> [SimRequest] {
+                       limitContext: (file: String, path: String), service: ServiceModel? = nil) throws(CostGateError) -> [SimRequest] {
         let start = traffic.timeSpan?.earliest ?? 0
         var requests: [SimRequest] = []
         for index in indices {
@@ -86,9 +104,10 @@ enum ServingForecaster {
                 ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
             for copy in 0..<copies {
                 let jitter = copy == 0 ? 0 : unitHash(UInt64(index), UInt64(copy)) * meanGap
+                let serviceMs = service.map { $0.serviceMs(recorded: record.latencyMs, unit: unitHash(UInt64(index), UInt64(copy) &+ 0x5E41_1CE0)) } ?? 0
                 requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
                                            outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
-                                           prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index)))
+                                           prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index), serviceMs: serviceMs))
             }
             if requests.count > simulationLimit {
                 throw .badPlan(file: limitContext.file, path: limitContext.path,

@@ -17,6 +17,10 @@ enum TrafficCalibration {
                            expected: "a deployment the base plan also declares, serving recorded requests (for \"traffic\")",
                            found: "no deployment '\(deployment.name)' in \(basePlan.file)")
         }
+        guard deployment.kind != .service else {
+            throw .badPlan(file: planFile, path: path, expected: "an LLM deployment (a GPU service takes its service times from the records already)",
+                           found: "\"traffic\" on a deployment of kind service")
+        }
         let served = Backtester.served(by: deployment.name, traffic: baseTraffic, replay: baseReplay)
         guard !served.measured.isEmpty else {
             throw .badPlan(file: planFile, path: path,

@@ -262,6 +262,7 @@ public enum PlanParser {
             throw .badPlan(file: file, path: object.childPath("service_tier"), expected: "no service tier other than batch on a batch route", found: tier.name)
         }
         route.deployment = try object.string("deployment")
+        if var fallback = try object.object("fallback") { route.fallback = try RouteFallback.parse(&fallback) }
         if route.deployment != nil, route.model != nil {
             throw .badPlan(file: file, path: path, expected: "either model or deployment, not both", found: nil)
         }

@@ -9,7 +9,8 @@ extension ReplicaPolicy {
         guard value.objectMembers != nil, var object = try deployment.object(key) else {
             throw deployment.error(at: key, expected: "a replica count or an autoscaling object", found: value.kindDescription)
         }
-        try object.rejectUnknownKeys(["min", "max", "metric", "scale_up_at", "scale_down_at", "cooldown_s", "cold_start_s"])
+        try object.rejectUnknownKeys(["min", "max", "metric", "scale_up_at", "scale_down_at", "cooldown_s", "cold_start_s",
+                                     "scale_up_for_s", "scale_down_for_s"])
         var policy = AutoscalePolicy()
         policy.min = try object.int("min", in: 0...10_000) ?? policy.min
         policy.max = try object.int("max", in: 1...10_000) ?? Swift.max(policy.min, 1)
@@ -17,8 +18,16 @@ extension ReplicaPolicy {
             throw object.error(at: "max", expected: "at least min (\(policy.min)) and 1", found: "\(policy.max)")
         }
         policy.metric = try object.choice("metric", kind: "autoscaling metric", as: AutoscalePolicy.Metric.self) ?? policy.metric
-        policy.scaleUpAt = try object.number("scale_up_at", in: 0...1e9, as: "a per-replica load") ?? policy.scaleUpAt
-        policy.scaleDownAt = try object.number("scale_down_at", in: 0...1e9, as: "a per-replica load") ?? policy.scaleDownAt
+        if policy.metric == .gpuUtilization {
+            // A utilisation is a share of time: the defaults are the common 70% / 30% rule.
+            policy.scaleUpAt = try object.number("scale_up_at", in: 0...1, as: "a utilisation") ?? 0.7
+            policy.scaleDownAt = try object.number("scale_down_at", in: 0...1, as: "a utilisation") ?? 0.3
+        } else {
+            policy.scaleUpAt = try object.number("scale_up_at", in: 0...1e9, as: "a per-replica load") ?? policy.scaleUpAt
+            policy.scaleDownAt = try object.number("scale_down_at", in: 0...1e9, as: "a per-replica load") ?? policy.scaleDownAt
+        }
+        policy.scaleUpFor = try object.number("scale_up_for_s", in: 0...86_400, as: "a number of seconds") ?? 0
+        policy.scaleDownFor = try object.number("scale_down_for_s", in: 0...86_400, as: "a number of seconds") ?? 0
         if policy.scaleDownAt >= policy.scaleUpAt {
             throw object.error(at: "scale_down_at", expected: "less than scale_up_at (\(policy.scaleUpAt))", found: "\(policy.scaleDownAt)")
         }

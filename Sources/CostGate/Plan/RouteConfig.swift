@@ -20,6 +20,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var router: RouteRouter?
     /// A semantic cache in front of the route's model path.
     public var semanticCache: SemanticCache?
+    /// Where rate-limited and failed requests go (a hosted model), if anywhere.
+    public var fallback: RouteFallback?
 
     /// Creates a route that keeps the recorded model.
     public init() {}

@@ -6,6 +6,8 @@ public struct AutoscalePolicy: Sendable, Equatable {
         case queueDepth = "queue_depth"
         /// Requests in the running batch, per replica.
         case runningRequests = "running_requests"
+        /// Share of the last autoscaler interval each ready replica spent serving (0…1), averaged over them.
+        case gpuUtilization = "gpu_utilization"
     }
 
     /// Fewest replicas (may be 0: scale to zero).
@@ -20,6 +22,10 @@ public struct AutoscalePolicy: Sendable, Equatable {
     public var scaleDownAt: Double = 1
     /// Seconds after any scaling action before the next.
     public var cooldown: Double = 60
+    /// Seconds the metric must stay above `scaleUpAt` (at every evaluation) before a replica is added.
+    public var scaleUpFor: Double = 0
+    /// Seconds the metric must stay below `scaleDownAt` before a replica is removed.
+    public var scaleDownFor: Double = 0
     /// Seconds a new replica takes to become ready; billed while it serves nothing.
     public var coldStart: Double = 120
 

@@ -27,6 +27,21 @@ public struct Deployment: Sendable, Equatable {
     /// Coefficients fitted to measurements of this deployment (`costgate calibrate`), which replace the engine
     /// profile's; the plan loader reads them from `calibrationFile`.
     public var calibration: Calibration?
+    /// What the deployment serves: an LLM (simulated token by token) or another GPU service (simulated from
+    /// measured service times).
+    public var kind: Kind = .llm
+    /// Service times and batch size of a `.service` deployment.
+    public var service: ServiceModel?
+    /// Owned GPUs: the price per GPU-hour is derived from purchase, power and hosting instead of a cloud price.
+    public var owned: OwnedGPU?
+
+    /// What a deployment serves.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// A language model, simulated token by token (vLLM-style continuous batching).
+        case llm
+        /// Any other GPU service, simulated from per-request service times with a batch size.
+        case service
+    }
 
     /// Creates a deployment directly (the rightsizer builds variants this way).
     public init(name: String, model: ModelArchitecture, gpu: GPUSpec, tensorParallel: Int = 1,
@@ -66,8 +81,21 @@ public struct Deployment: Sendable, Equatable {
                               replicas: replicas, pricePerGPUHour: keepPrice ? pricePerGPUHour : nil,
                               instance: instance?.gpu == gpu.id ? instance : nil, spotShare: spotShare)
         if keepPrice { copy.priceSource = priceSource }
+        copy.kind = kind
+        copy.service = service
+        if gpu.id == self.gpu.id, let owned { copy.setOwned(owned) }
         // A calibration describes one GPU at one tensor-parallel degree; variants fall back to the engine profile.
         if gpu.id == self.gpu.id, tensorParallel == self.tensorParallel { copy.calibration = calibration }
         return copy
     }
+
+    /// Prices the deployment as owned GPUs (`OwnedGPU.pricePerGPUHour`).
+    public mutating func setOwned(_ owned: OwnedGPU) {
+        self.owned = owned
+        pricePerGPUHour = owned.pricePerGPUHour
+        priceSource = "owned (TCO)"
+    }
+
+    /// The GPUs the team owns for an owned deployment: every GPU the largest fleet needs.
+    public var ownedGPUs: Int { replicas.maximum * gpusPerReplica }
 }

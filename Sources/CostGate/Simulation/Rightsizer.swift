@@ -116,11 +116,12 @@ public enum Rightsizer {
                                   tensorParallel tp: Int, maxReplicas: Int, monthScale: Double)
         -> (options: [Option], infeasible: Infeasible?)
     {
-        guard base.model.heads % tp == 0 else {
+        // A GPU service has no model shape to check: its measured service times decide.
+        guard base.kind == .service || base.model.heads % tp == 0 else {
             return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "tensor_parallel does not divide the attention heads"))
         }
         let probe = base.with(gpu: gpu, tensorParallel: tp, replicas: .fixed(1))
-        guard probe.kvCapacityTokens > 0 else {
+        guard base.kind == .service || probe.kvCapacityTokens > 0 else {
             return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "weights do not fit in GPU memory"))
         }
         func evaluate(_ replicas: ReplicaPolicy) -> Option {

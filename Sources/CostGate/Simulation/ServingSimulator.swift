@@ -44,6 +44,10 @@ public enum ServingSimulator {
     ///   - options: closed-loop concurrency, coefficients, autoscaler interval.
     /// - Returns: per-request latencies and fleet figures.
     public static func run(_ requests: [SimRequest], deployment: Deployment, options: Options = Options()) -> SimulationResult {
+        if deployment.kind == .service {
+            var loop = ServiceLoop(requests: requests, deployment: deployment, options: options)
+            return loop.run()
+        }
         var engine = SimulationLoop(requests: requests, deployment: deployment, options: options)
         return engine.run()
     }

@@ -69,7 +69,10 @@ struct SimulationLoop {
     private var timeline: [(t: Double, replicas: Int)] = []
     private var billedCount = 0
     private var replicasMax = 0
-    private var lastScaleAction = -Double.infinity
+    private var hold = AutoscaleHold()
+    /// Busy seconds per replica slot, and their value at the last autoscaler evaluation (`gpu_utilization`).
+    private var busyByReplica: [Double] = []
+    private var busyAtTick: [Double] = []
     private var preemptions = 0
     private var hitTokens = 0
     private var rejected = 0
@@ -122,6 +125,7 @@ struct SimulationLoop {
             for t in starts { issue(at: t) }
         }
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
+        hold = AutoscaleHold(start: start)
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
         var nextArrival = 0
         var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity
@@ -200,6 +204,8 @@ struct SimulationLoop {
             caches[slot] = PrefixCache(capacityTokens: capacityTokens)
             stepEnd[slot] = .infinity
             blockPos[slot] = 0
+            busyByReplica[slot] = 0
+            busyAtTick[slot] = 0
         } else {
             slot = state.count
             state.append(.starting)
@@ -217,6 +223,8 @@ struct SimulationLoop {
             scheduledHi.append(0)
             blockPos.append(0)
             stepSecondsPerToken.append(0)
+            busyByReplica.append(0)
+            busyAtTick.append(0)
         }
         let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
         state[slot] = ready ? .ready : .starting
@@ -246,34 +254,44 @@ struct SimulationLoop {
         var active = 0
         var ready = 0
         var load = 0
+        var busy = 0.0
         for r in 0..<state.count {
+            // Busy time up to now: a step still running counts only its part before now.
+            let busyNow = busyByReplica[r] - (stepEnd[r].isFinite ? max(0, stepEnd[r] - now) : 0)
             switch state[r] {
             case .starting: active += 1
             case .ready:
                 active += 1
                 ready += 1
-                load += policy.metric == .queueDepth ? (waiting[r].count - waitHead[r] + resume[r].count) : running[r].count
+                switch policy.metric {
+                case .queueDepth: load += waiting[r].count - waitHead[r] + resume[r].count
+                case .runningRequests: load += running[r].count
+                case .gpuUtilization: busy += min(1, max(0, busyNow - busyAtTick[r]) / options.autoscaleInterval)
+                }
             case .draining, .stopped: break
             }
+            busyAtTick[r] = busyNow
         }
         let queued = pending.count - pendingHead
         if active == 0 {
             if queued > 0 || policy.min > 0 {
                 addReplica(at: now, ready: false)
-                lastScaleAction = now
+                hold.acted(at: now)
             }
             return
         }
-        let perReplica = Double(load + (policy.metric == .queueDepth ? queued : 0)) / Double(max(ready, 1))
-        guard now - lastScaleAction >= policy.cooldown else { return }
-        if perReplica > policy.scaleUpAt, active < policy.max {
+        let perReplica = policy.metric == .gpuUtilization
+            ? (ready > 0 ? busy / Double(ready) : 1)
+            : Double(load + (policy.metric == .queueDepth ? queued : 0)) / Double(max(ready, 1))
+        let decision = hold.decide(perReplica, now: now, policy: policy)
+        if decision == .up, active < policy.max {
             addReplica(at: now, ready: false)
-            lastScaleAction = now
-        } else if perReplica < policy.scaleDownAt, active > policy.min {
+            hold.acted(at: now)
+        } else if decision == .down, active > policy.min {
             // Cancel a pending cold start first; otherwise drain the least loaded ready replica, keeping at
             // least one ready replica unless the policy scales to zero and nothing is in flight.
             if let starting = state.lastIndex(of: .starting) {
-                lastScaleAction = now
+                hold.acted(at: now)
                 stopReplica(starting, at: now)
                 return
             }
@@ -283,7 +301,7 @@ struct SimulationLoop {
             }
             guard victim >= 0, ready > 1 || (policy.min == 0 && outstanding[victim] == 0) else { return }
             state[victim] = .draining
-            lastScaleAction = now
+            hold.acted(at: now)
             if outstanding[victim] == 0 { stopReplica(victim, at: now) }
         }
     }
@@ -493,6 +511,7 @@ struct SimulationLoop {
         stepEnd[r] = now + duration
         stepSecondsPerToken[r] = duration / Double(load.tokens)
         busySeconds += duration
+        busyByReplica[r] += duration
         busySequenceSeconds += duration * Double(load.sequences)
     }
 

@@ -49,6 +49,11 @@ import CostGateTestSupport
         check("support-gateway", format: "text", golden: "check.txt", status: .success),
         Run(scenario: "support-gateway", arguments: ["whatif", "--plan", "Scenarios/support-gateway/costgate.json", "--format", "markdown"],
             golden: "whatif.md", status: .policyFailure),
+        check("cv-service-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("cv-service-autoscale", format: "json", golden: "check.json", status: .policyFailure),
+        check("cv-service-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("tco-owned-h100", format: "markdown", golden: "check.md", status: .success),
+        check("tco-owned-h100", format: "json", golden: "check.json", status: .success),
     ]
 
     @Test(arguments: runs)

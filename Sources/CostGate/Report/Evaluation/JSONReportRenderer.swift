@@ -130,7 +130,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("monthly_cost", number(fleet.monthlyCost)), ("simulated_requests", number(Double(fleet.simulatedRequests))),
                     ("preemptions", number(Double(fleet.preemptions))), ("rejected", number(Double(fleet.rejected))),
                     ("hourly_replicas", .array(fleet.hourlyReplicas.map { number($0) })),
-                ]))
+                ] + fleetExtras(fleet)))
             })),
             ("rate_limits", .array((forecast.serving?.rateLimits ?? []).map { use in
                 .object([
@@ -139,7 +139,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
                 ])
             })),
-        ] + ArchitectureSection.jsonMembers(forecast)
+        ] + ArchitectureSection.jsonMembers(forecast) + fallbackMembers(forecast.serving?.fallbacks ?? [])
     }
 
     private func latency(_ latency: ServingForecast.Latency?) -> JSONValue {

@@ -183,6 +183,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
             text += "\n#### GPU fleets\n\n" + Markdown.table(ReportFacts.fleetHeader, fleets.map { row in row.enumerated().map { $0.offset < 3 ? Markdown.escape($0.element) : $0.element } },
                                                              alignRight: [3, 4, 5, 6])
             for line in ReportFacts.breakEvenLines(evaluation.candidates, name: { Markdown.escape($0) }) { text += "\n**Break-even:** " + line + "\n" }
+            for line in ReportFacts.ownedLines(forecasts, name: { Markdown.escape($0) }) { text += "\n**Owned GPUs:** " + line + "\n" }
+            for line in ReportFacts.autoscaleLines(forecasts, name: { Markdown.escape($0) }) { text += "\n**Autoscaling:** " + line + "\n" }
         }
         let limits = forecasts.flatMap { f in (f.serving?.rateLimits ?? []).map { (f.name, $0) } }
         if !limits.isEmpty {
@@ -193,6 +195,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
         }
+        for line in ReportFacts.fallbackLines(forecasts, name: { Markdown.escape($0) }) { text += "\n**Fallback:** " + line + "\n" }
         return text
     }
 

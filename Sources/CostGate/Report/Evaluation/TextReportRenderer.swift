@@ -82,7 +82,10 @@ public struct TextReportRenderer: ReportRenderer {
             for row in fleets { table.add(row.enumerated().map { $0.offset < 3 ? TextTable.clean($0.element) : $0.element }) }
             text += table.render()
             for line in ReportFacts.breakEvenLines(evaluation.candidates, name: { TextTable.clean($0) }) { text += "  break-even: " + line + "\n" }
+            for line in ReportFacts.ownedLines(forecasts, name: { TextTable.clean($0) }) { text += "  owned GPUs: " + line + "\n" }
+            for line in ReportFacts.autoscaleLines(forecasts, name: { TextTable.clean($0) }) { text += "  autoscaling: " + line + "\n" }
         }
+        for line in ReportFacts.fallbackLines(forecasts, name: { TextTable.clean($0) }) { text += "  fallback: " + line + "\n" }
         if !evaluation.policies.isEmpty {
             text += "\nPolicies:\n"
             var table = TextTable(["status", "policy", "metric", "candidate", "actual", "limit"], rightAligned: [4, 5])
