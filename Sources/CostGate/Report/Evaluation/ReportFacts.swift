@@ -148,6 +148,11 @@ enum ReportFacts {
         return lines
     }
 
+    /// A replay slot as a reader names it: a deployment's slot `deployment:NAME` is "NAME (self-hosted)".
+    static func displayName(_ slot: String, name: (String) -> String) -> String {
+        slot.hasPrefix("deployment:") ? name(String(slot.dropFirst("deployment:".count))) + " (self-hosted)" : name(slot)
+    }
+
     /// What a factor's part is called in a sentence, with the direction its factor moved.
     static func whyLabel(_ factor: ChangeDecomposition.Factor, _ why: ChangeDecomposition, name: (String) -> String) -> String {
         let base = why.baseFactors
@@ -166,20 +171,20 @@ enum ReportFacts {
         case .price:
             // A route with a router or semantic cache replays as one slot, `router:ROUTE`, whose per-token price
             // carries the classifier, every tier, escalations and the cache: its part is the architecture's.
-            let slotName: (String) -> String = { $0.hasPrefix("router:") ? "router and cache" : name($0) }
+            func slotName(_ slot: String) -> String { slot.hasPrefix("router:") ? "router and cache" : displayName(slot, name: name) }
             if why.baseSlot?.hasPrefix("router:") == true || why.headSlot?.hasPrefix("router:") == true {
-                let ends = [why.baseSlot, why.headSlot].compactMap { $0 }.map(slotName)
+                let ends = [why.baseSlot, why.headSlot].compactMap { $0 }.map { slotName($0) }
                 return "architecture (" + ends.joined(separator: " → ") + ")"
             }
             switch (why.baseSlot, why.headSlot) {
-            case let (before?, after?) where before != after: return "price (" + name(before) + " → " + name(after) + ")"
-            case let (before?, _): return "price (" + name(before) + ")"
-            case let (nil, after?): return "price (" + name(after) + ")"
+            case let (before?, after?) where before != after: return "price (" + slotName(before) + " → " + slotName(after) + ")"
+            case let (before?, _): return "price (" + slotName(before) + ")"
+            case let (nil, after?): return "price (" + slotName(after) + ")"
             default: return "price"
             }
         case .routingMix:
             guard let main = why.headSlot else { return "routing mix" }
-            return "routing mix (" + Format.wholePercent(why.headMainShare) + " of requests on " + name(main) + ")"
+            return "routing mix (" + Format.wholePercent(why.headMainShare) + " of requests on " + displayName(main, name: name) + ")"
         }
     }
 }
