@@ -7,6 +7,10 @@ public enum Forecaster {
         if let hours = plan.traffic.windowHours {
             window = hours * 3600
             fromPlan = true
+        } else if let covered = traffic.coveredSeconds, covered >= 0.0036 {
+            // A usage report covers its buckets' whole width, not just the span of their start times.
+            window = covered
+            fromPlan = false
         } else {
             // The same floor as window_hours' (0.000001 h): a narrower span would scale the sample by an
             // unbounded factor.

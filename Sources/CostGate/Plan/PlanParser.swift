@@ -120,6 +120,9 @@ public enum PlanParser {
             let mappedPaths = Set(columns.values)
             tags = tags.filter { key, path in preset.tags[key] != path || !mappedPaths.contains(path) }
         }
+        if format.isAggregate, let column = columns.keys.sorted().first {
+            throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: usage-report rows are read by their documented fields (map tags with traffic.tags)", found: "'\(columns[column]!)'")
+        }
         if format == .otlp, let column = columns.keys.sorted().first {
             throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: OTLP spans are read by their GenAI attributes (map tags with traffic.tags)", found: "'\(columns[column]!)'")
         }

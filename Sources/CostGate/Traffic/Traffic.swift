@@ -12,6 +12,16 @@ public struct Traffic: Sendable {
     public var skipped = SkippedRecords()
     /// The file the sample was read from, as the user named it.
     public var source: String = ""
+    /// Usage-report rows read (`openai-usage`, `anthropic-usage`): 0 for request logs. Each row became records
+    /// standing for its requests (`UsageReportReader`).
+    public var aggregateRows = 0
+    /// Rows of those without a request count, each read as one record of the row's totals.
+    public var aggregateRowsWithoutCount = 0
+    /// The seconds the usage report's buckets cover (latest end − earliest start), nil for request logs; the
+    /// forecast's window when the plan gives no `window_hours`.
+    public var coveredSeconds: Double?
+    /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
+    public var aggregateAudioTokens: Int64 = 0
 
     /// Creates an empty sample.
     public init() {}

@@ -21,6 +21,8 @@ struct TrafficPreset: Sendable {
         case .langfuse: return langfuse
         case .helicone: return helicone
         case .otlp: return otlp
+        case .openaiUsage: return openaiUsage
+        case .anthropicUsage: return anthropicUsage
         }
     }
 
@@ -58,6 +60,12 @@ struct TrafficPreset: Sendable {
     /// OTLP spans: fields come from GenAI attributes (`JSONLineScanner+OTLP`); `tags` values are attribute
     /// keys, looked up on the span, then on its resource.
     static let otlp = TrafficPreset(columns: [:], tags: ["service": "service.name", "provider": "gen_ai.provider.name"])
+
+    /// OpenAI's completions usage rows (`UsageReportReader`): the grouping columns are tags; `tags` values are row keys.
+    static let openaiUsage = TrafficPreset(columns: [:], tags: ["project": "project_id", "api_key": "api_key_id", "user": "user_id"])
+
+    /// Anthropic's messages usage rows (`UsageReportReader`): the grouping columns are tags; `tags` values are row keys.
+    static let anthropicUsage = TrafficPreset(columns: [:], tags: ["workspace": "workspace_id", "api_key": "api_key_id"])
 
     /// Helicone's request export (`HeliconeRequest` in Helicone's `packages/llm-mapper` types; the export example
     /// in `examples/export`): `prompt_tokens` include cache reads and writes, `response_status` is the HTTP code,

@@ -79,6 +79,14 @@ public enum TrafficReader {
                     JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,
                                                layout: layout, skipBadRecords: skipBadRecords)
                 }
+            case .openaiUsage, .anthropicUsage:
+                // A page per line splits at line boundaries; a pretty-printed page is one value, read whole.
+                let ranges = UsageReportReader.isOnePagePerLine(base, from: start, to: raw.count)
+                    ? split(base, from: start, to: raw.count, chunkCount: chunkCount) : [start..<raw.count]
+                chunks = parse(ranges) { range in
+                    UsageReportReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, layout: layout,
+                                                 skipBadRecords: skipBadRecords)
+                }
             case .csv:
                 let header: CSVReader.Header
                 do throws(CostGateError) {
@@ -155,6 +163,8 @@ public enum TrafficReader {
         traffic.strings.reserveCapacity(chunks.reduce(0) { $0 + $1.strings.count })
         var tagSets = TagSetInterner()
         var pairs: [Traffic.TagPair] = []
+        var coveredStart = Double.infinity
+        var coveredEnd = -Double.infinity
         lineOffset = 0
         for index in chunks.indices {
             // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
@@ -184,6 +194,14 @@ public enum TrafficReader {
                 traffic.records.append(record)
             }
             traffic.skipped.count += chunk.badRecordCount
+            traffic.aggregateRows += chunk.aggregateRows
+            traffic.aggregateRowsWithoutCount += chunk.aggregateRowsWithoutCount
+            traffic.aggregateAudioTokens += chunk.audioTokens
+            if chunk.windowEnd >= chunk.windowStart {
+                let covered = (start: min(coveredStart, chunk.windowStart), end: max(coveredEnd, chunk.windowEnd))
+                (coveredStart, coveredEnd) = covered
+                traffic.coveredSeconds = covered.end - covered.start
+            }
             for issue in chunk.issues where traffic.skipped.examples.count < 10 {
                 traffic.skipped.examples.append(issue.error(file: file, lineOffset: lineOffset).description)
             }

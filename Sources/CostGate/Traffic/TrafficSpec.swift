@@ -12,6 +12,13 @@ public struct TrafficSpec: Sendable, Equatable {
         case helicone
         /// OpenTelemetry GenAI spans in OTLP/JSON, one `ExportTraceServiceRequest` per line.
         case otlp
+        /// Pages of OpenAI's `/v1/organization/usage/completions`: aggregate rows (`UsageReportReader`).
+        case openaiUsage = "openai-usage"
+        /// Anthropic's Usage API messages report: aggregate rows (`UsageReportReader`).
+        case anthropicUsage = "anthropic-usage"
+
+        /// Whether the format holds aggregate usage rows rather than requests.
+        public var isAggregate: Bool { self == .openaiUsage || self == .anthropicUsage }
     }
 
     /// The path as written in the plan (relative to the plan's folder).
