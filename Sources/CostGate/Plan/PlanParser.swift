@@ -91,11 +91,28 @@ public enum PlanParser {
 
     private static func parseTraffic(_ object: inout PlanObject) throws(CostGateError) -> TrafficSpec {
         let file = object.file
-        guard let path = try object.string("path") else {
+        // A file, a folder, a glob or `-`, or a list of these.
+        var pathForms: [String] = []
+        if let list = object.value("path")?.arrayValue {
+            for (index, item) in list.enumerated() {
+                guard let text = item.stringValue, !text.isEmpty else {
+                    throw .badPlan(file: file, path: "traffic.path[\(index)]", expected: "a non-empty path string", found: item.kindDescription)
+                }
+                pathForms.append(text)
+            }
+            guard !pathForms.isEmpty else { throw .badPlan(file: file, path: "traffic.path", expected: "a path or a non-empty list of paths", found: "[]") }
+        } else if let text = try object.string("path") {
+            pathForms = [text]
+        }
+        guard let first = pathForms.first else {
             throw .badPlan(file: file, path: "traffic.path", expected: "the path of the traffic sample", found: nil)
         }
+        let path = pathForms.joined(separator: ", ")
+        // `.gz` is a compression, not a format: `daily.csv.gz` is CSV.
+        var lowered = first.lowercased()
+        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
         let format = try object.choice("format", kind: "format", as: TrafficSpec.Format.self)
-            ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
+            ?? (lowered.hasSuffix(".csv") ? .csv : .jsonl)
         let sampleRate = try object.number("sample_rate", in: 1e-9...1, as: "a sample rate") ?? 1
         let windowHours = try object.number("window_hours", in: 1e-6...1e6, as: "a window in hours")
         var columns = try object.stringMap("columns")
@@ -110,7 +127,7 @@ public enum PlanParser {
         for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
             throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
         }
-        if TrafficPreset.of(format) != nil, path.lowercased().hasSuffix(".csv") {
+        if TrafficPreset.of(format) != nil, !format.isAggregate, lowered.hasSuffix(".csv") {
             throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) export as JSON Lines (CSV exports' JSON cells are not read)", found: "'\(format.rawValue)' with a .csv path")
         }
         if let preset = TrafficPreset.of(format) {
@@ -154,6 +171,7 @@ public enum PlanParser {
         spec.tokenConvention = convention ?? TrafficPreset.of(format)?.tokenConvention ?? .openai
         spec.latencyUnit = latencyUnit ?? TrafficPreset.of(format)?.latencyUnit ?? .ms
         spec.tags = tags
+        spec.paths = pathForms
         return spec
     }
 

@@ -17,9 +17,10 @@ public struct Traffic: Sendable {
     public var aggregateRows = 0
     /// Rows of those without a request count, each read as one record of the row's totals.
     public var aggregateRowsWithoutCount = 0
-    /// The seconds the usage report's buckets cover (latest end − earliest start), nil for request logs; the
-    /// forecast's window when the plan gives no `window_hours`.
-    public var coveredSeconds: Double?
+    /// The time the usage report's buckets cover (earliest start to latest end, Unix seconds), nil for request logs.
+    public var coveredInterval: ClosedRange<Double>?
+    /// The seconds `coveredInterval` spans: the forecast's window when the plan gives no `window_hours`.
+    public var coveredSeconds: Double? { coveredInterval.map { $0.upperBound - $0.lowerBound } }
     /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
     public var aggregateAudioTokens: Int64 = 0
 

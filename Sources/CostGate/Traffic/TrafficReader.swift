@@ -30,7 +30,7 @@ public enum TrafficReader {
     /// - Throws: `CostGateError.badRecord` for the first bad record (or a bad CSV header), and
     ///   `CostGateError.io` when no record could be read.
     public static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
-        try read(data, spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
+        try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
     }
 
     /// Reads the traffic file at `path`, mapping it into memory.
@@ -64,7 +64,7 @@ public enum TrafficReader {
     /// Reads traffic with a fixed number of chunks (nil: chosen from the size); tests use it to check
     /// that chunking does not change the result.
     static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
-                     chunkCount: Int?) throws(CostGateError) -> Traffic {
+                     chunkCount: Int?, allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
         let layout = FieldLayout(spec: spec)
         var chunks: [TrafficChunk] = []
         var headerError: CostGateError?
@@ -108,7 +108,7 @@ public enum TrafficReader {
             }
         }
         if let headerError { throw headerError }
-        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords)
+        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
     }
 
     /// Splits `start..<end` into about `chunkCount` ranges, each ending just after a newline (or at `end`).
@@ -150,7 +150,8 @@ public enum TrafficReader {
     }
 
     /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
-    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool,
+                      allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
         var traffic = Traffic()
         traffic.source = file
         var lineOffset = 0
@@ -198,9 +199,9 @@ public enum TrafficReader {
             traffic.aggregateRowsWithoutCount += chunk.aggregateRowsWithoutCount
             traffic.aggregateAudioTokens += chunk.audioTokens
             if chunk.windowEnd >= chunk.windowStart {
-                let covered = (start: min(coveredStart, chunk.windowStart), end: max(coveredEnd, chunk.windowEnd))
-                (coveredStart, coveredEnd) = covered
-                traffic.coveredSeconds = covered.end - covered.start
+                coveredStart = min(coveredStart, chunk.windowStart)
+                coveredEnd = max(coveredEnd, chunk.windowEnd)
+                traffic.coveredInterval = coveredStart...coveredEnd
             }
             for issue in chunk.issues where traffic.skipped.examples.count < 10 {
                 traffic.skipped.examples.append(issue.error(file: file, lineOffset: lineOffset).description)
@@ -208,7 +209,7 @@ public enum TrafficReader {
             lineOffset += chunk.lineCount
         }
         traffic.tagSets = tagSets.sets()
-        if traffic.records.isEmpty {
+        if traffic.records.isEmpty && !allowEmpty {
             var reason = "no readable records in \(file)"
             if let first = traffic.skipped.examples.first {
                 reason += " (\(traffic.skipped.count) skipped; the first: \(first))"

@@ -21,8 +21,10 @@ public struct TrafficSpec: Sendable, Equatable {
         public var isAggregate: Bool { self == .openaiUsage || self == .anthropicUsage }
     }
 
-    /// The path as written in the plan (relative to the plan's folder).
+    /// The path as written in the plan (relative to the plan's folder); a list's entries joined by ", ".
     public var path: String
+    /// Each path form the plan names (a file, a folder, a glob, `-`), in order: `[path]` unless it gave a list.
+    public var paths: [String] = []
     /// The format; inferred from the extension when the plan omits it.
     public var format: Format
     /// The share of real requests the log kept (weight 1 / sample_rate when a record has none).
@@ -77,6 +79,7 @@ public struct TrafficSpec: Sendable, Equatable {
     public init(path: String, format: Format, sampleRate: Double = 1, windowHours: Double? = nil,
                 columns: [String: String] = [:], defaults: [String: String] = [:], timestampUnit: TimestampUnit = .s) {
         self.path = path
+        self.paths = [path]
         self.format = format
         self.sampleRate = sampleRate
         self.windowHours = windowHours
