@@ -168,6 +168,7 @@ public enum Replayer {
             replay.warnings.append(text)
         }
         if traffic.aggregateRows > 0 { replay.warnings += aggregateWarnings(traffic, plan: plan, promptDeltas: routePromptDelta) }
+        if let join = traffic.joinSummary, join.unmatched > 0 { replay.warnings.append(joinWarning(join, traffic: traffic)) }
         for (key, records) in unavailableTiers.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             replay.warnings.append("\(records) record(s) of model '\(key[0])' name the \(key[1]) tier, which the model has no rates for; they are billed at standard rates")
         }

@@ -165,6 +165,7 @@ public enum PlanParser {
         if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { $0.value.dottedPathSegments.count > 1 }) {
             throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
         }
+        let join = try parseJoin(&object, format: format)
         try object.rejectUnknownKeys()
         var spec = TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
                                columns: columns, defaults: defaults, timestampUnit: unit)
@@ -172,7 +173,61 @@ public enum PlanParser {
         spec.latencyUnit = latencyUnit ?? TrafficPreset.of(format)?.latencyUnit ?? .ms
         spec.tags = tags
         spec.paths = pathForms
+        spec.join = join
         return spec
+    }
+
+    /// Reads `traffic.join`: `{"path", "format", "on": {"left", "right"}, "tags", "columns"}`.
+    private static func parseJoin(_ traffic: inout PlanObject, format: TrafficSpec.Format) throws(CostGateError) -> TrafficJoin? {
+        guard var object = try traffic.object("join") else { return nil }
+        let file = object.file
+        var paths: [String] = []
+        if let list = object.value("path")?.arrayValue {
+            for (index, item) in list.enumerated() {
+                guard let text = item.stringValue, !text.isEmpty, text != "-" else {
+                    throw .badPlan(file: file, path: "traffic.join.path[\(index)]", expected: "a non-empty path (not '-')", found: item.kindDescription)
+                }
+                paths.append(text)
+            }
+        } else if let text = try object.string("path") {
+            paths = [text]
+        }
+        guard let first = paths.first, first != "-" else {
+            throw .badPlan(file: file, path: "traffic.join.path", expected: "the joined log's path (a file, folder, glob or list; not '-')", found: paths.first.map { "'\($0)'" })
+        }
+        var lowered = first.lowercased()
+        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
+        let joinFormat = try object.choice("format", kind: "format", as: TrafficSpec.Format.self) ?? (lowered.hasSuffix(".csv") ? .csv : .jsonl)
+        guard joinFormat == .jsonl || joinFormat == .csv else {
+            throw .badPlan(file: file, path: "traffic.join.format", expected: "'jsonl' or 'csv' (a joined log is read by its key and tags)", found: "'\(joinFormat.rawValue)'")
+        }
+        guard format != .otlp && !format.isAggregate else {
+            throw .badPlan(file: file, path: "traffic.join", expected: "a request log to join to (not OTLP spans or usage-report rows)", found: "format '\(format.rawValue)'")
+        }
+        guard var on = try object.object("on") else {
+            throw .badPlan(file: file, path: "traffic.join.on", expected: "{\"left\": FIELD, \"right\": FIELD}: the key in each log", found: nil)
+        }
+        guard let left = try on.string("left"), let right = try on.string("right") else {
+            throw .badPlan(file: file, path: "traffic.join.on", expected: "both 'left' (the key in the traffic) and 'right' (the key in the joined log)", found: nil)
+        }
+        try on.rejectUnknownKeys()
+        let tags = try object.stringMap("tags")
+        for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
+            throw .badPlan(file: file, path: "traffic.join.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
+        }
+        let columns = try object.stringMap("columns")
+        for key in columns.keys.sorted() where !TrafficJoin.fillableFields.contains(key) {
+            throw .unknown("field the join can fill", key, in: "\(file): 'traffic.join.columns.\(key)'", known: TrafficJoin.fillableFields)
+        }
+        for (segments, name) in ([left, right] + Array(tags.values) + Array(columns.values)).map({ ($0.dottedPathSegments, $0) }) where segments.contains(where: \.isEmpty) {
+            throw .badPlan(file: file, path: "traffic.join", expected: "dotted paths without empty segments", found: "'\(name)'")
+        }
+        if joinFormat == .csv, let nested = ([right] + tags.values.sorted() + columns.values.sorted()).first(where: { $0.dottedPathSegments.count > 1 }) {
+            throw .badPlan(file: file, path: "traffic.join", expected: "column names in a CSV joined log", found: "'\(nested)'")
+        }
+        try object.rejectUnknownKeys()
+        return TrafficJoin(path: paths.joined(separator: ", "), paths: paths, format: joinFormat, left: left, right: right,
+                           tags: tags, columns: columns)
     }
 
     /// The token-rate names a plan model (and its `long_context` tier) accepts under each prefix: none for the

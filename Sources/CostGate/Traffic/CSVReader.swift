@@ -55,7 +55,15 @@ enum CSVReader {
                 let name = layout.name(field)
                 if let column = names.firstIndex(of: name) {
                     fields[column] = field
-                } else if TrafficField.required.contains(field) || name != field.canonicalName {
+                } else if name.dottedPathSegments.count > 1 {
+                    // A path into the JSON object a cell holds (`metadata.user_api_key_team_alias`): its column must exist.
+                    let root = name.dottedPathSegments[0]
+                    guard names.contains(root) else {
+                        throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(root)' in the header",
+                                         found: excerpt(names.joined(separator: ","), limit: 80))
+                    }
+                } else if (TrafficField.required.contains(field) && !layout.isLookup && !(field == .timestamp && layout.timestampFromJoin))
+                            || name != field.canonicalName {
                     throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(name)' in the header",
                                      found: excerpt(names.joined(separator: ","), limit: 80))
                 }
@@ -73,7 +81,7 @@ enum CSVReader {
                     layout.isReserved(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count,
                                       hash: ByteHash.hash(buffer.baseAddress, buffer.count))
                 }
-                if !isFieldName { tagKeys[column] = key }
+                if !isFieldName && layout.autoTags { tagKeys[column] = key }
             }
             return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys)
         }

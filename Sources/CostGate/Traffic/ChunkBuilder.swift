@@ -214,6 +214,21 @@ struct ChunkBuilder {
             hashPool.removeSubrange(draftHashStart...)
             return nil
         }
+        if layout.isLookup {
+            // A joined log's row: only its key matters; an event without one (an HTTP access line) is not a partner.
+            let keyID = strings.intern(FieldLayout.joinKey)
+            guard mappedTags.contains(where: { $0.key == keyID }) else { return nil }
+            if !has(.timestamp) { draft.timestamp = .nan }
+            draft.model = fallbackModel()
+            draft.route = fallbackRoute()
+            draft.tagSet = internTags()
+            records.append(draft)
+            return nil
+        }
+        if layout.timestampFromJoin && !has(.timestamp) {
+            draft.timestamp = .nan
+            present |= 1 << UInt32(TrafficField.timestamp.rawValue)
+        }
         for field in TrafficField.required where !has(field) {
             return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
         }

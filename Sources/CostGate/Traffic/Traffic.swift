@@ -21,6 +21,8 @@ public struct Traffic: Sendable {
     public var coveredInterval: ClosedRange<Double>?
     /// The seconds `coveredInterval` spans: the forecast's window when the plan gives no `window_hours`.
     public var coveredSeconds: Double? { coveredInterval.map { $0.upperBound - $0.lowerBound } }
+    /// What `traffic.join` matched, nil when the plan joins nothing.
+    public var joinSummary: JoinSummary?
     /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
     public var aggregateAudioTokens: Int64 = 0
 

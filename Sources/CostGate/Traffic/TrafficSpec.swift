@@ -43,6 +43,10 @@ public struct TrafficSpec: Sendable, Equatable {
     public var latencyUnit: LatencyUnit = .ms
     /// How the source counts input tokens, for records that do not say (`token_convention`).
     public var tokenConvention: TokenConvention = .openai
+    /// A log joined to the records by a shared key (`traffic.join`), nil when none.
+    public var join: TrafficJoin?
+    /// Whether this spec reads a joined log (`TrafficJoin.lookupSpec`): rows carry a key and tags, not usage.
+    var isLookup = false
 
     /// The unit of a recorded latency.
     public enum LatencyUnit: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-/// What a replay of a usage report (aggregate rows, not requests) approximates, said in the report.
+/// What a replay approximates or leaves out because of how the traffic was read (usage-report rows, a join), said in the report.
 extension Replayer {
     /// Warnings for a replay of aggregate rows: each row's requests are taken as equal (per-request means), so a
     /// per-request change is exact only where it is linear and the row's request count is known.
@@ -28,5 +28,14 @@ extension Replayer {
             warnings.append("\(source): \(traffic.aggregateAudioTokens) audio input tokens (input_audio_tokens) are priced at the text input rate")
         }
         return warnings
+    }
+}
+
+extension Replayer {
+    /// The warning for records `traffic.join` found no partner for: they keep only their own tags.
+    static func joinWarning(_ join: Traffic.JoinSummary, traffic: Traffic) -> String {
+        var text = "traffic join: \(join.unmatched) of \(join.matched + join.unmatched) record(s) in \(traffic.source) found no partner in \(join.source)"
+        if join.withoutKey > 0 { text += " (\(join.withoutKey) carry no join key)" }
+        return text + "; they have none of the join's tags"
     }
 }
