@@ -127,8 +127,8 @@ public enum PlanParser {
         for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
             throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
         }
-        if TrafficPreset.of(format) != nil, !format.isAggregate, lowered.hasSuffix(".csv") {
-            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) export as JSON Lines (CSV exports' JSON cells are not read)", found: "'\(format.rawValue)' with a .csv path")
+        if format == .otlp || format.isAggregate, lowered.hasSuffix(".csv") {
+            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) data as JSON (it has no CSV form)", found: "'\(format.rawValue)' with a .csv path")
         }
         if let preset = TrafficPreset.of(format) {
             columns = preset.columns.merging(columns) { _, plan in plan }
@@ -161,9 +161,6 @@ public enum PlanParser {
         }
         if let conflict = PathNode.build(checked).conflict {
             throw .badPlan(file: file, path: "traffic", expected: "each path named once, and none inside another", found: "'\(conflict)'")
-        }
-        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { $0.value.dottedPathSegments.count > 1 }) {
-            throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
         }
         let join = try parseJoin(&object, format: format)
         try object.rejectUnknownKeys()

@@ -63,6 +63,9 @@ struct FieldLayout: Sendable {
         for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) where !isOTLP {
             paths.append((path.dottedPathSegments, .tag(Array(tag.utf8))))
         }
+        if spec.columns["ttft_ms"] == nil, let path = TrafficPreset.of(spec.format)?.firstTokenTimePath {
+            paths.append((path.dottedPathSegments, .firstTokenTime))
+        }
         if let join = spec.join, !isOTLP {
             // The record's key is read as a reserved tag; the join replaces it with the partner's tags.
             paths.append((join.left.dottedPathSegments, .tag(Self.joinKey)))

@@ -117,6 +117,22 @@ struct JSONLineScanner {
             }
             let key = name.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
             builder.addMappedTag(key: key, value: builder.intern(value!.0, value!.1))
+        case .firstTokenTime:
+            let start = index
+            if current == UInt8(ascii: "n") {
+                try literal("null")
+                return
+            }
+            if current == UInt8(ascii: "\"") {
+                let (bytes, count) = try parseString(intoKey: false)
+                if let seconds = TimestampParser.parse(bytes, count) {
+                    builder.firstTokenTime = seconds
+                    return
+                }
+            } else {
+                try skipValue(depth: depth)
+            }
+            throw RecordIssue(field: "completionStartTime", expected: "a timestamp (the first token's arrival)", found: raw(from: start))
         case .node(let node):
             guard current == UInt8(ascii: "{"), depth < 64 else {
                 try skipValue(depth: depth)

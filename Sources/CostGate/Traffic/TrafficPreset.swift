@@ -12,6 +12,8 @@ struct TrafficPreset: Sendable {
     /// Whether a row with neither input nor output tokens is skipped (a span that is not a model call) rather
     /// than an error.
     var skipsRowsWithoutUsage = false
+    /// Where the source writes the time of the first output token, when it logs that rather than a TTFT.
+    var firstTokenTimePath: String?
 
     /// The preset of `format`, nil for the plain formats (`jsonl`, `csv`), whose unmapped top-level strings are tags.
     static func of(_ format: TrafficSpec.Format) -> TrafficPreset? {
@@ -40,7 +42,7 @@ struct TrafficPreset: Sendable {
         tags: [
             "team": "metadata.user_api_key_team_alias", "api_key": "metadata.user_api_key_alias", "end_user": "end_user",
             "provider": "custom_llm_provider", "model_group": "model_group",
-        ])
+        ], firstTokenTimePath: "completionStartTime")
 
     /// Langfuse observations as its blob-storage export writes them (langfuse-docs
     /// `blob-storage-export-fields.mdx`; usage keys from langfuse.com/docs/observability/features/token-and-cost-tracking).

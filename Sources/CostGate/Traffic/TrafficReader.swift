@@ -72,7 +72,14 @@ public enum TrafficReader {
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
             var start = 0
             if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
-            switch spec.format {
+            var format = spec.format
+            if format == .litellm || format == .langfuse || format == .helicone {
+                // These tools export JSON Lines or CSV (whose JSON sits in cells): a JSON line starts with '{'.
+                var first = start
+                while first < raw.count, base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D || base[first] == 0x0A { first += 1 }
+                if first < raw.count, base[first] != UInt8(ascii: "{") { format = .csv }
+            }
+            switch format {
             case .jsonl, .litellm, .langfuse, .helicone, .otlp:
                 let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
                 chunks = parse(ranges) { range in
