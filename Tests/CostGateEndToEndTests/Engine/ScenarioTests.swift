@@ -44,6 +44,12 @@ import CostGateTestSupport
         check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
         check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
         check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("openai-usage-export", format: "markdown", golden: "check.md", status: .success),
+        check("openai-usage-export", format: "json", golden: "check.json", status: .success),
+        check("anthropic-usage-export", format: "markdown", golden: "check.md", status: .success),
+        check("anthropic-usage-export", format: "json", golden: "check.json", status: .success),
+        check("litellm-proxy", format: "markdown", golden: "check.md", status: .success),
+        check("litellm-proxy", format: "json", golden: "check.json", status: .success),
     ]
 
     @Test(arguments: runs)
