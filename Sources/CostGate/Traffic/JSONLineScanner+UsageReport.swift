@@ -70,7 +70,7 @@ extension JSONLineScanner {
             builder.begin()
             let (row, issue) = try scanner.parseUsageRow(into: &builder, path: rowPath)
             tally.rows += 1
-            if row.requests == nil { tally.rowsWithoutCount += 1 }
+            if (row.requests ?? 0) == 0 && row.hasUsage { tally.rowsWithoutCount += 1 }
             if let issue = timeIssue ?? issue {
                 tally.issues.append((issue, position))
             } else if let issue = builder.finishUsageRow(row, timestamp: start!, field: rowPath) {
