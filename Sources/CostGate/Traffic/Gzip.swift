@@ -32,8 +32,9 @@ public enum Gzip {
     }
 
     private static func decompress(_ base: UnsafePointer<UInt8>, count: Int) throws(Inflater.Failure) -> Data {
-        // The last member's ISIZE is the usual size of a single-member file: a first guess for the buffer.
-        let hint = count >= 18 ? Int(readUInt32(base + count - 4)) : 0
+        // The last member's ISIZE is the usual size of a single-member file: a first guess for the buffer, bounded
+        // by deflate's largest ratio (about 1032:1) so a forged trailer cannot reserve more than the data can fill.
+        let hint = count >= 18 ? min(Int(readUInt32(base + count - 4)), count * 1032) : 0
         var start = 0
         var pieces: [Data] = []
         var members = 0

@@ -42,6 +42,22 @@ import CostGateTestSupport
         }
     }
 
+    @Test func damagedFilesNeverYieldWrongBytes() throws {
+        let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.folder + "/level6.jsonl.gz")))
+        let source = try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/source.jsonl"))
+        var generator = SplitMix64(seed: 1952)
+        for trial in 0..<300 {
+            var damaged = good
+            if trial % 3 == 0 {
+                damaged.removeLast(1 + Int(generator.next() % UInt64(good.count - 1)))
+            } else {
+                for _ in 0...(trial % 4) { damaged[Int(generator.next() % UInt64(good.count))] ^= UInt8(1 + generator.next() % 255) }
+            }
+            // Either an error, or (a flip in MTIME, XFL or OS) the original bytes: never other bytes.
+            if let plain = try? Gzip.decompress(Data(damaged), file: "d.gz") { #expect(plain == source, "trial \(trial)") }
+        }
+    }
+
     @Test func crcMatchesTheStandardCheckValue() {
         // The CRC-32 check value of "123456789" (ISO 3309 / ITU-T V.42).
         let bytes = Array("123456789".utf8)
