@@ -9,39 +9,65 @@
 extension ChunkBuilder {
     /// Appends the records of `row` (begun with `begin()`, its tags and model already read); returns the issue if
     /// a record would leave the bounds of a request. A row without usage or requests adds nothing.
-    mutating func finishUsageRow(_ row: UsageRow, timestamp: Double, field: String) -> RecordIssue? {
-        let parts = row.parts
+    mutating func finishUsageRow(_ row: UsageRow, timestamp: Double, field: @autoclosure () -> String) -> RecordIssue? {
         let requests = row.requests ?? 0
         guard row.hasUsage || requests > 0 else { return nil }
         guard requests <= Int64(TrafficField.weightLimit) else {
-            return RecordIssue(field: field + ".num_model_requests", expected: "at most 1e12 requests", found: String(requests))
+            return RecordIssue(field: field() + ".num_model_requests", expected: "at most 1e12 requests", found: String(requests))
         }
         let divisor = max(requests, 1)
+        // Quotients and remainders of the parts: uncached input, cache reads, 5-minute writes, 1-hour writes, output.
+        let quotients = (row.uncached / divisor, row.cached / divisor, row.write5m / divisor, row.write1h / divisor, row.output / divisor)
+        let remainders = (row.uncached % divisor, row.cached % divisor, row.write5m % divisor, row.write1h % divisor, row.output % divisor)
+        func ceiling(_ quotient: Int64, _ remainder: Int64) -> Int64 { quotient + (remainder == 0 ? 0 : 1) }
         // The largest counts any record gets: each part's ceiling.
-        let ceilings = parts.map { $0 / divisor + ($0 % divisor == 0 ? 0 : 1) }
-        guard ceilings[0] + ceilings[1] + ceilings[2] + ceilings[3] <= TrafficField.tokenLimit,
-              ceilings[4] <= TrafficField.tokenLimit else {
-            return RecordIssue(field: field, expected: "at most 1,000,000,000,000 input and output tokens per request (totals ÷ num_model_requests)",
-                               found: "\(parts[0] + parts[1] + parts[2] + parts[3]) input, \(parts[4]) output over \(divisor) request(s)")
+        guard ceiling(quotients.0, remainders.0) + ceiling(quotients.1, remainders.1) + ceiling(quotients.2, remainders.2)
+                + ceiling(quotients.3, remainders.3) <= TrafficField.tokenLimit,
+              ceiling(quotients.4, remainders.4) <= TrafficField.tokenLimit else {
+            return RecordIssue(field: field(), expected: "at most 1,000,000,000,000 input and output tokens per request (totals ÷ num_model_requests)",
+                               found: "\(row.uncached + row.cached + row.write5m + row.write1h) input, \(row.output) over \(divisor) request(s)")
         }
-        var cuts = Set<Int64>([0, divisor])
-        for part in parts { cuts.insert(part % divisor) }
-        let bounds = cuts.sorted()
-        for (low, high) in zip(bounds, bounds.dropFirst()) {
-            // Requests low..<high get the same counts: the ceiling of every part whose remainder exceeds low.
-            let counts = parts.map { $0 / divisor + (low < $0 % divisor ? 1 : 0) }
-            draft = TrafficRecord(timestamp: timestamp, model: draft.model, route: draft.route,
-                                  inputTokens: counts[0] + counts[1] + counts[2] + counts[3], outputTokens: counts[4])
-            draft.cachedInputTokens = counts[1]
-            draft.cacheWriteInputTokens = counts[2]
-            draft.cacheWrite1hInputTokens = counts[3]
-            draft.weight = Double(high - low)
-            draft.serviceTierCode = row.tier.map { $0.rawValue + 1 } ?? 0
-            draft.contextWindowCode = row.contextWindowCode
-            draftExcludesCache = false
-            for field in [TrafficField.timestamp, .inputTokens, .outputTokens, .weight] { present |= 1 << UInt32(field.rawValue) }
-            if let issue = finish() { return issue }
+        // The cut points: 0, every distinct remainder, n; requests between two cuts get the same counts.
+        var cuts: (Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (0, remainders.0, remainders.1, remainders.2, remainders.3, remainders.4, divisor)
+        return withUnsafeMutableBytes(of: &cuts) { raw -> RecordIssue? in
+            let bounds = raw.bindMemory(to: Int64.self)
+            // Insertion sort of seven values.
+            for index in 1..<7 {
+                let value = bounds[index]
+                var position = index
+                while position > 0 && bounds[position - 1] > value {
+                    bounds[position] = bounds[position - 1]
+                    position -= 1
+                }
+                bounds[position] = value
+            }
+            var low = bounds[0]
+            for index in 1..<7 where bounds[index] > low {
+                let high = bounds[index]
+                // Requests low..<high get the ceiling of every part whose remainder exceeds low.
+                let uncached = quotients.0 + (low < remainders.0 ? 1 : 0)
+                let cached = quotients.1 + (low < remainders.1 ? 1 : 0)
+                let write5m = quotients.2 + (low < remainders.2 ? 1 : 0)
+                let write1h = quotients.3 + (low < remainders.3 ? 1 : 0)
+                let output = quotients.4 + (low < remainders.4 ? 1 : 0)
+                draft = TrafficRecord(timestamp: timestamp, model: draft.model, route: draft.route,
+                                      inputTokens: uncached + cached + write5m + write1h, outputTokens: output)
+                draft.cachedInputTokens = cached
+                draft.cacheWriteInputTokens = write5m
+                draft.cacheWrite1hInputTokens = write1h
+                draft.weight = Double(high - low)
+                draft.serviceTierCode = row.tier.map { $0.rawValue + 1 } ?? 0
+                draft.contextWindowCode = row.contextWindowCode
+                draftExcludesCache = false
+                present |= Self.aggregateFields
+                if let issue = finish() { return issue }
+                low = high
+            }
+            return nil
         }
-        return nil
     }
+
+    /// The fields every aggregate record sets.
+    private static let aggregateFields: UInt32 = [TrafficField.timestamp, .inputTokens, .outputTokens, .weight]
+        .reduce(0) { $0 | 1 << UInt32($1.rawValue) }
 }

@@ -25,14 +25,16 @@ extension JSONLineScanner {
             guard Self.same(key, "data") else { return false }
             var bucketIndex = 0
             try scanner.forEachElement(depth: 1, into: &builder) { scanner, builder throws(RecordIssue) in
-                try scanner.parseUsageBucket(into: &builder, tally: &tally, path: "data[\(bucketIndex)]")
+                try scanner.parseUsageBucket(into: &builder, tally: &tally, bucket: bucketIndex)
                 bucketIndex += 1
             }
             return true
         }
     }
 
-    private mutating func parseUsageBucket(into builder: inout ChunkBuilder, tally: inout UsageTally, path: String) throws(RecordIssue) {
+    private mutating func parseUsageBucket(into builder: inout ChunkBuilder, tally: inout UsageTally, bucket: Int) throws(RecordIssue) {
+        // Paths for messages are built only when there is something to say.
+        func path() -> String { "data[\(bucket)]" }
         var start: Double?
         var end: Double?
         var resultsAt: Int?
@@ -44,7 +46,7 @@ extension JSONLineScanner {
                 let from = scanner.index
                 let seconds = try scanner.bucketTime()
                 guard let seconds else {
-                    timeIssue = timeIssue ?? RecordIssue(field: path + "." + name, expected: "Unix seconds or an RFC 3339 timestamp", found: scanner.raw(from: from))
+                    timeIssue = timeIssue ?? RecordIssue(field: path() + "." + name, expected: "Unix seconds or an RFC 3339 timestamp", found: scanner.raw(from: from))
                     return true
                 }
                 if isStart { start = seconds } else { end = seconds }
@@ -57,23 +59,28 @@ extension JSONLineScanner {
         }
         guard let resultsAt else { return }
         if timeIssue == nil, start == nil || end == nil || end! < start! {
-            timeIssue = RecordIssue(field: path, expected: "a bucket with start_time ≤ end_time (starting_at ≤ ending_at)",
+            timeIssue = RecordIssue(field: path(), expected: "a bucket with start_time ≤ end_time (starting_at ≤ ending_at)",
                                     found: start == nil ? "no start" : end == nil ? "no end" : "an end before the start")
         }
         let after = index
         index = resultsAt
         var rowIndex = 0
         try forEachElement(depth: 3, into: &builder) { scanner, builder throws(RecordIssue) in
-            let rowPath = "\(path).results[\(rowIndex)]"
+            let row = rowIndex
+            func rowPath() -> String { "\(path()).results[\(row)]" }
             rowIndex += 1
             let position = scanner.index
             builder.begin()
-            let (row, issue) = try scanner.parseUsageRow(into: &builder, path: rowPath)
+            let (usage, rowIssue) = try scanner.parseUsageRow(into: &builder)
             tally.rows += 1
-            if (row.requests ?? 0) == 0 && row.hasUsage { tally.rowsWithoutCount += 1 }
-            if let issue = timeIssue ?? issue {
+            if (usage.requests ?? 0) == 0 && usage.hasUsage { tally.rowsWithoutCount += 1 }
+            if var issue = rowIssue {
+                // A row's issue names its field relative to the row.
+                issue.field = rowPath() + (issue.field.map { $0.isEmpty ? "" : "." + $0 } ?? "")
                 tally.issues.append((issue, position))
-            } else if let issue = builder.finishUsageRow(row, timestamp: start!, field: rowPath) {
+            } else if let issue = timeIssue {
+                tally.issues.append((issue, position))
+            } else if let issue = builder.finishUsageRow(usage, timestamp: start!, field: rowPath()) {
                 tally.issues.append((issue, position))
             }
         }
@@ -103,19 +110,20 @@ extension JSONLineScanner {
 
     /// Reads one result row: its token totals, request count, model, tier and tags (into `builder`). A bad value
     /// is returned as the row's issue; only a syntax error is thrown.
-    private mutating func parseUsageRow(into builder: inout ChunkBuilder, path: String) throws(RecordIssue) -> (UsageRow, RecordIssue?) {
+    private mutating func parseUsageRow(into builder: inout ChunkBuilder) throws(RecordIssue) -> (UsageRow, RecordIssue?) {
         var row = UsageRow()
         var issue: RecordIssue?
         guard current == UInt8(ascii: "{") else {
             let from = index
             try skipValue(depth: 4)
-            return (row, RecordIssue(field: path, expected: "a usage row (an object)", found: raw(from: from)))
+            return (row, RecordIssue(field: "", expected: "a usage row (an object)", found: raw(from: from)))
         }
         try forEachMember(depth: 4, into: &builder) { scanner, key, builder throws(RecordIssue) in
-            let name = path + "." + String(decoding: key, as: UTF8.self)
+            // Built only for a message.
+            func name() -> String { String(decoding: key, as: UTF8.self) }
             do throws(RecordIssue) {
                 if let slot = Self.usageCountKeys.firstIndex(where: { Self.same(key, $0) }) {
-                    let count = try scanner.usageCount(field: name)
+                    let count = try scanner.usageCount(field: name())
                     guard let count else { return true }
                     switch slot {
                     case 0: row.openAIInput = count
@@ -131,14 +139,14 @@ extension JSONLineScanner {
                     try scanner.forEachMember(depth: 5, into: &builder) { scanner, key, _ throws(RecordIssue) in
                         let five = Self.same(key, "ephemeral_5m_input_tokens")
                         guard five || Self.same(key, "ephemeral_1h_input_tokens") else { return false }
-                        if let count = try scanner.usageCount(field: name + "." + String(decoding: key, as: UTF8.self)) {
+                        if let count = try scanner.usageCount(field: "cache_creation." + String(decoding: key, as: UTF8.self)) {
                             if five { row.write5m = count } else { row.write1h = count }
                             row.hasUsage = true
                         }
                         return true
                     }
                 } else if Self.same(key, "model") {
-                    if let (bytes, count) = try scanner.usageText(field: name) {
+                    if let (bytes, count) = try scanner.usageText(field: name()) {
                         _ = builder.setString(.model, bytes, count)
                     }
                 } else if Self.same(key, "batch") {
@@ -152,26 +160,26 @@ extension JSONLineScanner {
                         try scanner.literal("null")
                     } else {
                         try scanner.skipValue(depth: 5)
-                        throw RecordIssue(field: name, expected: "true, false or null", found: scanner.raw(from: from))
+                        throw RecordIssue(field: name(), expected: "true, false or null", found: scanner.raw(from: from))
                     }
                 } else if Self.same(key, "service_tier") {
                     let from = scanner.index
-                    if let (bytes, count) = try scanner.usageText(field: name) {
+                    if let (bytes, count) = try scanner.usageText(field: name()) {
                         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
                         // OpenAI's `scale` tier is paid for by reserved units; its tokens are priced at standard rates.
                         guard let tier = text == "scale" ? .standard : ServiceTier(recorded: text) else {
-                            throw RecordIssue(field: name, expected: TrafficField.serviceTier.expected, found: scanner.raw(from: from))
+                            throw RecordIssue(field: name(), expected: TrafficField.serviceTier.expected, found: scanner.raw(from: from))
                         }
                         // `batch: true` wins over a service tier that says `default`.
                         if row.tier != .batch { row.tier = tier }
                     }
                 } else if Self.same(key, "context_window") {
                     let from = scanner.index
-                    if let (bytes, count) = try scanner.usageText(field: name) {
+                    if let (bytes, count) = try scanner.usageText(field: name()) {
                         switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
                         case "0-200k": row.contextWindowCode = 1
                         case "200k-1M": row.contextWindowCode = 2
-                        default: throw RecordIssue(field: name, expected: "'0-200k' or '200k-1M'", found: scanner.raw(from: from))
+                        default: throw RecordIssue(field: name(), expected: "'0-200k' or '200k-1M'", found: scanner.raw(from: from))
                         }
                     }
                 } else if builder.layout.hasPaths, let target = builder.layout.pathNodes[0].target(key.baseAddress!, key.count) {
@@ -188,7 +196,7 @@ extension JSONLineScanner {
         }
         if let input = row.openAIInput {
             guard row.cached <= input else {
-                return (row, issue ?? RecordIssue(field: path + ".input_cached_tokens", expected: "at most input_tokens (\(input))", found: String(row.cached)))
+                return (row, issue ?? RecordIssue(field: "input_cached_tokens", expected: "at most input_tokens (\(input))", found: String(row.cached)))
             }
             row.uncached = input - row.cached
         }
@@ -203,7 +211,7 @@ extension JSONLineScanner {
     ]
 
     /// A non-negative integer count (a number, or a number written as a string); nil for `null`.
-    private mutating func usageCount(field: String) throws(RecordIssue) -> Int64? {
+    private mutating func usageCount(field: @autoclosure () -> String) throws(RecordIssue) -> Int64? {
         let from = index
         if current == UInt8(ascii: "n") {
             try literal("null")
@@ -222,13 +230,13 @@ extension JSONLineScanner {
         }
         // Totals over a bucket may exceed one request's bound; 1e15 keeps every sum of them within 64 bits.
         guard let whole = number?.wholeValue, whole >= 0, whole <= 1_000_000_000_000_000 else {
-            throw RecordIssue(field: field, expected: "a non-negative integer of at most 1e15", found: raw(from: from))
+            throw RecordIssue(field: field(), expected: "a non-negative integer of at most 1e15", found: raw(from: from))
         }
         return whole
     }
 
     /// A string value; nil for `null`.
-    private mutating func usageText(field: String) throws(RecordIssue) -> (UnsafePointer<UInt8>, Int)? {
+    private mutating func usageText(field: @autoclosure () -> String) throws(RecordIssue) -> (UnsafePointer<UInt8>, Int)? {
         let from = index
         if current == UInt8(ascii: "n") {
             try literal("null")
@@ -236,7 +244,7 @@ extension JSONLineScanner {
         }
         guard current == UInt8(ascii: "\"") else {
             try skipValue(depth: 6)
-            throw RecordIssue(field: field, expected: "a string", found: raw(from: from))
+            throw RecordIssue(field: field(), expected: "a string", found: raw(from: from))
         }
         return try parseString(intoKey: false)
     }

@@ -20,7 +20,4 @@ struct UsageRow {
     var audioTokens: Int64 = 0
     /// Whether the row named any token count at all.
     var hasUsage = false
-
-    /// The parts in the order `ChunkBuilder.finishUsageRow` splits them.
-    var parts: [Int64] { [uncached, cached, write5m, write1h, output] }
 }
