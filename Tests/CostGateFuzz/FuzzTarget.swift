@@ -30,7 +30,7 @@ enum FuzzTarget: String, CaseIterable {
         case .csv: readTraffic(data, format: .csv)
         case .sources:
             guard let first = data.first else { return }
-            let formats: [TrafficSpec.Format] = [.litellm, .langfuse, .helicone, .otlp]
+            let formats: [TrafficSpec.Format] = [.litellm, .langfuse, .helicone, .otlp, .openaiUsage, .anthropicUsage]
             readTraffic(data.dropFirst(), format: formats[Int(first) % formats.count])
         case .fields:
             let text = String(decoding: data, as: UTF8.self)

@@ -30,7 +30,7 @@ enum BreakdownCommand: Command {
         let top = try options.int("top", in: 0...Int.max) ?? 20
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), progress: context.progress))
+        var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), progress: context.progress, readStdin: context.readStdin))
         let traffic = try engine.traffic(for: loaded)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: keys)

@@ -65,7 +65,7 @@ enum CheckCommand: Command {
             source = .itself
         }
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"),
-                                              progress: context.progress))
+                                              progress: context.progress, readStdin: context.readStdin))
         var evaluation = try engine.evaluate(command: name, baseline: .init(name: "base", loaded: base),
                                              candidates: [.init(name: "head", loaded: head)], policySource: head,
                                              baselineSource: source)

@@ -52,7 +52,7 @@ enum WhatIfCommand: Command {
             }
         }
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), failOnWarn: options.flag("fail-on-warn"),
-                                              progress: context.progress))
+                                              progress: context.progress, readStdin: context.readStdin))
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineSource: .committed)
         try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)

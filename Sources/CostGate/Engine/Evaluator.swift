@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Runs a comparison from loaded plans: reads traffic, replays each side, forecasts, compares and checks policies.
@@ -10,13 +10,17 @@ public struct Evaluator {
         public var failOnWarn = false
         /// Receives a short line for each stage of long work (shown on a terminal only).
         public var progress: (@Sendable (String) -> Void)?
+        /// Reads standard input, for a traffic path `-`; nil when there is none to read.
+        public var readStdin: (@Sendable () -> Data)?
         public init() {}
 
         /// Options with the given switches; `progress`, when given, receives each stage of long work.
-        public init(skipBadRecords: Bool, failOnWarn: Bool = false, progress: (@Sendable (String) -> Void)?) {
+        public init(skipBadRecords: Bool, failOnWarn: Bool = false, progress: (@Sendable (String) -> Void)?,
+                    readStdin: (@Sendable () -> Data)? = nil) {
             self.skipBadRecords = skipBadRecords
             self.failOnWarn = failOnWarn
             self.progress = progress
+            self.readStdin = readStdin
         }
     }
 
@@ -24,6 +28,8 @@ public struct Evaluator {
     /// Samples already read, by (commit or work tree, repository path, spec): both sides of a check usually
     /// name the same file, and it is read once.
     private var trafficCache: [(key: String, spec: TrafficSpec, traffic: Traffic)] = []
+    /// Standard input, read at most once (both sides may name `-`).
+    private var standardInput: Data?
 
     /// Creates an evaluator.
     public init(options: Options) { self.options = options }
@@ -130,12 +136,16 @@ public struct Evaluator {
     /// Reads (once per distinct file content and spec) the traffic a plan names.
     public mutating func traffic(for loaded: LoadedPlan) throws(CostGateError) -> Traffic {
         let spec = loaded.plan.traffic
-        let key = loaded.source.root + "@" + (loaded.source.commit ?? "work tree") + ":" + (try loaded.repositoryPath(spec.path))
+        let files = try loaded.trafficFiles()
+        let key = loaded.source.root + "@" + (loaded.source.commit ?? "work tree") + ":" + files.joined(separator: "\n")
         if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return cached.traffic }
         options.progress?("costgate: reading \(spec.path)…")
-        let (data, display) = try loaded.readFile(spec.path)
-        var traffic = try TrafficReader.read(data, spec: spec, file: display, skipBadRecords: options.skipBadRecords)
-        traffic.source = display
+        if files.contains("-") && standardInput == nil {
+            guard let readStdin = options.readStdin else { throw .io(path: "-", reason: "standard input is not available to this command") }
+            standardInput = readStdin()
+        }
+        let input = standardInput ?? Data()
+        let traffic = try loaded.readTraffic(files, skipBadRecords: options.skipBadRecords) { () throws(CostGateError) -> Data in input }
         trafficCache.append((key, spec, traffic))
         return traffic
     }

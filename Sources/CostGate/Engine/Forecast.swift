@@ -62,6 +62,8 @@ public struct Forecast: Sendable {
         /// The interval's confidence and how it was computed.
         public var confidence: Double
         public var intervalMethod: String
+        /// Whether the window is the span a usage report's buckets cover (not set from the plan or the timestamps).
+        public var windowFromBuckets = false
         public var replicates: Int
         public var seed: UInt64
     }

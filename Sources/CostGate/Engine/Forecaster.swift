@@ -7,6 +7,10 @@ public enum Forecaster {
         if let hours = plan.traffic.windowHours {
             window = hours * 3600
             fromPlan = true
+        } else if let covered = traffic.coveredSeconds, covered >= 0.0036 {
+            // A usage report covers its buckets' whole width, not just the span of their start times.
+            window = covered
+            fromPlan = false
         } else {
             // The same floor as window_hours' (0.000001 h): a narrower span would scale the sample by an
             // unbounded factor.
@@ -19,10 +23,12 @@ public enum Forecaster {
         }
         let days = plan.forecast.days
         let growth = plan.forecast.growth
-        return Forecast.Scaling(windowSeconds: window, windowFromPlan: fromPlan, days: days, growth: growth,
-                                factor: days * 86_400 / window * (1 + growth), records: traffic.records.count,
-                                weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
-                                replicates: plan.forecast.replicates, seed: plan.forecast.seed)
+        var scaling = Forecast.Scaling(windowSeconds: window, windowFromPlan: fromPlan, days: days, growth: growth,
+                                       factor: days * 86_400 / window * (1 + growth), records: traffic.records.count,
+                                       weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
+                                       replicates: plan.forecast.replicates, seed: plan.forecast.seed)
+        scaling.windowFromBuckets = !fromPlan && traffic.coveredSeconds.map { $0 >= 0.0036 } == true
+        return scaling
     }
 
     /// Aggregates `replay` into a forecast scaled by `scaling`, with breakdowns and the cost interval.

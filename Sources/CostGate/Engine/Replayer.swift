@@ -161,7 +161,9 @@ public enum Replayer {
                 unavailableTiers[[replay.modelNames[Int(entry.modelSlot)], tier.name], default: 0] += 1
                 tier = .standard
             }
-            let rates = tierRates[entry.ratesStart + 2 * Int(tier.rawValue) + (input > entry.threshold ? 1 : 0)]
+            // A usage report's row says which tier it was billed at (`contextWindowCode`); else the prompt size decides.
+            let longContext = record.contextWindowCode == 0 ? input > entry.threshold : record.contextWindowCode == 2 && entry.threshold != Int64.max
+            let rates = tierRates[entry.ratesStart + 2 * Int(tier.rawValue) + (longContext ? 1 : 0)]
             guard let cost = rates.picodollars(input: input, cached: cached, cacheWrite: cacheWrite, cacheWrite1h: cacheWrite1h,
                                                output: output, reasoning: reasoning) else {
                 throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
@@ -185,6 +187,8 @@ public enum Replayer {
             if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
             replay.warnings.append(text)
         }
+        if traffic.aggregateRows > 0 { replay.warnings += aggregateWarnings(traffic, plan: plan, promptDeltas: routePromptDelta) }
+        if let join = traffic.joinSummary, join.unmatched > 0 { replay.warnings.append(joinWarning(join, traffic: traffic)) }
         for (key, records) in unavailableTiers.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             replay.warnings.append("\(records) record(s) of model '\(key[0])' name the \(key[1]) tier, which the model has no rates for; they are billed at standard rates")
         }

@@ -91,11 +91,28 @@ public enum PlanParser {
 
     private static func parseTraffic(_ object: inout PlanObject) throws(CostGateError) -> TrafficSpec {
         let file = object.file
-        guard let path = try object.string("path") else {
+        // A file, a folder, a glob or `-`, or a list of these.
+        var pathForms: [String] = []
+        if let list = object.value("path")?.arrayValue {
+            for (index, item) in list.enumerated() {
+                guard let text = item.stringValue, !text.isEmpty else {
+                    throw .badPlan(file: file, path: "traffic.path[\(index)]", expected: "a non-empty path string", found: item.kindDescription)
+                }
+                pathForms.append(text)
+            }
+            guard !pathForms.isEmpty else { throw .badPlan(file: file, path: "traffic.path", expected: "a path or a non-empty list of paths", found: "[]") }
+        } else if let text = try object.string("path") {
+            pathForms = [text]
+        }
+        guard let first = pathForms.first else {
             throw .badPlan(file: file, path: "traffic.path", expected: "the path of the traffic sample", found: nil)
         }
+        let path = pathForms.joined(separator: ", ")
+        // `.gz` is a compression, not a format: `daily.csv.gz` is CSV.
+        var lowered = first.lowercased()
+        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
         let format = try object.choice("format", kind: "format", as: TrafficSpec.Format.self)
-            ?? (path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
+            ?? (lowered.hasSuffix(".csv") ? .csv : .jsonl)
         let sampleRate = try object.number("sample_rate", in: 1e-9...1, as: "a sample rate") ?? 1
         let windowHours = try object.number("window_hours", in: 1e-6...1e6, as: "a window in hours")
         var columns = try object.stringMap("columns")
@@ -110,8 +127,8 @@ public enum PlanParser {
         for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
             throw .badPlan(file: file, path: "traffic.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
         }
-        if TrafficPreset.of(format) != nil, path.lowercased().hasSuffix(".csv") {
-            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) export as JSON Lines (CSV exports' JSON cells are not read)", found: "'\(format.rawValue)' with a .csv path")
+        if format == .otlp || format.isAggregate, lowered.hasSuffix(".csv") {
+            throw .badPlan(file: file, path: "traffic.format", expected: "the \(format.rawValue) data as JSON (it has no CSV form)", found: "'\(format.rawValue)' with a .csv path")
         }
         if let preset = TrafficPreset.of(format) {
             columns = preset.columns.merging(columns) { _, plan in plan }
@@ -119,6 +136,9 @@ public enum PlanParser {
             // A plan that maps a field elsewhere, or names a tag the preset also reads, wins.
             let mappedPaths = Set(columns.values)
             tags = tags.filter { key, path in preset.tags[key] != path || !mappedPaths.contains(path) }
+        }
+        if format.isAggregate, let column = columns.keys.sorted().first {
+            throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: usage-report rows are read by their documented fields (map tags with traffic.tags)", found: "'\(columns[column]!)'")
         }
         if format == .otlp, let column = columns.keys.sorted().first {
             throw .badPlan(file: file, path: "traffic.columns.\(column)", expected: "no columns: OTLP spans are read by their GenAI attributes (map tags with traffic.tags)", found: "'\(columns[column]!)'")
@@ -142,16 +162,69 @@ public enum PlanParser {
         if let conflict = PathNode.build(checked).conflict {
             throw .badPlan(file: file, path: "traffic", expected: "each path named once, and none inside another", found: "'\(conflict)'")
         }
-        if format == .csv, let nested = tags.sorted(by: { $0.key < $1.key }).first(where: { $0.value.dottedPathSegments.count > 1 }) {
-            throw .badPlan(file: file, path: "traffic.tags.\(nested.key)", expected: "a column name (CSV cells are not read as JSON)", found: "'\(nested.value)'")
-        }
+        let join = try parseJoin(&object, format: format)
         try object.rejectUnknownKeys()
         var spec = TrafficSpec(path: path, format: format, sampleRate: sampleRate, windowHours: windowHours,
                                columns: columns, defaults: defaults, timestampUnit: unit)
         spec.tokenConvention = convention ?? TrafficPreset.of(format)?.tokenConvention ?? .openai
         spec.latencyUnit = latencyUnit ?? TrafficPreset.of(format)?.latencyUnit ?? .ms
         spec.tags = tags
+        spec.paths = pathForms
+        spec.join = join
         return spec
+    }
+
+    /// Reads `traffic.join`: `{"path", "format", "on": {"left", "right"}, "tags", "columns"}`.
+    private static func parseJoin(_ traffic: inout PlanObject, format: TrafficSpec.Format) throws(CostGateError) -> TrafficJoin? {
+        guard var object = try traffic.object("join") else { return nil }
+        let file = object.file
+        var paths: [String] = []
+        if let list = object.value("path")?.arrayValue {
+            for (index, item) in list.enumerated() {
+                guard let text = item.stringValue, !text.isEmpty, text != "-" else {
+                    throw .badPlan(file: file, path: "traffic.join.path[\(index)]", expected: "a non-empty path (not '-')", found: item.kindDescription)
+                }
+                paths.append(text)
+            }
+        } else if let text = try object.string("path") {
+            paths = [text]
+        }
+        guard let first = paths.first, first != "-" else {
+            throw .badPlan(file: file, path: "traffic.join.path", expected: "the joined log's path (a file, folder, glob or list; not '-')", found: paths.first.map { "'\($0)'" })
+        }
+        var lowered = first.lowercased()
+        if lowered.hasSuffix(".gz") { lowered.removeLast(3) }
+        let joinFormat = try object.choice("format", kind: "format", as: TrafficSpec.Format.self) ?? (lowered.hasSuffix(".csv") ? .csv : .jsonl)
+        guard joinFormat == .jsonl || joinFormat == .csv else {
+            throw .badPlan(file: file, path: "traffic.join.format", expected: "'jsonl' or 'csv' (a joined log is read by its key and tags)", found: "'\(joinFormat.rawValue)'")
+        }
+        guard format != .otlp && !format.isAggregate else {
+            throw .badPlan(file: file, path: "traffic.join", expected: "a request log to join to (not OTLP spans or usage-report rows)", found: "format '\(format.rawValue)'")
+        }
+        guard var on = try object.object("on") else {
+            throw .badPlan(file: file, path: "traffic.join.on", expected: "{\"left\": FIELD, \"right\": FIELD}: the key in each log", found: nil)
+        }
+        guard let left = try on.string("left"), let right = try on.string("right") else {
+            throw .badPlan(file: file, path: "traffic.join.on", expected: "both 'left' (the key in the traffic) and 'right' (the key in the joined log)", found: nil)
+        }
+        try on.rejectUnknownKeys()
+        let tags = try object.stringMap("tags")
+        for key in tags.keys.sorted() where key.isEmpty || TrafficSpec.canonicalFields.contains(key) {
+            throw .badPlan(file: file, path: "traffic.join.tags", expected: "tag names that are not canonical field names", found: "'\(key)'")
+        }
+        let columns = try object.stringMap("columns")
+        for key in columns.keys.sorted() where !TrafficJoin.fillableFields.contains(key) {
+            throw .unknown("field the join can fill", key, in: "\(file): 'traffic.join.columns.\(key)'", known: TrafficJoin.fillableFields)
+        }
+        for (segments, name) in ([left, right] + Array(tags.values) + Array(columns.values)).map({ ($0.dottedPathSegments, $0) }) where segments.contains(where: \.isEmpty) {
+            throw .badPlan(file: file, path: "traffic.join", expected: "dotted paths without empty segments", found: "'\(name)'")
+        }
+        if joinFormat == .csv, let nested = ([right] + tags.values.sorted() + columns.values.sorted()).first(where: { $0.dottedPathSegments.count > 1 }) {
+            throw .badPlan(file: file, path: "traffic.join", expected: "column names in a CSV joined log", found: "'\(nested)'")
+        }
+        try object.rejectUnknownKeys()
+        return TrafficJoin(path: paths.joined(separator: ", "), paths: paths, format: joinFormat, left: left, right: right,
+                           tags: tags, columns: columns)
     }
 
     /// The token-rate names a plan model (and its `long_context` tier) accepts under each prefix: none for the

@@ -24,6 +24,8 @@ enum CSVReader {
         var fields: [TrafficField?]
         /// The tag key of each tag column (its header name), as UTF-8.
         var tagKeys: [[UInt8]]
+        /// For a column whose cell holds JSON that mapped dotted paths lead into (`metadata`), where they lead.
+        var jsonTargets: [PathNode.Target?] = []
 
         /// Reads and checks the header row at `start`.
         static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, layout: FieldLayout,
@@ -55,13 +57,32 @@ enum CSVReader {
                 let name = layout.name(field)
                 if let column = names.firstIndex(of: name) {
                     fields[column] = field
-                } else if TrafficField.required.contains(field) || name != field.canonicalName {
+                } else if name.dottedPathSegments.count > 1 {
+                    // A path into the JSON object a cell holds (`metadata.user_api_key_team_alias`): its column must exist.
+                    let root = name.dottedPathSegments[0]
+                    guard names.contains(root) else {
+                        throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(root)' in the header",
+                                         found: excerpt(names.joined(separator: ","), limit: 80))
+                    }
+                } else if (TrafficField.required.contains(field) && !layout.isLookup && !(field == .timestamp && layout.timestampFromJoin))
+                            || name != field.canonicalName {
                     throw .badRecord(file: file, line: headerLine, field: name, expected: "a column named '\(name)' in the header",
                                      found: excerpt(names.joined(separator: ","), limit: 80))
                 }
             }
+            var jsonTargets = [PathNode.Target?](repeating: nil, count: names.count)
             for column in names.indices where fields[column] == nil {
                 let key = Array(names[column].utf8)
+                if layout.hasPaths, let target = key.withUnsafeBufferPointer({ buffer in
+                    layout.pathNodes[0].target(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+                }) {
+                    switch target {
+                    case .node, .firstTokenTime:
+                        jsonTargets[column] = target
+                        continue
+                    default: break
+                    }
+                }
                 // `traffic.tags` renames a column's tag (`"team": "team_alias"`).
                 if layout.hasPaths, case .tag(let tag)? = key.withUnsafeBufferPointer({ buffer in
                     layout.pathNodes[0].target(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
@@ -73,9 +94,9 @@ enum CSVReader {
                     layout.isReserved(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count,
                                       hash: ByteHash.hash(buffer.baseAddress, buffer.count))
                 }
-                if !isFieldName { tagKeys[column] = key }
+                if !isFieldName && layout.autoTags { tagKeys[column] = key }
             }
-            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys)
+            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys, jsonTargets: jsonTargets)
         }
     }
 
@@ -206,6 +227,8 @@ enum CSVReader {
                     let bytes = cell.inScratch ? scratchBase + cell.start : base + cell.start
                     if let field = header.fields[column] {
                         if let issue = setField(field, bytes, cell.count, &builder, jsonScratch) { return issue }
+                    } else if let target = header.jsonTargets[column] {
+                        if let issue = readJSONCell(target, bytes, cell.count, column: header.names[column], &builder, jsonScratch) { return issue }
                     } else if !header.tagKeys[column].isEmpty {
                         let key: Int32
                         if let id = tagKeyIDs[column] {
@@ -242,6 +265,35 @@ enum CSVReader {
         key.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
     }
 
+    /// Reads the paths mapped into a cell holding JSON (LiteLLM's `metadata`); the first token's time is a
+    /// plain timestamp cell. Returns the issue when the cell is not what the paths need.
+    private static func readJSONCell(_ target: PathNode.Target, _ bytes: UnsafePointer<UInt8>, _ count: Int, column: String,
+                                     _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
+        if case .firstTokenTime = target {
+            guard let seconds = TimestampParser.parse(bytes, count) else {
+                return RecordIssue(field: column, expected: "a timestamp (the first token's arrival)",
+                                   found: excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
+            }
+            builder.firstTokenTime = seconds
+            return nil
+        }
+        var scanner = JSONLineScanner(base: bytes, index: 0, end: count, scratch: jsonScratch)
+        do throws(RecordIssue) {
+            scanner.skipWhitespace()
+            try scanner.parsePath(target, into: &builder, depth: 1)
+            scanner.skipWhitespace()
+            guard scanner.index >= count else { throw scanner.syntax("the end of the cell after the JSON value") }
+            return nil
+        } catch {
+            var issue = error
+            if issue.field == nil {
+                issue.field = column
+                issue.expected = "JSON in the cell (\(issue.expected))"
+            }
+            return issue
+        }
+    }
+
     /// Sets one mapped cell; returns the issue when its value is bad.
     private static func setField(_ field: TrafficField, _ bytes: UnsafePointer<UInt8>, _ count: Int,
                                  _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
@@ -259,10 +311,14 @@ enum CSVReader {
             var scanner = JSONLineScanner(base: bytes, index: lower, end: upper, scratch: jsonScratch)
             do throws(RecordIssue) {
                 if field == .tags {
-                    guard lower < upper, bytes[lower] == UInt8(ascii: "{") else {
-                        return RecordIssue(field: name, expected: "a JSON object of string values", found: found())
+                    if lower < upper, bytes[lower] == UInt8(ascii: "[") {
+                        try scanner.parseTagList(into: &builder)
+                    } else {
+                        guard lower < upper, bytes[lower] == UInt8(ascii: "{") else {
+                            return RecordIssue(field: name, expected: "a JSON object of string values, or a JSON list of 'key:value' strings", found: found())
+                        }
+                        try scanner.parseTags(into: &builder)
                     }
-                    try scanner.parseTags(into: &builder)
                 } else {
                     guard lower < upper, bytes[lower] == UInt8(ascii: "[") else {
                         return RecordIssue(field: name, expected: "a JSON array of integers", found: found())

@@ -10,6 +10,8 @@ struct ChunkBuilder {
     private(set) var hashPool: [Int64] = []
     private var issues: [RecordIssue] = []
     private var badRecordCount = 0
+    /// Audio input tokens of usage rows (priced at the text input rate).
+    var audioTokens: Int64 = 0
 
     // The record being read.
     var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
@@ -17,6 +19,8 @@ struct ChunkBuilder {
     var draftExcludesCache = false
     /// Bit per `TrafficField` that the record set.
     var present: UInt32 = 0
+    /// When the first output token arrived (Unix seconds), NaN when the record does not say.
+    var firstTokenTime = Double.nan
     /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
     private var seen: UInt32 = 0
     private var objectTags: [Traffic.TagPair] = []
@@ -47,6 +51,7 @@ struct ChunkBuilder {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
         seen = 0
+        firstTokenTime = .nan
         draftExcludesCache = layout.inputExcludesCache
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
         if !mappedTags.isEmpty { mappedTags.removeAll(keepingCapacity: true) }
@@ -219,6 +224,21 @@ struct ChunkBuilder {
             hashPool.removeSubrange(draftHashStart...)
             return nil
         }
+        if layout.isLookup {
+            // A joined log's row: only its key matters; an event without one (an HTTP access line) is not a partner.
+            let keyID = strings.intern(FieldLayout.joinKey)
+            guard mappedTags.contains(where: { $0.key == keyID }) else { return nil }
+            if !has(.timestamp) { draft.timestamp = .nan }
+            draft.model = fallbackModel()
+            draft.route = fallbackRoute()
+            draft.tagSet = internTags()
+            records.append(draft)
+            return nil
+        }
+        if layout.timestampFromJoin && !has(.timestamp) {
+            draft.timestamp = .nan
+            present |= 1 << UInt32(TrafficField.timestamp.rawValue)
+        }
         for field in TrafficField.required where !has(field) {
             return RecordIssue(field: layout.name(field), expected: field.expected + " (the field is required)", found: "nothing")
         }
@@ -242,6 +262,16 @@ struct ChunkBuilder {
             return RecordIssue(field: layout.name(field),
                                expected: "cache reads and writes together no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens)), which counts them (token_convention 'anthropic' declares a count without them)",
                                found: excerpt(String(cacheTokens)))
+        }
+        if !firstTokenTime.isNaN && !has(.ttftMs) && !draft.timestamp.isNaN {
+            // TTFT from the first token's arrival (LiteLLM's completionStartTime − startTime).
+            let milliseconds = (firstTokenTime - draft.timestamp) * 1000
+            guard milliseconds >= 0, milliseconds <= TrafficField.latencyLimitMs else {
+                return RecordIssue(field: "completionStartTime", expected: "a time from \(layout.name(.timestamp)) to one day after it",
+                                   found: String(firstTokenTime))
+            }
+            draft.ttftMs = milliseconds
+            present |= 1 << UInt32(TrafficField.ttftMs.rawValue)
         }
         if draft.reasoningTokens > draft.outputTokens {
             return RecordIssue(field: layout.name(.reasoningTokens),

@@ -38,6 +38,12 @@ struct FieldLayout: Sendable {
     let hasPaths: Bool
     /// Whether records that do not say count input tokens apart from the cache (`token_convention: anthropic`).
     let inputExcludesCache: Bool
+    /// Whether the file is a joined log (`TrafficJoin`): a row needs only its key; a row without one is skipped.
+    let isLookup: Bool
+    /// Whether a record may lack `timestamp`, because the join fills it.
+    let timestampFromJoin: Bool
+    /// The join key's tag key bytes.
+    static let joinKey = Array(TrafficJoin.keyTag.utf8)
 
     init(spec: TrafficSpec) {
         var names: [String] = []
@@ -57,6 +63,15 @@ struct FieldLayout: Sendable {
         for (tag, path) in spec.tags.sorted(by: { $0.key < $1.key }) where !isOTLP {
             paths.append((path.dottedPathSegments, .tag(Array(tag.utf8))))
         }
+        if spec.columns["ttft_ms"] == nil, let path = TrafficPreset.of(spec.format)?.firstTokenTimePath {
+            paths.append((path.dottedPathSegments, .firstTokenTime))
+        }
+        if let join = spec.join, !isOTLP {
+            // The record's key is read as a reserved tag; the join replaces it with the partner's tags.
+            paths.append((join.left.dottedPathSegments, .tag(Self.joinKey)))
+        }
+        isLookup = spec.isLookup
+        timestampFromJoin = spec.join?.columns["timestamp"] != nil
         pathNodes = PathNode.build(paths).nodes
         hasPaths = !paths.isEmpty
         keyHashes = keys.map { key in key.withUnsafeBufferPointer { ByteHash.hash($0.baseAddress, $0.count) } }
@@ -87,7 +102,7 @@ struct FieldLayout: Sendable {
         defaultIsError = fieldDefaults[.status].map { $0 == Array("error".utf8) }
         self.tagDefaults = tagDefaults
         inputExcludesCache = spec.tokenConvention == .anthropic
-        autoTags = TrafficPreset.of(spec.format) == nil
+        autoTags = TrafficPreset.of(spec.format) == nil && !spec.isLookup
         skipsRowsWithoutUsage = TrafficPreset.of(spec.format)?.skipsRowsWithoutUsage ?? false
         latencyScale = spec.latencyUnit.milliseconds
         switch spec.timestampUnit {

@@ -224,11 +224,11 @@ extension JSONLineScanner {
     /// false) is skipped. A value that is not an object is skipped whole.
     /// Whether a key's bytes spell `literal`.
     @inline(__always)
-    private static func same(_ key: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+    static func same(_ key: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         key.count == literal.utf8CodeUnitCount && (key.count == 0 || memcmp(key.baseAddress!, literal.utf8Start, key.count) == 0)
     }
 
-    private mutating func forEachMember(depth: Int, into builder: inout ChunkBuilder,
+    mutating func forEachMember(depth: Int, into builder: inout ChunkBuilder,
                                         _ body: (inout JSONLineScanner, UnsafeBufferPointer<UInt8>, inout ChunkBuilder) throws(RecordIssue) -> Bool) throws(RecordIssue) {
         guard depth < 64 else { throw syntax("nesting no deeper than 64") }
         guard current == UInt8(ascii: "{") else { try skipValue(depth: depth); return }
@@ -243,7 +243,7 @@ extension JSONLineScanner {
     }
 
     /// Calls `body` with the index on each element of an array; a value that is not an array is skipped.
-    private mutating func forEachElement(depth: Int, into builder: inout ChunkBuilder,
+    mutating func forEachElement(depth: Int, into builder: inout ChunkBuilder,
                                          _ body: (inout JSONLineScanner, inout ChunkBuilder) throws(RecordIssue) -> Void) throws(RecordIssue) {
         guard depth < 64 else { throw syntax("nesting no deeper than 64") }
         guard current == UInt8(ascii: "[") else { try skipValue(depth: depth); return }

@@ -31,8 +31,11 @@ struct JSONLineScanner {
 
     /// A syntax error at the current position, naming the column.
     func syntax(_ expected: String) -> RecordIssue {
+        // A pretty-printed value spans lines (usage reports): count from the start of the error's own line.
+        var lineBegin = min(index, end)
+        while lineBegin > lineStart && base[lineBegin - 1] != 0x0A { lineBegin -= 1 }
         var column = 1
-        for offset in lineStart..<min(index, end) where base[offset] & 0xC0 != 0x80 { column += 1 }
+        for offset in lineBegin..<min(index, end) where base[offset] & 0xC0 != 0x80 { column += 1 }
         var found = "end of line"
         var stop = index
         while stop < end && stop - index < 40 { stop += 1 }
@@ -88,7 +91,7 @@ struct JSONLineScanner {
 
     /// Reads the value a mapped dotted path leads to: a field, a tag, or a nested object to descend into.
     /// A value that is not an object where the path expects one is absent, not an error.
-    private mutating func parsePath(_ target: PathNode.Target, into builder: inout ChunkBuilder, depth: Int) throws(RecordIssue) {
+    mutating func parsePath(_ target: PathNode.Target, into builder: inout ChunkBuilder, depth: Int) throws(RecordIssue) {
         switch target {
         case .field(let field):
             guard builder.firstSight(of: field) else {
@@ -114,6 +117,22 @@ struct JSONLineScanner {
             }
             let key = name.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
             builder.addMappedTag(key: key, value: builder.intern(value!.0, value!.1))
+        case .firstTokenTime:
+            let start = index
+            if current == UInt8(ascii: "n") {
+                try literal("null")
+                return
+            }
+            if current == UInt8(ascii: "\"") {
+                let (bytes, count) = try parseString(intoKey: false)
+                if let seconds = TimestampParser.parse(bytes, count) {
+                    builder.firstTokenTime = seconds
+                    return
+                }
+            } else {
+                try skipValue(depth: depth)
+            }
+            throw RecordIssue(field: "completionStartTime", expected: "a timestamp (the first token's arrival)", found: raw(from: start))
         case .node(let node):
             guard current == UInt8(ascii: "{"), depth < 64 else {
                 try skipValue(depth: depth)

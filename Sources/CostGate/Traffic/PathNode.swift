@@ -11,6 +11,8 @@ struct PathNode: Sendable {
         case tag([UInt8])
         /// A nested object, by node index.
         case node(Int)
+        /// The time the first output token arrived (LiteLLM's `completionStartTime`): TTFT is it minus `timestamp`.
+        case firstTokenTime
     }
 
     /// The keys at this level, in the order the plan first named them.

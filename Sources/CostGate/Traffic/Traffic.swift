@@ -12,6 +12,19 @@ public struct Traffic: Sendable {
     public var skipped = SkippedRecords()
     /// The file the sample was read from, as the user named it.
     public var source: String = ""
+    /// Usage-report rows read (`openai-usage`, `anthropic-usage`): 0 for request logs. Each row became records
+    /// standing for its requests (`UsageReportReader`).
+    public var aggregateRows = 0
+    /// Rows of those without a request count, each read as one record of the row's totals.
+    public var aggregateRowsWithoutCount = 0
+    /// The time the usage report's buckets cover (earliest start to latest end, Unix seconds), nil for request logs.
+    public var coveredInterval: ClosedRange<Double>?
+    /// The seconds `coveredInterval` spans: the forecast's window when the plan gives no `window_hours`.
+    public var coveredSeconds: Double? { coveredInterval.map { $0.upperBound - $0.lowerBound } }
+    /// What `traffic.join` matched, nil when the plan joins nothing.
+    public var joinSummary: JoinSummary?
+    /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
+    public var aggregateAudioTokens: Int64 = 0
 
     /// Creates an empty sample.
     public init() {}

@@ -9,4 +9,12 @@ struct TrafficChunk: Sendable {
     var badRecordCount = 0
     /// Lines in the chunk (newlines, plus one for a final line without a newline).
     var lineCount = 0
+    /// Usage-report rows read, and those without a request count.
+    var aggregateRows = 0
+    var aggregateRowsWithoutCount = 0
+    /// The earliest bucket start and latest bucket end of a usage report.
+    var windowStart = Double.infinity
+    var windowEnd = -Double.infinity
+    /// Audio input tokens of usage rows.
+    var audioTokens: Int64 = 0
 }

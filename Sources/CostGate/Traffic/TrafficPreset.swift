@@ -12,6 +12,8 @@ struct TrafficPreset: Sendable {
     /// Whether a row with neither input nor output tokens is skipped (a span that is not a model call) rather
     /// than an error.
     var skipsRowsWithoutUsage = false
+    /// Where the source writes the time of the first output token, when it logs that rather than a TTFT.
+    var firstTokenTimePath: String?
 
     /// The preset of `format`, nil for the plain formats (`jsonl`, `csv`), whose unmapped top-level strings are tags.
     static func of(_ format: TrafficSpec.Format) -> TrafficPreset? {
@@ -21,6 +23,8 @@ struct TrafficPreset: Sendable {
         case .langfuse: return langfuse
         case .helicone: return helicone
         case .otlp: return otlp
+        case .openaiUsage: return openaiUsage
+        case .anthropicUsage: return anthropicUsage
         }
     }
 
@@ -38,7 +42,7 @@ struct TrafficPreset: Sendable {
         tags: [
             "team": "metadata.user_api_key_team_alias", "api_key": "metadata.user_api_key_alias", "end_user": "end_user",
             "provider": "custom_llm_provider", "model_group": "model_group",
-        ])
+        ], firstTokenTimePath: "completionStartTime")
 
     /// Langfuse observations as its blob-storage export writes them (langfuse-docs
     /// `blob-storage-export-fields.mdx`; usage keys from langfuse.com/docs/observability/features/token-and-cost-tracking).
@@ -58,6 +62,12 @@ struct TrafficPreset: Sendable {
     /// OTLP spans: fields come from GenAI attributes (`JSONLineScanner+OTLP`); `tags` values are attribute
     /// keys, looked up on the span, then on its resource.
     static let otlp = TrafficPreset(columns: [:], tags: ["service": "service.name", "provider": "gen_ai.provider.name"])
+
+    /// OpenAI's completions usage rows (`UsageReportReader`): the grouping columns are tags; `tags` values are row keys.
+    static let openaiUsage = TrafficPreset(columns: [:], tags: ["project": "project_id", "api_key": "api_key_id", "user": "user_id"])
+
+    /// Anthropic's messages usage rows (`UsageReportReader`): the grouping columns are tags; `tags` values are row keys.
+    static let anthropicUsage = TrafficPreset(columns: [:], tags: ["workspace": "workspace_id", "api_key": "api_key_id"])
 
     /// Helicone's request export (`HeliconeRequest` in Helicone's `packages/llm-mapper` types; the export example
     /// in `examples/export`): `prompt_tokens` include cache reads and writes, `response_status` is the HTTP code,

@@ -30,7 +30,7 @@ public enum TrafficReader {
     /// - Throws: `CostGateError.badRecord` for the first bad record (or a bad CSV header), and
     ///   `CostGateError.io` when no record could be read.
     public static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
-        try read(data, spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
+        try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
     }
 
     /// Reads the traffic file at `path`, mapping it into memory.
@@ -64,7 +64,7 @@ public enum TrafficReader {
     /// Reads traffic with a fixed number of chunks (nil: chosen from the size); tests use it to check
     /// that chunking does not change the result.
     static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
-                     chunkCount: Int?) throws(CostGateError) -> Traffic {
+                     chunkCount: Int?, allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
         let layout = FieldLayout(spec: spec)
         var chunks: [TrafficChunk] = []
         var headerError: CostGateError?
@@ -72,12 +72,27 @@ public enum TrafficReader {
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
             var start = 0
             if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
-            switch spec.format {
+            var format = spec.format
+            if format == .litellm || format == .langfuse || format == .helicone {
+                // These tools export JSON Lines or CSV (whose JSON sits in cells): a JSON line starts with '{'.
+                var first = start
+                while first < raw.count, base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D || base[first] == 0x0A { first += 1 }
+                if first < raw.count, base[first] != UInt8(ascii: "{") { format = .csv }
+            }
+            switch format {
             case .jsonl, .litellm, .langfuse, .helicone, .otlp:
                 let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
                 chunks = parse(ranges) { range in
                     JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,
                                                layout: layout, skipBadRecords: skipBadRecords)
+                }
+            case .openaiUsage, .anthropicUsage:
+                // A page per line splits at line boundaries; a pretty-printed page is one value, read whole.
+                let ranges = UsageReportReader.isOnePagePerLine(base, from: start, to: raw.count)
+                    ? split(base, from: start, to: raw.count, chunkCount: chunkCount) : [start..<raw.count]
+                chunks = parse(ranges) { range in
+                    UsageReportReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, layout: layout,
+                                                 skipBadRecords: skipBadRecords)
                 }
             case .csv:
                 let header: CSVReader.Header
@@ -100,7 +115,7 @@ public enum TrafficReader {
             }
         }
         if let headerError { throw headerError }
-        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords)
+        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
     }
 
     /// Splits `start..<end` into about `chunkCount` ranges, each ending just after a newline (or at `end`).
@@ -142,7 +157,8 @@ public enum TrafficReader {
     }
 
     /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
-    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
+    static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool,
+                      allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
         var traffic = Traffic()
         traffic.source = file
         var lineOffset = 0
@@ -155,6 +171,8 @@ public enum TrafficReader {
         traffic.strings.reserveCapacity(chunks.reduce(0) { $0 + $1.strings.count })
         var tagSets = TagSetInterner()
         var pairs: [Traffic.TagPair] = []
+        var coveredStart = Double.infinity
+        var coveredEnd = -Double.infinity
         lineOffset = 0
         for index in chunks.indices {
             // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
@@ -185,13 +203,21 @@ public enum TrafficReader {
                 traffic.records.append(record)
             }
             traffic.skipped.count += chunk.badRecordCount
+            traffic.aggregateRows += chunk.aggregateRows
+            traffic.aggregateRowsWithoutCount += chunk.aggregateRowsWithoutCount
+            traffic.aggregateAudioTokens += chunk.audioTokens
+            if chunk.windowEnd >= chunk.windowStart {
+                coveredStart = min(coveredStart, chunk.windowStart)
+                coveredEnd = max(coveredEnd, chunk.windowEnd)
+                traffic.coveredInterval = coveredStart...coveredEnd
+            }
             for issue in chunk.issues where traffic.skipped.examples.count < 10 {
                 traffic.skipped.examples.append(issue.error(file: file, lineOffset: lineOffset).description)
             }
             lineOffset += chunk.lineCount
         }
         traffic.tagSets = tagSets.sets()
-        if traffic.records.isEmpty {
+        if traffic.records.isEmpty && !allowEmpty {
             var reason = "no readable records in \(file)"
             if let first = traffic.skipped.examples.first {
                 reason += " (\(traffic.skipped.count) skipped; the first: \(first))"

@@ -36,6 +36,9 @@ public struct TrafficRecord: Sendable, Equatable {
     public var prefixID: Int32
     /// Length of the shared prefix in tokens (0 when none).
     public var prefixTokens: Int64
+    /// The long-context tier a usage report billed the record at: 0 when it does not say (the prompt size decides),
+    /// 1 at or below the model's threshold, 2 above it (Anthropic's `context_window` `200k-1M`).
+    public var contextWindowCode: UInt8
     /// Mooncake-style block hashes: `Traffic.hashPool[hashStart..<hashStart+hashCount]`.
     public var hashStart: Int32
     /// Number of block hashes.
@@ -69,6 +72,7 @@ public struct TrafficRecord: Sendable, Equatable {
         self.prefixTokens = 0
         self.hashStart = 0
         self.hashCount = 0
+        self.contextWindowCode = 0
     }
 }
 
@@ -90,5 +94,6 @@ extension TrafficRecord {
             && weight.bitPattern == other.weight.bitPattern && tagSet == other.tagSet && prefixID == other.prefixID
             && prefixTokens == other.prefixTokens && hashStart == other.hashStart && hashCount == other.hashCount
             && cacheHitCode == other.cacheHitCode && promptHash == other.promptHash && outcomeCode == other.outcomeCode
+            && contextWindowCode == other.contextWindowCode
     }
 }

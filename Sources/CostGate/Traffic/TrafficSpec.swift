@@ -12,10 +12,19 @@ public struct TrafficSpec: Sendable, Equatable {
         case helicone
         /// OpenTelemetry GenAI spans in OTLP/JSON, one `ExportTraceServiceRequest` per line.
         case otlp
+        /// Pages of OpenAI's `/v1/organization/usage/completions`: aggregate rows (`UsageReportReader`).
+        case openaiUsage = "openai-usage"
+        /// Anthropic's Usage API messages report: aggregate rows (`UsageReportReader`).
+        case anthropicUsage = "anthropic-usage"
+
+        /// Whether the format holds aggregate usage rows rather than requests.
+        public var isAggregate: Bool { self == .openaiUsage || self == .anthropicUsage }
     }
 
-    /// The path as written in the plan (relative to the plan's folder).
+    /// The path as written in the plan (relative to the plan's folder); a list's entries joined by ", ".
     public var path: String
+    /// Each path form the plan names (a file, a folder, a glob, `-`), in order: `[path]` unless it gave a list.
+    public var paths: [String] = []
     /// The format; inferred from the extension when the plan omits it.
     public var format: Format
     /// The share of real requests the log kept (weight 1 / sample_rate when a record has none).
@@ -34,6 +43,10 @@ public struct TrafficSpec: Sendable, Equatable {
     public var latencyUnit: LatencyUnit = .ms
     /// How the source counts input tokens, for records that do not say (`token_convention`).
     public var tokenConvention: TokenConvention = .openai
+    /// A log joined to the records by a shared key (`traffic.join`), nil when none.
+    public var join: TrafficJoin?
+    /// Whether this spec reads a joined log (`TrafficJoin.lookupSpec`): rows carry a key and tags, not usage.
+    var isLookup = false
 
     /// The unit of a recorded latency.
     public enum LatencyUnit: String, Sendable, CaseIterable {
@@ -70,6 +83,7 @@ public struct TrafficSpec: Sendable, Equatable {
     public init(path: String, format: Format, sampleRate: Double = 1, windowHours: Double? = nil,
                 columns: [String: String] = [:], defaults: [String: String] = [:], timestampUnit: TimestampUnit = .s) {
         self.path = path
+        self.paths = [path]
         self.format = format
         self.sampleRate = sampleRate
         self.windowHours = windowHours

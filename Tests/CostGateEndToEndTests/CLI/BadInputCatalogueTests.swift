@@ -99,7 +99,7 @@ import CostGateTestSupport
         let plan = runCLI(["validate", "--plan", "plan.json"], in: folder)
         #expect(plan.status == .badInput && plan.stderr.contains("plan.json: is a directory, not a file"), "\(plan.stderr)")
         let traffic = runCLI(["validate"], in: folder)
-        #expect(traffic.status == .badInput && traffic.stderr.contains("logs: is a directory"), "\(traffic.stderr)")
+        #expect(traffic.status == .badInput && traffic.stderr.contains("logs: is a folder with no traffic file in it"), "\(traffic.stderr)")
     }
 
     @Test func baseRefOutsideAGitRepositorySaysSo() throws {

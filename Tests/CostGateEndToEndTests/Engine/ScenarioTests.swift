@@ -54,6 +54,12 @@ import CostGateTestSupport
         check("cv-service-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
         check("tco-owned-h100", format: "markdown", golden: "check.md", status: .success),
         check("tco-owned-h100", format: "json", golden: "check.json", status: .success),
+        check("openai-usage-export", format: "markdown", golden: "check.md", status: .success),
+        check("openai-usage-export", format: "json", golden: "check.json", status: .success),
+        check("anthropic-usage-export", format: "markdown", golden: "check.md", status: .success),
+        check("anthropic-usage-export", format: "json", golden: "check.json", status: .success),
+        check("litellm-proxy", format: "markdown", golden: "check.md", status: .success),
+        check("litellm-proxy", format: "json", golden: "check.json", status: .success),
     ]
 
     @Test(arguments: runs)

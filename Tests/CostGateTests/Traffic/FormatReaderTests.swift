@@ -15,7 +15,7 @@ import CostGateTestSupport
 
     @Test(arguments: [
         ("litellm", "spend_logs.jsonl"), ("langfuse", "observations_v2.jsonl"), ("helicone", "helicone_export.jsonl"),
-        ("otlp", "traces.otlp.jsonl"),
+        ("otlp", "traces.otlp.jsonl"), ("litellm", "spend_logs.csv"), ("langfuse", "observations_v2.csv"),
     ])
     func sampleMatchesTheDocumentedMapping(format: String, file: String) throws {
         let plan = try Self.plan(#"{"path": ""# + file + #"", "format": ""# + format + #""}"#)
@@ -90,7 +90,24 @@ import CostGateTestSupport
         #expect(first["customer"] == "globex" && first["env"] == "production" && first["service"] == "support-bot")
     }
 
-    @Test func litellmAsCSVIsAPlanError() {
-        #expect { _ = try Self.plan(#"{"path": "s.csv", "format": "litellm"}"#) } throws: { "\($0)".contains("JSON Lines") }
+    @Test func jsonInACSVCellIsReadByPathAndABadCellNamesLineAndPath() throws {
+        let plan = try Self.plan(#"{"path": "s.csv", "columns": {"cached_input_tokens": "meta.usage.cached"}, "tags": {"team": "meta.team"}}"#)
+        let header = "timestamp,input_tokens,output_tokens,meta\n"
+        let good = #"2025-11-03T00:00:00Z,10,2,"{""usage"": {""cached"": 4}, ""team"": ""search""}""# + "\n"
+        let traffic = try TrafficReader.read(Data((header + good).utf8), spec: plan.traffic, file: "s.csv", skipBadRecords: false)
+        #expect(traffic.records[0].cachedInputTokens == 4 && traffic.tag("team", of: traffic.records[0]) == "search")
+        for (cell, field) in [(#""{""usage"": {""cached"": ""x""}}""#, "meta.usage.cached"), ("not json", "meta")] {
+            #expect {
+                _ = try TrafficReader.read(Data((header + good + "2025-11-03T00:00:01Z,10,2," + cell + "\n").utf8), spec: plan.traffic, file: "s.csv", skipBadRecords: false)
+            } throws: { error in
+                guard case CostGateError.badRecord(let file, let line, let at, _, _) = error else { return false }
+                return file == "s.csv" && line == 3 && at == field
+            }
+        }
+    }
+
+    @Test func otlpAndUsageReportsAsCSVArePlanErrors() {
+        #expect { _ = try Self.plan(#"{"path": "s.csv", "format": "otlp"}"#) } throws: { "\($0)".contains("no CSV form") }
+        #expect { _ = try Self.plan(#"{"path": "s.csv.gz", "format": "openai-usage"}"#) } throws: { "\($0)".contains("no CSV form") }
     }
 }

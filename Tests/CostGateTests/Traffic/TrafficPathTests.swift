@@ -98,7 +98,6 @@ import CostGateTestSupport
         (#"{"columns": {"input_tokens": "usage", "output_tokens": "usage.x"}}"#, "none inside another"),
         (#"{"tags": {"model": "metadata.m"}}"#, "not canonical field names"),
         (#"{"columns": {"input_tokens": "usage..x"}}"#, "without empty segments"),
-        (#"{"format": "csv", "tags": {"team": "metadata.team"}}"#, "CSV cells are not read as JSON"),
     ])
     func badPathsArePlanErrors(traffic: String, message: String) throws {
         var object = try #require(try parseJSON(traffic) as? [String: Any])

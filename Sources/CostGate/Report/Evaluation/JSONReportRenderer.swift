@@ -90,7 +90,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("records", number(Double(scaling.records))),
                 ("weighted_requests", number(scaling.weightedRequests)),
                 ("window_hours", number(scaling.windowSeconds / 3600)),
-                ("window_source", .string(scaling.windowFromPlan ? "plan" : "timestamps")),
+                ("window_source", .string(scaling.windowFromPlan ? "plan" : scaling.windowFromBuckets ? "buckets" : "timestamps")),
                 ("days", number(scaling.days)),
                 ("growth", number(scaling.growth)),
                 ("scale", number(scaling.factor)),

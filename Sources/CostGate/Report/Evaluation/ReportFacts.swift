@@ -115,7 +115,7 @@ enum ReportFacts {
         let hours = scaling.windowSeconds / 3600
         return [
             "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
-            "Window: \(Format.fixed(hours, digits: 2)) hours (\(scaling.windowFromPlan ? "traffic.window_hours" : "first to last timestamp")).",
+            "Window: \(Format.fixed(hours, digits: 2)) hours (\(scaling.windowFromPlan ? "traffic.window_hours" : scaling.windowFromBuckets ? "the usage report's buckets, first start to last end" : "first to last timestamp")).",
             "Forecast: \(Format.fixed(scaling.days, digits: 1)) days at \(Format.percentChange(scaling.growth * 100)) growth, so the sample is scaled by ×\(Format.fixed(scaling.factor, digits: 2)).",
             "Interval: \(Int((scaling.confidence * 100).rounded()))% by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
             "Baseline: \(baseline).",

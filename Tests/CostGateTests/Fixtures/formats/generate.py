@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Expected canonical records for each source sample in this folder, computed with Python's json module from
 the mapping the README documents for that source (not from costgate's code). FormatReaderTests.swift reads
-each sample with the matching `traffic.format` and compares every record. Run: python3 generate.py
+each sample with the matching `traffic.format` and compares every record. The CSV exports (litellm, langfuse: JSON in cells) must give the same records as the JSON Lines. Run: python3 generate.py
 The samples are copies of ../shared/formats beside the repository (synthetic rows in each producer's documented shape)."""
 import json, os
 from datetime import datetime, timezone
@@ -29,7 +29,11 @@ def litellm(row):
             "cache_write_input_tokens": usage.get("cache_creation_input_tokens") or 0,
             "output_tokens": row["completion_tokens"],
             "reasoning_tokens": (usage.get("completion_tokens_details") or {}).get("reasoning_tokens") or 0,
-            "latency_ms": row.get("request_duration_ms"), "is_error": row["status"] == "failure", "tags": tags}
+            "latency_ms": row.get("request_duration_ms"),
+            # TTFT: the first token's arrival (completionStartTime) minus startTime.
+            "ttft_ms": None if row.get("completionStartTime") is None
+                       else (naive_utc(row["completionStartTime"]) - naive_utc(row["startTime"])) * 1000,
+            "is_error": row["status"] == "failure", "tags": tags}
 
 def tag_list(entries):
     tags = {}

@@ -1,0 +1,109 @@
+public import Foundation
+
+/// Reads gzip files (RFC 1952) with `Inflater`: one or more members, each header's optional fields skipped (its
+/// header CRC checked when present), each member's CRC-32 and length verified.
+public enum Gzip {
+    /// Whether `data` starts with the gzip magic bytes.
+    public static func isGzip(_ data: Data) -> Bool {
+        data.count >= 2 && data[data.startIndex] == 0x1F && data[data.startIndex + 1] == 0x8B
+    }
+
+    /// The decompressed bytes of every member of `data`, concatenated.
+    ///
+    /// - Parameters:
+    ///   - data: The gzip file's bytes.
+    ///   - file: The name to show in errors.
+    /// - Throws: `CostGateError.io` naming the file, the byte offset and what is wrong (a bad header, corrupt
+    ///   deflate data, a CRC or length mismatch, trailing garbage).
+    public static func decompress(_ data: Data, file: String) throws(CostGateError) -> Data {
+        let result: Result<Data, Inflater.Failure> = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(Data()) }
+            do throws(Inflater.Failure) {
+                return .success(try decompress(base, count: raw.count))
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch result {
+        case .success(let bytes): return bytes
+        case .failure(let failure):
+            throw .io(path: file, reason: "is not valid gzip data: \(failure.reason) (at byte \(failure.offset))")
+        }
+    }
+
+    private static func decompress(_ base: UnsafePointer<UInt8>, count: Int) throws(Inflater.Failure) -> Data {
+        // The last member's ISIZE is the usual size of a single-member file: a first guess for the buffer, bounded
+        // by deflate's largest ratio (about 1032:1) so a forged trailer cannot reserve more than the data can fill.
+        let hint = count >= 18 ? min(Int(readUInt32(base + count - 4)), count * 1032) : 0
+        var start = 0
+        var pieces: [Data] = []
+        var members = 0
+        while start < count {
+            if members > 0 && (start..<count).allSatisfy({ base[$0] == 0 }) { break } // zero padding after the last member
+            let bodyStart = try header(base, from: start, count: count)
+            var inflater = Inflater(base, from: bodyStart, to: count, expectedSize: members == 0 ? min(hint, 1 << 30) : 0)
+            do throws(Inflater.Failure) {
+                try inflater.inflate()
+            } catch {
+                inflater.discard()
+                throw error
+            }
+            let trailer = inflater.consumedOffset
+            guard trailer + 8 <= count else {
+                inflater.discard()
+                throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
+            }
+            let decoded = inflater.bytes(from: 0)
+            let crc = CRC32.checksum(decoded)
+            guard crc == readUInt32(base + trailer) else {
+                inflater.discard()
+                throw Inflater.Failure(reason: "a CRC-32 mismatch (the data is corrupt)", offset: trailer)
+            }
+            guard UInt32(truncatingIfNeeded: decoded.count) == readUInt32(base + trailer + 4) else {
+                inflater.discard()
+                throw Inflater.Failure(reason: "a length (ISIZE) mismatch", offset: trailer + 4)
+            }
+            pieces.append(inflater.takeOutput())
+            members += 1
+            start = trailer + 8
+        }
+        if pieces.count == 1 { return pieces[0] }
+        var joined = Data(capacity: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { joined.append(piece) }
+        return joined
+    }
+
+    /// Checks a member header at `start`; returns where its deflate data begins.
+    private static func header(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) throws(Inflater.Failure) -> Int {
+        guard base[start] == 0x1F, start + 1 < count, base[start + 1] == 0x8B else {
+            throw Inflater.Failure(reason: start == 0 ? "no gzip magic bytes (1f 8b)" : "no gzip magic bytes (1f 8b) after the last member: trailing data", offset: start)
+        }
+        guard start + 10 <= count else { throw Inflater.Failure(reason: "a truncated gzip header", offset: start) }
+        guard base[start + 2] == 8 else { throw Inflater.Failure(reason: "compression method \(base[start + 2]), not deflate (8)", offset: start + 2) }
+        let flags = base[start + 3]
+        guard flags & 0xE0 == 0 else { throw Inflater.Failure(reason: "reserved header flags set", offset: start + 3) }
+        var index = start + 10
+        if flags & 0x04 != 0 { // FEXTRA
+            guard index + 2 <= count else { throw Inflater.Failure(reason: "a truncated extra field", offset: index) }
+            index += 2 + (Int(base[index]) | Int(base[index + 1]) << 8)
+        }
+        for flag in [UInt8(0x08), 0x10] where flags & flag != 0 { // FNAME, FCOMMENT: zero-terminated
+            while index < count && base[index] != 0 { index += 1 }
+            index += 1
+        }
+        if flags & 0x02 != 0 { // FHCRC: the low 16 bits of the header's CRC-32
+            guard index + 2 <= count else { throw Inflater.Failure(reason: "a truncated header CRC", offset: index) }
+            let crc = CRC32.checksum(UnsafeBufferPointer(start: base + start, count: index - start)) & 0xFFFF
+            guard crc == UInt32(base[index]) | UInt32(base[index + 1]) << 8 else {
+                throw Inflater.Failure(reason: "a header CRC mismatch", offset: index)
+            }
+            index += 2
+        }
+        guard index <= count else { throw Inflater.Failure(reason: "a truncated gzip header", offset: count) }
+        return index
+    }
+
+    private static func readUInt32(_ pointer: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(pointer[0]) | UInt32(pointer[1]) << 8 | UInt32(pointer[2]) << 16 | UInt32(pointer[3]) << 24
+    }
+}

@@ -1,0 +1,40 @@
+/// Appending one sample to another (the files of a traffic set, in order).
+extension Traffic {
+    /// Appends `other`'s records, remapping its string, tag-set and hash ids into this sample's tables.
+    mutating func append(_ other: Traffic) {
+        let stringIDs = other.strings.strings.map { strings.intern($0) }
+        var setIDs: [Int32] = []
+        setIDs.reserveCapacity(other.tagSets.count)
+        var index: [[TagPair]: Int32] = [:]
+        for (id, set) in tagSets.enumerated() { index[set] = Int32(id) }
+        for set in other.tagSets {
+            let mapped = set.map { TagPair(key: stringIDs[Int($0.key)], value: stringIDs[Int($0.value)]) }.sorted { $0.key < $1.key }
+            if let id = index[mapped] {
+                setIDs.append(id)
+            } else {
+                index[mapped] = Int32(tagSets.count)
+                setIDs.append(Int32(tagSets.count))
+                tagSets.append(mapped)
+            }
+        }
+        let hashOffset = Int32(hashPool.count)
+        hashPool.append(contentsOf: other.hashPool)
+        records.reserveCapacity(records.count + other.records.count)
+        for var record in other.records {
+            record.model = stringIDs[Int(record.model)]
+            record.route = stringIDs[Int(record.route)]
+            if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
+            record.tagSet = setIDs[Int(record.tagSet)]
+            if record.hashCount > 0 { record.hashStart += hashOffset }
+            records.append(record)
+        }
+        skipped.count += other.skipped.count
+        skipped.examples += other.skipped.examples.prefix(max(0, 10 - skipped.examples.count))
+        aggregateRows += other.aggregateRows
+        aggregateRowsWithoutCount += other.aggregateRowsWithoutCount
+        aggregateAudioTokens += other.aggregateAudioTokens
+        if let interval = other.coveredInterval {
+            coveredInterval = coveredInterval.map { min($0.lowerBound, interval.lowerBound)...max($0.upperBound, interval.upperBound) } ?? interval
+        }
+    }
+}
