@@ -30,6 +30,8 @@ public struct Forecast: Sendable {
     public var scaling: Scaling
     /// Latency, GPU fleets and rate-limit peaks (nil when nothing could be estimated).
     public var serving: ServingForecast?
+    /// Price sources, discounts, deprecations and drift from provider bills (`PriceFacts`).
+    public var prices = PriceFacts()
 
     /// Cost per request, nil when there are none.
     public var costPerRequest: Double? { requests > 0 ? monthlyCost / requests : nil }

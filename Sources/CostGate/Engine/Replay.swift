@@ -25,6 +25,8 @@ public struct Replay: Sendable {
     public var warnings: [String]
     /// Per route (string id in the traffic): prompt tokens on this side and the reference side, when both are known.
     public var promptChanges: [PromptChange]
+    /// Per route with `prompt_cache`, the forecast cache reads and writes (`PromptCacheForecast`).
+    public var promptCache: [PromptCacheForecast.Route] = []
 
     /// A route's prompt size on the reference side and on this side.
     public struct PromptChange: Sendable, Equatable {

@@ -16,6 +16,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var serviceTier: ServiceTier?
     /// A self-hosted deployment that serves this route (GPU cost instead of token prices).
     public var deployment: String?
+    /// Provider prompt caching to forecast from arrival gaps instead of the recorded cache counts.
+    public var promptCache: PromptCacheSettings?
 
     /// Creates a route that keeps the recorded model.
     public init() {}

@@ -22,6 +22,9 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
     case gpuUtilization = "gpu_utilization"
     case peakTPMShare = "peak_tpm_share"
     case peakRPMShare = "peak_rpm_share"
+    /// The largest per-model drift, in absolute percent, between the provider-billed cost of recorded requests and
+    /// costgate's price of them (`PriceDrift`): a stale price book fails the build.
+    case priceDriftPct = "price_drift_pct"
 
     /// Whether the metric is money (formatted as USD in reports).
     public var isMoney: Bool {
@@ -33,6 +36,6 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
 
     /// Whether the metric is a percentage.
     public var isPercent: Bool {
-        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct
+        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .priceDriftPct
     }
 }

@@ -3,6 +3,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
     case timestamp, model, route, inputTokens, cachedInputTokens, outputTokens, reasoningTokens
     case latencyMs, ttftMs, status, quality, weight, tags, prefixID, prefixTokens, hashIDs
     case cacheWriteInputTokens, cacheWrite1hInputTokens, tokenConvention, serviceTier
+    case billedCostUSD
 
     /// The canonical name (`input_tokens`).
     var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
@@ -34,6 +35,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
         case .hashIDs: return "an array of integers"
         case .tokenConvention: return "'openai' (input_tokens include cache reads and writes) or 'anthropic' (they do not)"
         case .serviceTier: return "'standard', 'default', 'auto', 'scale', 'batch', 'flex' or 'priority'"
+        case .billedCostUSD: return "a non-negative number of USD of at most 1e9"
         }
     }
 

@@ -40,6 +40,8 @@ public struct TrafficRecord: Sendable, Equatable {
     public var hashStart: Int32
     /// Number of block hashes.
     public var hashCount: Int32
+    /// What the provider billed for the request in USD (`billed_cost_usd`, LiteLLM's `spend`), or NaN.
+    public var billedCostUSD: Double = .nan
 
     /// Creates a record with every optional field absent.
     public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {

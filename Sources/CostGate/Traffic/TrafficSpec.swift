@@ -83,6 +83,6 @@ public struct TrafficSpec: Sendable, Equatable {
         "timestamp", "model", "route", "input_tokens", "cached_input_tokens", "output_tokens",
         "reasoning_tokens", "latency_ms", "ttft_ms", "status", "quality", "weight", "tags",
         "prefix_id", "prefix_tokens", "hash_ids", "cache_write_input_tokens", "cache_write_1h_input_tokens",
-        "token_convention", "service_tier",
+        "token_convention", "service_tier", "billed_cost_usd",
     ]
 }

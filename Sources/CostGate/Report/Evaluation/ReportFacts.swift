@@ -110,7 +110,7 @@ enum ReportFacts {
     }
 
     /// Describes the interval and the scaling.
-    static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String) -> [String] {
+    static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String, prices: String? = nil) -> [String] {
         let hours = scaling.windowSeconds / 3600
         return [
             "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
@@ -119,6 +119,6 @@ enum ReportFacts {
             "Interval: \(Int((scaling.confidence * 100).rounded()))% by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
             "Baseline: \(baseline).",
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
-        ]
+        ] + (prices.map { ["Prices: \($0)."] } ?? [])
     }
 }
