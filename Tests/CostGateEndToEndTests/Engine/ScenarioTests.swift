@@ -44,6 +44,9 @@ import CostGateTestSupport
         check("azure-code-autoscale", format: "markdown", golden: "check.md", status: .policyFailure),
         check("azure-code-autoscale", format: "json", golden: "check.json", status: .policyFailure),
         check("azure-code-autoscale", format: "text", golden: "check.txt", status: .policyFailure),
+        check("prompt-reorder", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("prompt-reorder", format: "json", golden: "check.json", status: .policyFailure),
+        check("prompt-reorder", format: "text", golden: "check.txt", status: .policyFailure),
     ]
 
     @Test(arguments: runs)
