@@ -115,7 +115,7 @@ import CostGateTestSupport
         #expect(abs((rows[0]["priced_usd"] as? Double ?? 0) - 0.0114) <= 1e-12)
         #expect(abs((drift["price_drift_pct"] as? Double ?? 0) - 100.0 / 11) <= 1e-9)
         let markdown = try Self.check(plan: plan, traffic: traffic, format: "markdown")
-        #expect(markdown.stdout.contains("#### Reconciliation with provider bills"))
+        #expect(markdown.stdout.contains("#### Reconciliation with provider bills (head)"))
     }
 
     @Test func badPricesSectionsAreErrorsWithAPath() throws {

@@ -63,12 +63,14 @@ enum PriceFactsReport {
             text += "\n#### List vs effective cost (\(Markdown.escape(forecast.name)))\n\n"
                 + Markdown.table(["Model", "Discount", "List / month", "Effective / month"], rows, alignRight: [1, 2, 3])
         }
-        if let drift = forecasts.first?.prices.drift {
+        // The head's prices (the first candidate's) are the ones a policy judges.
+        let judged = forecasts.count > 1 ? forecasts[1] : forecasts.first
+        if let judged, let drift = judged.prices.drift {
             let rows = drift.rows.map { row in
                 [Markdown.code(row.model, inTable: true), Format.count(Double(row.records)), Format.unitCost(row.billedUSD),
                  Format.unitCost(row.pricedUSD), row.driftPercent.map(Format.percentChange) ?? "–"]
             }
-            text += "\n#### Reconciliation with provider bills\n\n"
+            text += "\n#### Reconciliation with provider bills (\(Markdown.escape(judged.name)))\n\n"
                 + Markdown.table(["Model", "Records", "Billed", "Priced", "Drift"], rows, alignRight: [1, 2, 3, 4])
         }
         return text
@@ -89,8 +91,9 @@ enum PriceFactsReport {
                 text += "  \(TextTable.clean(item.model)): \(Format.fixed(item.fraction * 100, digits: 1) + "%") off, list \(Format.money(item.listMonthlyCost)), effective \(Format.money(item.effectiveMonthlyCost)) a month\n"
             }
         }
-        if let drift = forecasts.first?.prices.drift {
-            text += "\nReconciliation with provider bills:\n"
+        let judged = forecasts.count > 1 ? forecasts[1] : forecasts.first
+        if let judged, let drift = judged.prices.drift {
+            text += "\nReconciliation with provider bills (\(TextTable.clean(judged.name))):\n"
             for row in drift.rows {
                 text += "  \(TextTable.clean(row.model)): \(row.records) records, billed \(Format.unitCost(row.billedUSD)), priced \(Format.unitCost(row.pricedUSD)), drift \(row.driftPercent.map(Format.percentChange) ?? "-")\n"
             }
