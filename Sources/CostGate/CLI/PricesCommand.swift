@@ -1,11 +1,13 @@
 /// `costgate prices`: List the built-in price catalog with dates and sources.
 enum PricesCommand: Command {
     static let name = "prices"
-    static let summary = "List the built-in price catalog with dates and sources"
+    static let summary = "List the price catalog (built-in rows and LiteLLM's map) with dates and sources"
 
     static let options = OptionTable(command: name, options: [
         .format(Renderers.prices, help: "text (aligned columns, the default), json (a list of objects with",
                 "every rate at full precision) or csv."),
+        .value("source", "SOURCE", allowed: ["all", "builtin", "litellm"],
+               help: "all (the default: what a plan prices with), builtin (the hand-kept", "rows) or litellm (the bundled LiteLLM snapshot)."),
         .flag("help", short: "h", help: "Show this help."),
     ], positionals: .optional("QUERY", help: [
         "Show only models whose id or alias contains QUERY (case-insensitive),",
@@ -13,11 +15,13 @@ enum PricesCommand: Command {
     ]), helpColumn: 21)
 
     static let help = options.help("""
-    Usage: costgate prices [QUERY] [--format text|json|csv]
+    Usage: costgate prices [QUERY] [--source all|builtin|litellm] [--format text|json|csv]
 
-    List the built-in price catalog: for each model its id, prices in USD per 1M tokens
-    (input, cached input, cache write, output, batch), the long-context tier, the context
-    window, the tokenizer costgate counts with, and the date and source of the prices.
+    List the price catalog: for each model its id, prices in USD per 1M tokens (input,
+    cached input, cache write, output, batch), the long-context tier, the context window,
+    the tokenizer costgate counts with, and the date and source of the prices. The
+    catalog is the hand-kept built-in rows over the LiteLLM price map bundled with
+    costgate (its version and date are listed); a built-in row wins where both have a model.
 
     """, """
     Tokenizer: 'exact' rows are counted with the model's own encoding; 'est.' rows with the
@@ -29,6 +33,7 @@ enum PricesCommand: Command {
     Examples:
       costgate prices
       costgate prices claude --format json
+      costgate prices bedrock/ --source litellm
       costgate prices --format=csv > prices.csv
 
     """)
@@ -37,13 +42,27 @@ enum PricesCommand: Command {
         let options = try options.parse(arguments)
         let renderer = try options.renderer(in: Renderers.prices)
         let query = options.positionals.first
-        let catalog = PriceCatalog.builtIn
+        let source = options.value("source") ?? "all"
+        var catalog: PriceCatalog
+        switch source {
+        case "builtin": catalog = .builtIn
+        case "litellm":
+            catalog = PriceCatalog([])
+            catalog.addBeneath(LiteLLMPriceMap.bundled)
+        default: catalog = .standard
+        }
         let rows = catalog.search(query)
         if rows.isEmpty, let query {
-            throw CostGateError.unknownName(kind: "model", name: query, context: "built-in catalog",
+            throw CostGateError.unknownName(kind: "model", name: query, context: source == "all" ? "price catalog" : "\(source) catalog",
                                             suggestions: catalog.suggestions(for: query))
         }
-        context.stdout(renderer.document(PriceListing(models: rows)))
+        var sources: [String] = []
+        if source != "litellm" { sources.append("built-in catalog (\(BuiltInPrices.models.count) rows, checked \(BuiltInPrices.checked))") }
+        for map in catalog.litellmMaps {
+            let left = map.skipped.values.reduce(0, +)
+            sources.append(map.label + " (\(map.rows.count) rows; \(left) entries it cannot price per token left out)")
+        }
+        context.stdout(renderer.document(PriceListing(models: rows, sources: sources)))
         return .success
     }
 }

@@ -29,6 +29,11 @@ public struct ModelPrice: Sendable, Hashable {
     public var source: String
     /// Other names this model is known by (`gpt-4o-2024-08-06`).
     public var aliases: [String]
+    /// The day the provider retires the model, `YYYY-MM-DD` (LiteLLM's `deprecation_date`), where known.
+    public var deprecationDate: String?
+    /// Whether a rate had to be rounded to whole picodollars per token on import (a LiteLLM rate such as
+    /// 1.41953125e-7 USD), so this row's costs can differ from its source's by up to 0.5 picodollar a token.
+    public var roundedOnImport: Bool = false
 
     /// A long-context pricing tier.
     public struct LongContextTier: Sendable, Hashable {
@@ -48,7 +53,7 @@ public struct ModelPrice: Sendable, Hashable {
     /// Creates a catalog row.
     public init(id: String, rates: TokenRates, longContext: LongContextTier? = nil, batchRates: TokenRates? = nil,
                 flexRates: TokenRates? = nil, priorityRates: TokenRates? = nil, encoding: String = "o200k_base", tokenizerRatio: Double = 1, tokenizerExact: Bool = false,
-                contextWindow: Int64? = nil, date: String, source: String, aliases: [String] = []) {
+                contextWindow: Int64? = nil, date: String, source: String, aliases: [String] = [], deprecationDate: String? = nil) {
         self.id = id
         self.rates = rates
         self.longContext = longContext
@@ -62,6 +67,7 @@ public struct ModelPrice: Sendable, Hashable {
         self.date = date
         self.source = source
         self.aliases = aliases
+        self.deprecationDate = deprecationDate
     }
 
     /// The provider part of the id.

@@ -18,6 +18,67 @@ public struct PriceCatalog: Sendable {
     /// The built-in catalog.
     public static let builtIn = PriceCatalog(BuiltInPrices.models)
 
+    /// The catalog a plan prices with when it names no price files: the built-in rows, then beneath them the
+    /// bundled LiteLLM snapshot (`LiteLLMPriceMap.bundled`) for every model they lack.
+    public static let standard: PriceCatalog = {
+        var catalog = PriceCatalog.builtIn
+        catalog.addBeneath(LiteLLMPriceMap.bundled)
+        return catalog
+    }()
+
+    /// The LiteLLM maps layered into this catalog, top first, for assumptions and listings.
+    public private(set) var litellmMaps: [LiteLLMPriceMap] = []
+
+    /// Adds `rows` beneath the rows already present: a row whose id an upper layer already resolves is left out,
+    /// except for what the upper row lacks (`ModelPrice.supplement(from:)`), and a name an upper layer claims stays
+    /// with it.
+    ///
+    /// Bare names are claimed as LiteLLM resolves them: first by rows flagged `unprefixed` (LiteLLM's key
+    /// `gpt-5.1` is OpenAI's model), then by the other rows where no earlier layer claims the name; two such
+    /// rows make the bare name ambiguous, so `mistral-large-3` on Azure and on Mistral must be named with the
+    /// provider.
+    public mutating func addBeneath(_ rows: [(price: ModelPrice, unprefixed: Bool)]) {
+        let upperQualified = Set(byQualifiedName.keys)
+        for pass in [true, false] {
+            let claimedBare = Set(byBareName.keys)
+            for (price, unprefixed) in rows where unprefixed == pass {
+                let id = ModelID(price.id)
+                if upperQualified.contains(id.canonical) || byID[id.canonical] != nil {
+                    if let row = lookupIndex(id) { models[row].supplement(from: price) }
+                    continue
+                }
+                let index = models.count
+                models.append(price)
+                byID[id.canonical] = index
+                byQualifiedName[id.canonical, default: []].append(index)
+                if !claimedBare.contains(id.key), !(pass && byBareName[id.key] != nil) {
+                    byBareName[id.key, default: []].append(index)
+                }
+                for alias in price.aliases.map(ModelID.init) where !upperQualified.contains(alias.canonical) {
+                    if alias.provider == nil {
+                        if !claimedBare.contains(alias.key) { byBareName[alias.key, default: []].append(index) }
+                    } else if !(byQualifiedName[alias.canonical] ?? []).contains(index) {
+                        byQualifiedName[alias.canonical, default: []].append(index)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes each row's discount (`PriceSettings.discount(for:)`) off its rates; rows no pattern matches keep list prices.
+    public mutating func applyDiscounts(_ settings: PriceSettings) {
+        for index in models.indices {
+            guard let discount = settings.discount(for: models[index].id) else { continue }
+            models[index] = models[index].discounted(by: discount.fraction)
+        }
+    }
+
+    /// Adds a LiteLLM map beneath the rows already present (see `addBeneath(_:)`) and records it for assumptions.
+    public mutating func addBeneath(_ map: LiteLLMPriceMap) {
+        addBeneath(map.rows)
+        litellmMaps.append(map)
+    }
+
     /// Adds or replaces a model.
     public mutating func add(_ model: ModelPrice) {
         let id = ModelID(model.id)
@@ -109,6 +170,16 @@ public struct PriceCatalog: Sendable {
             for id in idsByCandidate[candidate, default: []].sorted() where !result.contains(id) {
                 result.append(id)
             }
+        }
+        // A name that says its provider (`openai/gpt-4o-mnii`) is first offered that provider's models, not a
+        // reseller's copy of the same name (`replicate/openai/gpt-4o-mini`).
+        if let provider = ModelID(name).provider {
+            let own = result.filter { ModelID($0).provider == provider }
+            result = own + result.filter { ModelID($0).provider != provider }
+        } else {
+            // A bare name is first offered the row that owns the bare name (`openai/gpt-4o-mini`, not Azure's).
+            func ownsBareName(_ id: String) -> Bool { lookup(String(id.split(separator: "/", maxSplits: 1).last ?? ""))?.id == id }
+            result = result.filter(ownsBareName) + result.filter { !ownsBareName($0) }
         }
         return Array(result.prefix(3))
     }

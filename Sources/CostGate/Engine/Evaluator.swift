@@ -70,7 +70,7 @@ public struct Evaluator {
         var contexts: [PolicyContext] = []
         for outcome in outcomes.withLock({ $0 }) { contexts.append(try outcome!.get()) }
 
-        var warnings: [String] = contexts.flatMap(\.replay.warnings)
+        var warnings: [String] = contexts.flatMap(\.replay.warnings) + contexts.flatMap(\.forecast.prices.warnings)
         let baseContext = contexts[0]
         var results: [Evaluation.Candidate] = []
         for (index, side) in candidates.enumerated() {
@@ -115,6 +115,7 @@ public struct Evaluator {
         var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost,
                                            fixedCost: serving.fixedCost)
         forecast.serving = serving
+        forecast.prices = PriceFacts.gather(plan: plan, catalog: replay.catalog, traffic: job.traffic, replay: replay, forecast: forecast)
         if let figure = forecast.firstNonFiniteFigure { throw .notFinite(plan: plan.file, figure: figure) }
         return PolicyContext(replay: replay, traffic: job.traffic, forecast: forecast)
     }

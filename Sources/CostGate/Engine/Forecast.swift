@@ -34,6 +34,8 @@ public struct Forecast: Sendable {
     public var architectures: [RouteArchitecture] = []
     /// Recorded outcomes and the cost per successful request, nil when no record carries an outcome.
     public var outcomes: Outcomes? = nil
+    /// Price sources, discounts, deprecations and drift from provider bills (`PriceFacts`).
+    public var prices = PriceFacts()
 
     /// Cost per request, nil when there are none.
     public var costPerRequest: Double? { requests > 0 ? monthlyCost / requests : nil }

@@ -33,6 +33,8 @@ public struct Replay: Sendable {
     public var promptChanges: [PromptChange]
     /// The calls of records on routes with a router or semantic cache, nil when the plan has none.
     public var architecture: ArchitectureLedger? = nil
+    /// Per route with `prompt_cache`, the forecast cache reads and writes (`PromptCacheForecast`).
+    public var promptCache: [PromptCacheForecast.Route] = []
 
     /// A route's prompt size on the reference side and on this side.
     public struct PromptChange: Sendable, Equatable {

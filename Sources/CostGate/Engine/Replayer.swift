@@ -20,6 +20,8 @@ public enum Replayer {
         replay.cachedTokens = [Int64](repeating: 0, count: count)
         replay.cachedPicodollars = replay.cachedTokens
         replay.outputPicodollars = replay.cachedTokens
+        let promptCache = PromptCacheForecast.forecast(traffic, plan: plan)
+        replay.promptCache = promptCache?.routes ?? []
         var modelIndex: [String: Int32] = [:]
         func intern(_ id: String) -> Int32 {
             if let index = modelIndex[id] { return index }
@@ -124,9 +126,10 @@ public enum Replayer {
 
             let input = max(0, record.inputTokens + entry.promptDelta)
             // A prompt change shortens the uncached part first; cache reads, then writes, are cut only past it.
-            let cached = min(record.cachedInputTokens, input)
-            let cacheWrite = min(record.cacheWriteInputTokens, input - cached)
-            let cacheWrite1h = min(record.cacheWrite1hInputTokens, input - cached - cacheWrite)
+            var cached = min(record.cachedInputTokens, input)
+            var cacheWrite = min(record.cacheWriteInputTokens, input - cached)
+            var cacheWrite1h = min(record.cacheWrite1hInputTokens, input - cached - cacheWrite)
+            if let forecast = promptCache?.tokens(index, input: input) { (cached, cacheWrite, cacheWrite1h) = forecast }
             guard var output = entry.outputScale.apply(record.outputTokens),
                   let scaledReasoning = entry.outputScale.apply(record.reasoningTokens) else {
                 throw .badRecord(file: traffic.source, line: index + 1, field: "output_tokens", expected: "a token count that stays in range when scaled", found: String(record.outputTokens))

@@ -1,12 +1,14 @@
 extension Plan {
-    /// The price catalog this plan prices with: the built-in rows, then the plan's own `models` (each replacing
-    /// the built-in row of the same id, or adding a custom one).
+    /// The price catalog this plan prices with: its own `models` (each replacing the row of the same id, or adding
+    /// a custom one) over `basePrices` (price files, the built-in rows, LiteLLM's map), with the plan's
+    /// discounts taken off every rate of the rows they match.
     ///
     /// Every stage that prices or names a model under a plan takes its catalog from here, so a plan model is
     /// seen the same way by the replay, prompt counting, showback and rightsizing.
     public var catalog: PriceCatalog {
-        var catalog = PriceCatalog.builtIn
+        var catalog = basePrices
         for model in models { catalog.add(model) }
+        if !prices.discounts.isEmpty { catalog.applyDiscounts(prices) }
         return catalog
     }
 }

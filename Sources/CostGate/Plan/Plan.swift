@@ -22,6 +22,11 @@ public struct Plan: Sendable {
     public var deployments: [Deployment]
     /// Provider rate limits by model id.
     public var rateLimits: [String: RateLimit]
+    /// The `prices` section: price files, discounts, confidentiality, the deprecation reference day.
+    public var prices = PriceSettings()
+    /// The catalog beneath the plan's `models`: the built-in rows over the bundled LiteLLM snapshot, or, when the
+    /// plan names price files, the layers `LoadedPlan.resolvingPrices()` builds from them.
+    public var basePrices = PriceCatalog.standard
 
     /// A named what-if: dotted plan paths and the values to put there.
     public struct Candidate: Sendable {

@@ -24,7 +24,7 @@ public enum PlanLoader {
         // A UTF-8 byte order mark is allowed (RFC 8259 §8.1), as the traffic readers allow it.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let json = try JSONParser.parse(bytes, file: display)
-        return try LoadedPlan(plan: try PlanParser.parse(json, file: display), source: source, path: path).resolvingCalibrations()
+        return try LoadedPlan(plan: try PlanParser.parse(json, file: display), source: source, path: path).resolvingCalibrations().resolvingPrices()
     }
 
     /// Returns the plan with `patch` applied to its JSON and parsed again, so a patch is checked like a plan.
@@ -44,7 +44,7 @@ public enum PlanLoader {
         }
         var copy = loaded
         copy.plan = try PlanParser.parse(raw, file: "\(loaded.plan.file) with \(label)")
-        return try copy.resolvingCalibrations()
+        return try copy.resolvingCalibrations().resolvingPrices()
     }
 
     /// The most segments a dotted plan path may have.

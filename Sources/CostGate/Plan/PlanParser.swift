@@ -81,12 +81,55 @@ public enum PlanParser {
                 rateLimits[member.key] = .init(rpm: rpm, tpm: tpm)
             }
         }
+        let prices = try top.object("prices").map { (object: PlanObject) throws(CostGateError) -> PriceSettings in
+            var object = object
+            return try parsePrices(&object)
+        } ?? PriceSettings()
         _ = top.value("$schema")
         _ = top.value("description")
         try top.rejectUnknownKeys()
-        return Plan(file: file, raw: json, traffic: traffic, forecast: forecast, models: models, routes: routes,
-                    quality: quality, policies: policies, candidates: candidates, deployments: deployments,
-                    rateLimits: rateLimits)
+        var plan = Plan(file: file, raw: json, traffic: traffic, forecast: forecast, models: models, routes: routes,
+                        quality: quality, policies: policies, candidates: candidates, deployments: deployments,
+                        rateLimits: rateLimits)
+        plan.prices = prices
+        return plan
+    }
+
+    /// Parses the `prices` section (`PriceSettings`).
+    private static func parsePrices(_ object: inout PlanObject) throws(CostGateError) -> PriceSettings {
+        var prices = PriceSettings()
+        prices.litellm = try object.string("litellm")
+        if let value = object.value("files") {
+            guard let list = value.arrayValue else {
+                throw object.error(at: "files", expected: "a list of price file paths", found: value.kindDescription)
+            }
+            for (index, element) in list.enumerated() {
+                guard let path = element.stringValue, !path.isEmpty else {
+                    throw object.error(at: "files[\(index)]", expected: "a price file path", found: element.kindDescription)
+                }
+                prices.files.append(path)
+            }
+        }
+        if var discounts = try object.object("discounts") {
+            for member in discounts.members {
+                let pattern = member.key
+                let star = pattern.firstIndex(of: "*")
+                guard !pattern.isEmpty, star == nil || star == pattern.index(before: pattern.endIndex) else {
+                    throw discounts.error(at: pattern, expected: "a model id or a glob ending in '*' ('openai/*')", found: "'\(pattern)'")
+                }
+                let fraction = try discounts.number(pattern, in: 0...0.99, as: "a discount", note: "0.18 = 18% off list price")!
+                prices.discounts.append(.init(pattern: pattern, fraction: fraction))
+            }
+        }
+        prices.confidential = try object.bool("confidential") ?? false
+        if let day = try object.string("as_of") {
+            guard day.count == 10, TimestampParser.parse(day + "T00:00:00Z") != nil else {
+                throw object.error(at: "as_of", expected: "a day as YYYY-MM-DD", found: "'\(day)'")
+            }
+            prices.asOf = day
+        }
+        try object.rejectUnknownKeys()
+        return prices
     }
 
     private static func parseTraffic(_ object: inout PlanObject) throws(CostGateError) -> TrafficSpec {
@@ -261,7 +304,7 @@ public enum PlanParser {
     /// batch, flex and priority rates, long-context tier and tokenizer); any other model needs input and output rates.
     static func parseModel(_ value: JSONValue, id: String, path: String, file: String) throws(CostGateError) -> ModelPrice {
         var object = try PlanObject(value, path: path, file: file)
-        let base = PriceCatalog.builtIn.lookup(id)
+        let base = PriceCatalog.standard.lookup(id)
         var model = base ?? ModelPrice(id: id.contains("/") ? id : "custom/" + id, rates: TokenRates(input: 0, output: 0),
                                        date: "plan", source: file)
         let original = model
@@ -322,6 +365,16 @@ public enum PlanParser {
             throw .badPlan(file: file, path: path, expected: "either prompt_tokens or prompt_file, not both", found: nil)
         }
         route.maxOutputTokens = try object.integer("max_output_tokens", in: 0...PlanObject.largestInteger)
+        if var cache = try object.object("prompt_cache") {
+            var settings = PromptCacheSettings()
+            settings.prefixTokens = try cache.integer("prefix_tokens", in: 0...1_000_000_000_000)
+            settings.stablePrefix = try cache.bool("stable_prefix") ?? true
+            settings.ttlSeconds = try cache.choice("ttl", kind: "prompt cache lifetime", PromptCacheSettings.lifetimes) ?? 300
+            settings.minTokens = try cache.integer("min_tokens", in: 0...1_000_000) ?? settings.minTokens
+            settings.blockTokens = try cache.integer("block_tokens", in: 1...1_000_000) ?? settings.blockTokens
+            try cache.rejectUnknownKeys()
+            route.promptCache = settings
+        }
         if let scale = object.value("output_scale") {
             guard case .number(let value, let text) = scale, value >= 0, value <= 1000, let exact = DecimalScale(text: text) else {
                 throw .badPlan(file: file, path: object.childPath("output_scale"), expected: "an output scale from 0 to 1000 with at most 12 decimals", found: scale.kindDescription)

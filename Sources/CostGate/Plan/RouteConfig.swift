@@ -22,6 +22,8 @@ public struct RouteConfig: Sendable, Equatable {
     public var semanticCache: SemanticCache?
     /// Where rate-limited and failed requests go (a hosted model), if anywhere.
     public var fallback: RouteFallback?
+    /// Provider prompt caching to forecast from arrival gaps instead of the recorded cache counts.
+    public var promptCache: PromptCacheSettings?
 
     /// Creates a route that keeps the recorded model.
     public init() {}

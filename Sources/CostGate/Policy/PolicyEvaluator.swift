@@ -56,6 +56,11 @@ enum PolicyEvaluator {
             if actual == nil { note = "no self-hosted deployment" }
         case .costPerSuccess, .costPerSuccessDeltaPct, .tierCost, .tierQuality, .tierCostPerQuality:
             (actual, note) = architectureMetric(policy, candidate: candidate, baseline: baseline, filter: recordFilter)
+        case .priceDriftPct:
+            let model = policy.filter.first { $0.key == "model" }?.value
+            let rows = (candidate.forecast.prices.drift?.rows ?? []).filter { model == nil || candidate.replay.catalog.sameModel(model!, $0.model) }
+            actual = rows.compactMap { $0.driftPercent.map(abs) }.max()
+            if actual == nil { note = "no record carries a provider-billed cost (billed_cost_usd)" }
         case .peakTPMShare, .peakRPMShare:
             let model = policy.filter.first { $0.key == "model" }?.value
             let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || candidate.replay.catalog.sameModel(model!, $0.model) }

@@ -27,6 +27,9 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
     case tierCost = "tier_cost"
     case tierQuality = "tier_quality"
     case tierCostPerQuality = "tier_cost_per_quality"
+    /// The largest per-model drift, in absolute percent, between the provider-billed cost of recorded requests and
+    /// costgate's price of them (`PriceDrift`): a stale price book fails the build.
+    case priceDriftPct = "price_drift_pct"
 
     /// Whether the metric is money (formatted as USD in reports).
     public var isMoney: Bool {
@@ -39,6 +42,6 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
 
     /// Whether the metric is a percentage.
     public var isPercent: Bool {
-        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .costPerSuccessDeltaPct
+        self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .costPerSuccessDeltaPct || self == .priceDriftPct
     }
 }

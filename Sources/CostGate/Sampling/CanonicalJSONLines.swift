@@ -24,6 +24,7 @@ enum CanonicalJSONLines {
         string("status", record.isError ? "error" : "ok")
         if !record.quality.isNaN { number("quality", record.quality) }
         number("weight", weight)
+        if record.billedCostUSD.isFinite { number("billed_cost_usd", record.billedCostUSD) }
         if record.prefixID >= 0 { string("prefix_id", traffic.strings[record.prefixID]) }
         if record.prefixTokens > 0 { integer("prefix_tokens", record.prefixTokens) }
         if record.hashCount > 0 {

@@ -193,6 +193,9 @@ struct ChunkBuilder {
         case .weight:
             guard number.value > 0, number.value <= TrafficField.weightLimit else { return false }
             draft.weight = number.value
+        case .billedCostUSD:
+            guard number.value >= 0, number.value <= 1e9 else { return false }
+            draft.billedCostUSD = number.value
         default:
             return false
         }

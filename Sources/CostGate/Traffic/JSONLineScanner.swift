@@ -161,7 +161,7 @@ struct JSONLineScanner {
         }
         switch field {
         case .timestamp, .inputTokens, .cachedInputTokens, .outputTokens, .reasoningTokens, .latencyMs, .ttftMs,
-             .quality, .weight, .prefixTokens, .cacheWriteInputTokens, .cacheWrite1hInputTokens:
+             .quality, .weight, .prefixTokens, .cacheWriteInputTokens, .cacheWrite1hInputTokens, .billedCostUSD:
             if byte == UInt8(ascii: "-") || NumberParser.isDigit(byte) {
                 guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }
                 index = after

@@ -4,6 +4,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
     case latencyMs, ttftMs, status, quality, weight, tags, prefixID, prefixTokens, hashIDs
     case cacheWriteInputTokens, cacheWrite1hInputTokens, tokenConvention, serviceTier
     case cacheHit, promptHash, outcome
+    case billedCostUSD
 
     /// The canonical name (`input_tokens`).
     var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
@@ -38,6 +39,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
         case .cacheHit: return "true or false (or the strings 'true' and 'false', any case)"
         case .promptHash: return "a string"
         case .outcome: return "'success' or 'failure' (any case)"
+        case .billedCostUSD: return "a non-negative number of USD of at most 1e9"
         }
     }
 

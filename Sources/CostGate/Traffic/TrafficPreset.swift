@@ -38,6 +38,7 @@ struct TrafficPreset: Sendable {
             "cache_write_input_tokens": "metadata.usage_object.cache_creation_input_tokens",
             "reasoning_tokens": "metadata.usage_object.completion_tokens_details.reasoning_tokens",
             "latency_ms": "request_duration_ms", "status": "status", "tags": "request_tags",
+            "billed_cost_usd": "spend",
         ],
         tags: [
             "team": "metadata.user_api_key_team_alias", "api_key": "metadata.user_api_key_alias", "end_user": "end_user",

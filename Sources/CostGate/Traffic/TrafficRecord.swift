@@ -49,6 +49,8 @@ public struct TrafficRecord: Sendable, Equatable {
     public var promptHash: Int32 = -1
     /// The request's outcome: 0 when the record does not say, 1 success, 2 failure.
     public var outcomeCode: UInt8 = 0
+    /// What the provider billed for the request in USD (`billed_cost_usd`, LiteLLM's `spend`), or NaN.
+    public var billedCostUSD: Double = .nan
 
     /// Creates a record with every optional field absent.
     public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {
@@ -94,6 +96,6 @@ extension TrafficRecord {
             && weight.bitPattern == other.weight.bitPattern && tagSet == other.tagSet && prefixID == other.prefixID
             && prefixTokens == other.prefixTokens && hashStart == other.hashStart && hashCount == other.hashCount
             && cacheHitCode == other.cacheHitCode && promptHash == other.promptHash && outcomeCode == other.outcomeCode
-            && contextWindowCode == other.contextWindowCode
+            && contextWindowCode == other.contextWindowCode && billedCostUSD.bitPattern == other.billedCostUSD.bitPattern
     }
 }

@@ -60,6 +60,12 @@ import CostGateTestSupport
         check("anthropic-usage-export", format: "json", golden: "check.json", status: .success),
         check("litellm-proxy", format: "markdown", golden: "check.md", status: .success),
         check("litellm-proxy", format: "json", golden: "check.json", status: .success),
+        check("prompt-reorder", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("prompt-reorder", format: "json", golden: "check.json", status: .policyFailure),
+        check("prompt-reorder", format: "text", golden: "check.txt", status: .policyFailure),
+        check("price-book", format: "markdown", golden: "check.md", status: .policyFailure),
+        check("price-book", format: "json", golden: "check.json", status: .policyFailure),
+        check("price-book", format: "text", golden: "check.txt", status: .policyFailure),
     ]
 
     @Test(arguments: runs)

@@ -4,14 +4,14 @@ import CostGateTestSupport
 
 @Suite struct CatalogPricesCommandTests {
     @Test func textOutputMatchesGolden() {
-        let run = CatalogTesting.run(["prices", "gpt-4o", "--format", "text"])
+        let run = CatalogTesting.run(["prices", "gpt-4o", "--source", "builtin", "--format", "text"])
         #expect(run.status == .success)
         #expect(run.stderr.isEmpty)
         CatalogTesting.assertGolden(run.stdout, named: "prices-gpt-4o.txt")
     }
 
     @Test func jsonOutputMatchesGolden() {
-        let run = CatalogTesting.run(["prices", "gpt-4o", "--format", "json"])
+        let run = CatalogTesting.run(["prices", "gpt-4o", "--source", "builtin", "--format", "json"])
         #expect(run.status == .success)
         CatalogTesting.assertGolden(run.stdout, named: "prices-gpt-4o.json")
     }
@@ -23,7 +23,9 @@ import CostGateTestSupport
     }
 
     @Test func jsonListsEveryModelWithExactNumbers() throws {
-        let run = CatalogTesting.run(["prices", "--format=json"])
+        let all = CatalogTesting.run(["prices", "--format=json"])
+        #expect(try JSONParser.parse(Array(all.stdout.utf8)).arrayValue?.count == PriceCatalog.standard.models.count)
+        let run = CatalogTesting.run(["prices", "--source", "builtin", "--format=json"])
         #expect(run.status == .success)
         let value = try JSONParser.parse(Array(run.stdout.utf8))
         let rows = try #require(value.arrayValue)
@@ -40,7 +42,7 @@ import CostGateTestSupport
     }
 
     @Test func csvHasAHeaderAndOneLinePerModel() {
-        let run = CatalogTesting.run(["prices", "claude", "--format", "csv"])
+        let run = CatalogTesting.run(["prices", "claude", "--source", "builtin", "--format", "csv"])
         #expect(run.status == .success)
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("id,input_per_mtok,cached_input_per_mtok,") == true)
@@ -67,6 +69,19 @@ import CostGateTestSupport
     @Test func helpDescribesTheOptions() {
         let run = CatalogTesting.run(["prices", "--help"])
         #expect(run.status == .success)
-        #expect(run.stdout.contains("Usage: costgate prices [QUERY] [--format text|json|csv]"))
+        #expect(run.stdout.contains("Usage: costgate prices [QUERY] [--source all|builtin|litellm] [--format text|json|csv]"))
+    }
+
+    @Test func theLiteLLMSnapshotIsListedWithItsVersionAndDate() throws {
+        let run = CatalogTesting.run(["prices", "gpt-5.1", "--source", "litellm"])
+        #expect(run.status == .success)
+        #expect(run.stdout.contains("Source: LiteLLM 1.110.2 price map (bundled snapshot, 2026-11-29)"))
+        #expect(run.stdout.contains("\nopenai/gpt-5.1 "))
+        #expect(run.stdout.contains("\nazure/gpt-5.1 "))
+        #expect(!run.stdout.contains("built-in catalog"))
+        let json = CatalogTesting.run(["prices", "openai/gpt-5.1", "--format", "json"])
+        let row = try #require(JSONParser.parse(Array(json.stdout.utf8)).arrayValue?.first { $0["id"]?.stringValue == "openai/gpt-5.1" })
+        #expect(row["deprecation_date"]?.stringValue == "2027-04-01")
+        #expect(row["source"]?.stringValue == "LiteLLM 1.110.2 price map, key 'gpt-5.1'")
     }
 }

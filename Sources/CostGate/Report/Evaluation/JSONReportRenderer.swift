@@ -97,6 +97,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 ("confidence", number(scaling.confidence)),
                 ("interval_method", .string(scaling.intervalMethod)),
                 ("rounding", .string("per-request costs exact in picodollars; sums in double-double; JSON unrounded; text and Markdown rounded half-to-even to cents")),
+                ("prices", .string((evaluation.candidates.first?.forecast ?? evaluation.baseline).prices.summary)),
             ])),
         ])
     }
@@ -139,6 +140,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
                 ])
             })),
+            ("prices", PriceFactsReport.json(forecast.prices)),
         ] + ArchitectureSection.jsonMembers(forecast) + fallbackMembers(forecast.serving?.fallbacks ?? [])
     }
 

@@ -153,9 +153,11 @@ public struct MarkdownReportRenderer: ReportRenderer {
             text += "\n#### Policies\n\n" + Markdown.table(header, rows)
         }
         let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
+        text += PriceFactsReport.markdown(forecasts)
         text += "\n#### Assumptions\n\n"
         for line in ReportFacts.assumptions(scaling, source: Markdown.code(evaluation.trafficSource, limit: 120),
-                                            baseline: Markdown.escape(evaluation.baselineDescription, limit: 120)) {
+                                            baseline: Markdown.escape(evaluation.baselineDescription, limit: 120),
+                                            prices: Markdown.escape((evaluation.candidates.first?.forecast ?? evaluation.baseline).prices.summary, limit: 300)) {
             text += "- " + line + "\n"
         }
         if detail.details {

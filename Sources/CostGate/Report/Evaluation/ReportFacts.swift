@@ -111,7 +111,7 @@ enum ReportFacts {
     }
 
     /// Describes the interval and the scaling.
-    static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String) -> [String] {
+    static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String, prices: String? = nil) -> [String] {
         let hours = scaling.windowSeconds / 3600
         return [
             "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
@@ -120,7 +120,7 @@ enum ReportFacts {
             "Interval: \(Int((scaling.confidence * 100).rounded()))% by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
             "Baseline: \(baseline).",
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
-        ]
+        ] + (prices.map { ["Prices: \($0)."] } ?? [])
     }
 
     /// "summarize: -$10,544.00 from price (gpt-4o → gpt-4o-mini), +$310.00 from longer outputs": one line for

@@ -101,9 +101,11 @@ public struct TextReportRenderer: ReportRenderer {
                 text += "  note: \(TextTable.clean(result.policy.name)): \(result.note!)\n"
             }
         }
+        text += PriceFactsReport.text([evaluation.baseline] + evaluation.candidates.map(\.forecast))
         text += "\nAssumptions:\n"
         let scaling = evaluation.candidates.first?.forecast.scaling ?? evaluation.baseline.scaling
-        for line in ReportFacts.assumptions(scaling, source: TextTable.clean(evaluation.trafficSource, limit: 200), baseline: evaluation.baselineDescription) {
+        for line in ReportFacts.assumptions(scaling, source: TextTable.clean(evaluation.trafficSource, limit: 200), baseline: evaluation.baselineDescription,
+                                            prices: TextTable.clean((evaluation.candidates.first?.forecast ?? evaluation.baseline).prices.summary, limit: 300)) {
             text += "  - " + line + "\n"
         }
         if !evaluation.warnings.isEmpty {

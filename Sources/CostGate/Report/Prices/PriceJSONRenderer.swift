@@ -41,6 +41,7 @@ public struct PriceJSONRenderer: ReportRenderer {
                 ])),
                 ("date", .string(model.date)),
                 ("source", .string(model.source)),
+                ("deprecation_date", model.deprecationDate.map(JSONValue.string) ?? .null),
             ])
         })
     }

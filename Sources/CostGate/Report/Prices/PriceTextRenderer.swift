@@ -26,7 +26,8 @@ public struct PriceTextRenderer: ReportRenderer {
         }
         let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         var output = "Prices in USD per 1M tokens. CACHED is a cache read, WRITE a cache write; LONG CONTEXT is\n"
-            + "input/cached/output for a whole request whose input is above the threshold.\n\n"
+            + "input/cached/output for a whole request whose input is above the threshold.\n"
+            + listing.sources.map { "Source: " + $0 + "\n" }.joined() + "\n"
         for row in rows {
             var line = ""
             for (column, cell) in row.enumerated() {

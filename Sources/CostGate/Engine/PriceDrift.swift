@@ -1,0 +1,62 @@
+/// Reconciliation: what the provider billed for recorded requests (`billed_cost_usd`, LiteLLM's `spend`) against
+/// costgate's price of the same tokens, per model.
+///
+/// Only records the side replays unchanged are compared: the recorded model, the recorded input and output
+/// tokens, priced by tokens. A record the plan moves to another model, or whose prompt or output it changes, has
+/// no bill to compare with.
+public struct PriceDrift: Sendable, Equatable {
+    /// Per model, in id order.
+    public var rows: [Row]
+
+    /// One model's records: billed, priced and the drift between them.
+    public struct Row: Sendable, Equatable {
+        /// The catalog id the records were priced as.
+        public var model: String
+        /// Records compared.
+        public var records: Int
+        /// What the provider billed, USD, summed over the records (unweighted: both sides see the same records).
+        public var billedUSD: Double
+        /// costgate's price of the same records, USD.
+        public var pricedUSD: Double
+
+        /// (priced − billed) / billed in percent; nil when nothing was billed.
+        public var driftPercent: Double? {
+            billedUSD > 0 ? (pricedUSD - billedUSD) / billedUSD * 100 : nil
+        }
+    }
+
+    /// Records compared across models.
+    public var records: Int { rows.reduce(0) { $0 + $1.records } }
+    /// Billed and priced totals, USD.
+    public var billedUSD: Double { rows.reduce(0) { $0 + $1.billedUSD } }
+    public var pricedUSD: Double { rows.reduce(0) { $0 + $1.pricedUSD } }
+
+    /// The largest drift of any model, in absolute percent: the figure `price_drift_pct` measures, so one stale
+    /// model's price fails a policy even when others offset it. Nil when no model was billed anything.
+    public var largestDriftPercent: Double? {
+        rows.compactMap { $0.driftPercent.map(abs) }.max()
+    }
+
+    /// Compares the billed cost of every record that carries one with the replay's price; nil when none does.
+    public static func measure(traffic: Traffic, replay: Replay) -> PriceDrift? {
+        var billed: [Int32: PreciseSum] = [:]
+        var priced: [Int32: Int64] = [:]
+        var counts: [Int32: Int] = [:]
+        for (index, record) in traffic.records.enumerated() where record.billedCostUSD.isFinite {
+            guard replay.billing[index] == .priced, replay.inputTokens[index] == record.inputTokens,
+                  replay.outputTokens[index] == record.outputTokens else { continue }
+            let slot = replay.models[index]
+            guard replay.catalog.sameModel(traffic.strings[record.model], replay.modelNames[Int(slot)]) else { continue }
+            billed[slot, default: PreciseSum()].add(record.billedCostUSD)
+            let (sum, overflow) = priced[slot, default: 0].addingReportingOverflow(replay.picodollars[index])
+            priced[slot] = overflow ? Int64.max : sum
+            counts[slot, default: 0] += 1
+        }
+        guard !counts.isEmpty else { return nil }
+        let rows = counts.keys.map { slot in
+            Row(model: replay.modelNames[Int(slot)], records: counts[slot]!, billedUSD: billed[slot]!.value,
+                pricedUSD: Double(priced[slot]!) * 1e-12)
+        }
+        return PriceDrift(rows: rows.sorted { $0.model < $1.model })
+    }
+}
