@@ -74,7 +74,7 @@ enum ServingForecaster {
             }
         }
 
-        samples += hostedSamples(traffic: traffic, replay: replay, notes: &notes)
+        samples += hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes)
         let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
         for index in extraCost.indices { extraCost[index] += fallbacks.extraCost[index] }
         var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
@@ -130,13 +130,15 @@ enum ServingForecaster {
     private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
         guard !samples.isEmpty else { return nil }
         let (ttft, tpot, e2e) = summaries(samples)
-        var covered = [Bool](repeating: false, count: replay.weights.count)
-        for sample in samples { covered[sample.record] = true }
+        // A record's samples carry shares of its weight (copies of a fleet request, the paths through a router),
+        // so the covered weight is their sum, at most the record's own.
+        var sampled = [Double](repeating: 0, count: replay.weights.count)
+        for sample in samples { sampled[sample.record] += sample.weight }
         var coveredWeight = 0.0
         var totalWeight = 0.0
         for index in replay.weights.indices {
             totalWeight += replay.weights[index]
-            if covered[index] { coveredWeight += replay.weights[index] }
+            coveredWeight += min(sampled[index], replay.weights[index])
         }
         var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
         var partitions: [Int32: [ServingForecast.Sample]] = [:]
@@ -151,7 +153,7 @@ enum ServingForecaster {
     /// Latency samples for requests on hosted APIs. A request that stays on the model that served it keeps its
     /// recorded TTFT and per-token time; any other gets its model's hosted profile, calibrated on the recorded
     /// latencies of that model (at most 20,000 evenly spaced samples: medians of more move less than the noise).
-    private static func hostedSamples(traffic: Traffic, replay: Replay, notes: inout [String]) -> [ServingForecast.Sample] {
+    private static func hostedSamples(traffic: Traffic, replay: Replay, plan: Plan, notes: inout [String]) -> [ServingForecast.Sample] {
         let count = traffic.records.count
         let slots = replay.modelNames.count
         // Recorded model names get compact indices, so "does this request keep its model" is one array read.
@@ -166,6 +168,8 @@ enum ServingForecaster {
                 recordedNames.append(Int32(model))
             }
         }
+        // The models a router or cache calls are timed too (`architectureSamples`).
+        for component in replay.architecture?.components ?? [] { usedSlot[Int(component.slot)] = true }
         let width = recordedNames.count
         var keeps = [Bool](repeating: false, count: slots * width)
         for slot in 0..<slots where usedSlot[slot] {
@@ -211,6 +215,7 @@ enum ServingForecaster {
                                      tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)))
             }
         }
+        samples += architectureSamples(traffic: traffic, replay: replay, plan: plan, profiles: profiles)
         return samples
     }
 

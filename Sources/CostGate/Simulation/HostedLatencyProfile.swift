@@ -109,6 +109,8 @@ public struct HostedLatencyProfile: Sendable, Equatable {
                              source: aa + " as quoted by shadabchow.com (" + snapshots + ")"),
         HostedLatencyProfile(model: "openai/gpt-4.1-mini", ttftMs: 930, outputTokensPerSecond: 77.2, date: "2025-08",
                              source: aa + " P50, OpenAI provider, 10k-input workload (" + snapshots + ")"),
+        HostedLatencyProfile(model: "openai/gpt-4.1-nano", ttftMs: 176, outputTokensPerSecond: 150, date: "2026",
+                             source: "TTFT: minimum over repeats, prompt under 1 KB, network excluded, so a lower bound (blog.0xmmo.co, " + snapshots + "); speed: ESTIMATE, no published figure in groundtruth"),
         HostedLatencyProfile(model: "openai/gpt-5", ttftMs: 890, outputTokensPerSecond: 80, date: "2025-11",
                              source: aa + " P50, minimal reasoning, OpenAI provider (" + snapshots + ")"),
         HostedLatencyProfile(model: "anthropic/claude-sonnet-4.5", ttftMs: 1800, outputTokensPerSecond: 63, date: "2025-11-24",
