@@ -102,9 +102,11 @@ public enum TrafficReader {
                     headerError = error
                     return
                 }
-                // A quote may hide a newline inside a field, so quoted files are read as one chunk.
+                // A quote may hide a newline inside a field: quoted files are split where a pre-scan of the quotes
+                // finds rows end, or read as one chunk when a quote is out of place.
                 let quoted = memchr(base + header.bodyStart, Int32(UInt8(ascii: "\"")), raw.count - header.bodyStart) != nil
-                let ranges = quoted ? [header.bodyStart..<raw.count]
+                let ranges = quoted
+                    ? CSVReader.rowRanges(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount) ?? [header.bodyStart..<raw.count]
                     : split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
                 // The header's lines come first.
                 chunks = [TrafficChunk(lineCount: header.lineCount)]

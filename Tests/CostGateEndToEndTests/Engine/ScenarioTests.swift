@@ -66,6 +66,12 @@ import CostGateTestSupport
         check("price-book", format: "markdown", golden: "check.md", status: .policyFailure),
         check("price-book", format: "json", golden: "check.json", status: .policyFailure),
         check("price-book", format: "text", golden: "check.txt", status: .policyFailure),
+        check("otel-genai-spans", format: "markdown", golden: "check.md", status: .success),
+        check("otel-genai-spans", format: "json", golden: "check.json", status: .success),
+        check("langfuse-export", format: "markdown", golden: "check.md", status: .success),
+        check("langfuse-export", format: "json", golden: "check.json", status: .success),
+        check("helicone-export", format: "markdown", golden: "check.md", status: .success),
+        check("helicone-export", format: "json", golden: "check.json", status: .success),
     ]
 
     @Test(arguments: runs)

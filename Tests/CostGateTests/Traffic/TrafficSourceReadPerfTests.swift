@@ -25,7 +25,7 @@ import CostGateTestSupport
         var flat = ""
         var openAI = ""
         var anthropic = "{\n  \"data\": [\n"
-        var litellm = "request_id,startTime,completionStartTime,model,prompt_tokens,completion_tokens,request_duration_ms,status,metadata,request_tags\n"
+        var litellm = "request_id,startTime,completionStartTime,model,prompt_tokens,completion_tokens,request_duration_ms,status,spend,metadata,request_tags\n"
         var app = ""
         var joined = ""
         var page: [String] = []
@@ -45,7 +45,7 @@ import CostGateTestSupport
                 + "          \"uncached_input_tokens\": \(input - cached),\n          \"cache_creation\": {\n            \"ephemeral_1h_input_tokens\": 0,\n            \"ephemeral_5m_input_tokens\": 0\n          },\n"
                 + "          \"cache_read_input_tokens\": \(cached),\n          \"output_tokens\": \(output),\n          \"server_tool_use\": {\"web_search_requests\": 0},\n"
                 + "          \"api_key_id\": \"apikey_\(team)\",\n          \"workspace_id\": \"wrkspc_\(team)\",\n          \"model\": \"claude-sonnet-4-5-20250929\",\n          \"service_tier\": \"standard\",\n          \"context_window\": \"0-200k\"\n        }\n      ]\n    }"
-            litellm += "chatcmpl-\(index),2025-11-03 00:11:03.970,2025-11-03 00:11:04.281,gpt-4o-2024-08-06,\(input),\(output),9427,success,"
+            litellm += "chatcmpl-\(index),2025-11-03 00:11:03.970,2025-11-03 00:11:04.281,gpt-4o-2024-08-06,\(input),\(output),9427,success,0.0123,"
                 + #""{""user_api_key_team_alias"": ""\#(team)"", ""usage_object"": {""prompt_tokens_details"": {""cached_tokens"": \#(cached)}}}","[""feature:chat""]""# + "\n"
             app += #"{"ts": "2025-11-03T00:11:03.970Z", "event": "llm.call", "request_id": "req_\#(index)", "customer_id": "c\#(index % 50)", "team": "\#(team)"}"# + "\n"
             joined += #"{"request_id": "req_\#(index)", "created": \#(time), "model": "gpt-4o-2024-08-06", "usage": {"prompt_tokens": \#(input), "completion_tokens": \#(output), "prompt_tokens_details": {"cached_tokens": \#(cached)}}}"# + "\n"
@@ -53,9 +53,9 @@ import CostGateTestSupport
         anthropic += "\n  ],\n  \"has_more\": false,\n  \"next_page\": null\n}\n"
         let flatData = Data(flat.utf8)
         var results: [(String, Double, Double)] = []
-        func measure(_ name: String, _ data: Data, _ spec: TrafficSpec, records: Int) throws {
+        func measure(_ name: String, _ data: Data, _ spec: TrafficSpec, records: Int, chunkCount: Int? = nil) throws {
             let time = try Self.best {
-                let traffic = try TrafficReader.read(data, spec: spec, file: name, skipBadRecords: false)
+                let traffic = try TrafficReader.read(data, spec: spec, file: name, skipBadRecords: false, chunkCount: chunkCount)
                 #expect(traffic.records.count >= records)
             }
             results.append((name, Double(data.count) / 1_000_000, time))
@@ -66,6 +66,8 @@ import CostGateTestSupport
         var litellmSpec = TrafficSpec(path: "s.csv", format: .litellm, columns: TrafficPreset.litellm.columns)
         litellmSpec.tags = TrafficPreset.litellm.tags
         try measure("litellm CSV (JSON cells)", Data(litellm.utf8), litellmSpec, records: count)
+        // The same file read as one chunk, as a CSV with quotes was before the row pre-scan.
+        try measure("litellm CSV (JSON cells), one chunk", Data(litellm.utf8), litellmSpec, records: count, chunkCount: 1)
 
         // The join: the usage log read with a lookup of the application log, both counted in the megabytes.
         let joinSpec = TrafficJoin(path: "app.jsonl", paths: ["app.jsonl"], format: .jsonl, left: "request_id", right: "request_id",
