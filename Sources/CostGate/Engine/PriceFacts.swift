@@ -120,18 +120,6 @@ public struct PriceFacts: Sendable {
 
     /// `YYYY-MM-DD` of Unix seconds, UTC.
     static func day(_ seconds: Double) -> String {
-        var days = Int((seconds / 86_400).rounded(.down))
-        // Civil-from-days (Howard Hinnant's algorithm), as TimestampParser's inverse.
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthPrime = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
-        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
+        String(Format.utcDateTime(Int64(seconds.rounded(.down))).split(separator: "T")[0])
     }
 }
