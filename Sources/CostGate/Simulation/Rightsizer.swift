@@ -124,6 +124,9 @@ public enum Rightsizer {
         guard base.kind == .service || probe.kvCapacityTokens > 0 else {
             return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: "weights do not fit in GPU memory"))
         }
+        if base.kind != .service, let reason = unreachable(requests: requests, deployment: probe, slos: slos) {
+            return ([], Infeasible(gpu: gpu.id, tensorParallel: tp, reason: reason))
+        }
         func evaluate(_ replicas: ReplicaPolicy) -> Option {
             option(requests: requests, deployment: base.with(gpu: gpu, tensorParallel: tp, replicas: replicas),
                    slos: slos, monthScale: monthScale)
@@ -160,14 +163,44 @@ public enum Rightsizer {
         return (options, nil)
     }
 
+    /// Why no number of replicas of `deployment` can meet the SLOs, if the unloaded bound shows it
+    /// (`ServingSimulator.unloadedBound`): a request no replica can hold, or a TTFT or E2E percentile above its
+    /// limit even with every request alone on a replica. Nil when the bound cannot tell.
+    static func unreachable(requests: [SimRequest], deployment: Deployment, slos: [ServiceLevelObjective]) -> String? {
+        let bound = ServingSimulator.unloadedBound(requests, deployment: deployment)
+        if bound.rejected > 0 {
+            return "\(bound.rejected) of \(requests.count) requests do not fit one replica's KV cache"
+        }
+        let judged = slos.filter { $0.metric != .tpot }
+        var watch = ObjectiveWatch(judged, requests: requests)
+        guard watch.isWatching else { return nil }
+        for q in requests.indices {
+            watch.finished(ttftMs: bound.ttftMs[q], tpotMs: .nan, e2eMs: bound.e2eMs[q])
+            if watch.failed { break }
+        }
+        guard watch.failed else { return nil }
+        let missed = judged.filter { slo in
+            let summary = LatencySummary(slo.metric == .ttft ? bound.ttftMs : bound.e2eMs)
+            return !(slo.value(in: summary) <= slo.limitMs)
+        }
+        let names = missed.map { slo in
+            let summary = LatencySummary(slo.metric == .ttft ? bound.ttftMs : bound.e2eMs)
+            return "\(slo.name) ≥ \(Format.fixed(slo.value(in: summary), digits: 0))"
+        }
+        return "SLOs not met with any number of replicas (even with each request alone on a replica: \(names.joined(separator: ", ")))"
+    }
+
     /// Simulates one fleet and checks it against the SLOs.
     public static func option(requests: [SimRequest], deployment: Deployment, slos: [ServiceLevelObjective],
                               monthScale: Double) -> Option {
-        let result = ServingSimulator.run(requests, deployment: deployment)
+        // A run that can no longer meet the objectives stops early (exactly: see `ObjectiveWatch`); the search
+        // only needs to know it fails.
+        let result = ServingSimulator.run(requests, deployment: deployment,
+                                          options: ServingSimulator.Options(stopWhenFailing: slos))
         let ttft = LatencySummary(result.ttftMs)
         let tpot = LatencySummary(result.tpotMs)
         let e2e = LatencySummary(result.e2eMs)
-        var meets = result.rejected == 0
+        var meets = result.rejected == 0 && !result.stoppedEarly
         for slo in slos {
             let summary: LatencySummary
             switch slo.metric {

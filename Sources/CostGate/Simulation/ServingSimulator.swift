@@ -24,16 +24,24 @@ public enum ServingSimulator {
         public var frontEnd: EngineProfile.FrontEnd?
         /// Seconds between autoscaler evaluations.
         public var autoscaleInterval: Double
+        /// Objectives to stop at: the run ends as soon as its full result would fail one of them, with
+        /// `SimulationResult.stoppedEarly` set (`ObjectiveWatch`). Only the LLM loop stops early; a GPU
+        /// service always runs to the end. Empty (the default): the run always completes.
+        public var stopWhenFailing: [ServiceLevelObjective]
+        /// Whether decode-only stretches run in aggregate (`SteadyDecode`); off, every step visits every
+        /// request. Both give the same run; tests compare them.
+        var aggregatesDecode = true
 
         /// Creates options.
         public init(concurrency: Int? = nil, closedLoopRampUp: Double = 0,
                     coefficients: StepTimeModel.Coefficients? = nil, frontEnd: EngineProfile.FrontEnd? = nil,
-                    autoscaleInterval: Double = 15) {
+                    autoscaleInterval: Double = 15, stopWhenFailing: [ServiceLevelObjective] = []) {
             self.concurrency = concurrency
             self.closedLoopRampUp = closedLoopRampUp
             self.coefficients = coefficients
             self.frontEnd = frontEnd
             self.autoscaleInterval = autoscaleInterval
+            self.stopWhenFailing = stopWhenFailing
         }
     }
 

@@ -57,6 +57,8 @@ struct SimulationLoop {
     private var scheduledHi: [Int] = []
     private var stepSecondsPerToken: [Double] = []
     private var blockPos: [Int] = []
+    private var steady: [SteadyDecode] = []
+    private var watch: ObjectiveWatch
     /// Scratch list reused by `finishStep`.
     private var events: [Int32] = []
 
@@ -87,10 +89,8 @@ struct SimulationLoop {
         self.requests = requests
         self.deployment = deployment
         self.options = options
-        let profile = deployment.engine.profile
-        stepModel = StepTimeModel(deployment: deployment,
-                                  coefficients: options.coefficients ?? deployment.calibration?.stepTime ?? profile.stepTime)
-        frontEnd = options.frontEnd ?? deployment.calibration?.frontEnd ?? profile.frontEnd
+        stepModel = Self.stepModel(deployment: deployment, options: options)
+        frontEnd = Self.frontEnd(deployment: deployment, options: options)
         blockSize = max(1, deployment.engine.blockSize)
         capacityTokens = max(0, deployment.kvCapacityTokens)
         totalBlocks = capacityTokens / blockSize
@@ -99,9 +99,23 @@ struct SimulationLoop {
         prefixCaching = deployment.engine.prefixCaching
         schedulerSteps = max(1, deployment.engine.numSchedulerSteps)
         arrival = requests.map(\.arrival)
+        watch = ObjectiveWatch(options.stopWhenFailing, requests: requests)
         reqs = requests.map {
             RequestState(target: Int32(clamping: $0.inputTokens), outputLimit: Int32(clamping: $0.outputTokens))
         }
+    }
+
+    /// The step times a run uses: the options' coefficients, else the deployment's calibration, else its
+    /// engine profile's.
+    static func stepModel(deployment: Deployment, options: ServingSimulator.Options) -> StepTimeModel {
+        StepTimeModel(deployment: deployment,
+                      coefficients: options.coefficients ?? deployment.calibration?.stepTime
+                          ?? deployment.engine.profile.stepTime)
+    }
+
+    /// The front-end time a run adds, chosen as `stepModel` is.
+    static func frontEnd(deployment: Deployment, options: ServingSimulator.Options) -> EngineProfile.FrontEnd {
+        options.frontEnd ?? deployment.calibration?.frontEnd ?? deployment.engine.profile.frontEnd
     }
 
     mutating func run() -> SimulationResult {
@@ -131,7 +145,7 @@ struct SimulationLoop {
         var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity
         var now = start
 
-        while true {
+        while !watch.failed {
             // The earliest event: a step end, a replica becoming ready, an arrival, an autoscaler tick.
             var stepReplica = -1
             var tStep = Double.infinity
@@ -206,6 +220,7 @@ struct SimulationLoop {
             blockPos[slot] = 0
             busyByReplica[slot] = 0
             busyAtTick[slot] = 0
+            steady[slot] = SteadyDecode(blockSize: blockSize)
         } else {
             slot = state.count
             state.append(.starting)
@@ -225,6 +240,7 @@ struct SimulationLoop {
             stepSecondsPerToken.append(0)
             busyByReplica.append(0)
             busyAtTick.append(0)
+            steady.append(SteadyDecode(blockSize: blockSize))
         }
         let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
         state[slot] = ready ? .ready : .starting
@@ -477,6 +493,10 @@ struct SimulationLoop {
     private func hasWaiting(_ r: Int) -> Bool { !resume[r].isEmpty || waitHead[r] < waiting[r].count }
 
     private mutating func startStep(_ r: Int, now: Double) {
+        if steady[r].active || (options.aggregatesDecode && enterSteadyDecode(r)) {
+            if startSteadyStep(r, now: now) { return }
+            leaveSteadyDecode(r)
+        }
         var load = StepLoad(budget: Int32(maxBatched))
         var lo = 0
         if schedulerSteps > 1 {
@@ -508,14 +528,114 @@ struct SimulationLoop {
         }
         let duration = stepModel.stepTime(tokens: load.tokens, sequences: load.sequences, contextTokens: load.context,
                                           attentionPairs: load.pairs)
+        beginStep(r, now: now, duration: duration, tokens: load.tokens, sequences: load.sequences)
+    }
+
+    private mutating func beginStep(_ r: Int, now: Double, duration: Double, tokens: Int, sequences: Int) {
         stepEnd[r] = now + duration
-        stepSecondsPerToken[r] = duration / Double(load.tokens)
+        stepSecondsPerToken[r] = duration / Double(tokens)
         busySeconds += duration
         busyByReplica[r] += duration
-        busySequenceSeconds += duration * Double(load.sequences)
+        busySequenceSeconds += duration * Double(sequences)
+    }
+
+    // MARK: Steady decode
+
+    /// Begins a `SteadyDecode` stretch on replica r if its next step allows one: one scheduler step, nothing
+    /// waiting, every running request past its first token and decoding within the token budget, each holding
+    /// exactly the blocks its tokens need.
+    private mutating func enterSteadyDecode(_ r: Int) -> Bool {
+        guard schedulerSteps == 1, !running[r].isEmpty, running[r].count <= maxBatched, !hasWaiting(r) else {
+            return false
+        }
+        let bs = Int32(blockSize)
+        steady[r].begin()
+        for q in running[r] {
+            let s = reqs[Int(q)]
+            guard s.computed >= s.target, s.generated >= 1, s.generated < s.outputLimit,
+                  s.blocks == (s.computed + bs - 1) / bs else {
+                steady[r].active = false
+                return false
+            }
+            steady[r].add(q, computed: s.computed, blocks: s.blocks, stepsToFinish: s.outputLimit - s.generated)
+        }
+        return true
+    }
+
+    /// Starts the stretch's next step, as the general scheduler would (every request one token), unless a
+    /// request waits or the KV cache cannot give the blocks the step needs.
+    private mutating func startSteadyStep(_ r: Int, now: Double) -> Bool {
+        let need = steady[r].blocksNeeded
+        guard !hasWaiting(r), need <= freeBlocks[r] else { return false }
+        freeBlocks[r] -= need
+        if prefixCaching { caches[r].shrink(toTokens: freeBlocks[r] * blockSize) }
+        // The general scheduler sums c + 1 and 1 × (c + ½) per request: integers and halves, exact in a Double.
+        let sequences = running[r].count
+        let sum = steady[r].computedSum
+        let duration = stepModel.stepTime(tokens: sequences, sequences: sequences,
+                                          contextTokens: Double(sum + sequences),
+                                          attentionPairs: Double(sum) + Double(sequences) / 2)
+        beginStep(r, now: now, duration: duration, tokens: sequences, sequences: sequences)
+        return true
+    }
+
+    private mutating func finishSteadyStep(_ r: Int, now: Double) {
+        let sequences = running[r].count
+        steady[r].steps += 1
+        steady[r].secondsPerToken += stepSecondsPerToken[r]
+        steady[r].computedSum += sequences
+        outputTokens += sequences
+        let steps = steady[r].steps
+        var finished = 0
+        var freed = 0
+        steady[r].takeFinished(into: &events)
+        for next in events {
+            let q = Int(next)
+            let first = steady[r].firstBlockStep(computed: reqs[q].computed, blocks: reqs[q].blocks)
+            freed += Int(reqs[q].blocks) + steady[r].blocksAdded(after: steps, firstBlockStep: first)
+            steady[r].remove(computed: reqs[q].computed, blocks: reqs[q].blocks)
+            reqs[q].computed += Int32(steps)
+            reqs[q].generated += Int32(steps)
+            reqs[q].blocks = 0
+            reqs[q].gpuSeconds += steady[r].secondsPerToken
+            reqs[q].finish = now
+            if watch.isWatching { watchFinished(q) }
+            finished += 1
+        }
+        if finished > 0 {
+            freeBlocks[r] += freed
+            outstanding[r] -= finished
+            running[r].removeAll { reqs[Int($0)].finish.isFinite }
+            if running[r].isEmpty { steady[r].active = false }
+            if options.concurrency != nil {
+                for _ in 0..<finished { issue(at: now) }
+            }
+        }
+        stepEnd[r] = .infinity
+        startStep(r, now: now)
+        if state[r] == .draining, outstanding[r] == 0 { stopReplica(r, at: now) }
+    }
+
+    /// Ends the stretch: every running request takes what its steps did.
+    private mutating func leaveSteadyDecode(_ r: Int) {
+        let steps = steady[r].steps
+        let seconds = steady[r].secondsPerToken
+        for q in running[r] {
+            let k = Int(q)
+            let first = steady[r].firstBlockStep(computed: reqs[k].computed, blocks: reqs[k].blocks)
+            reqs[k].blocks += Int32(steady[r].blocksAdded(after: steps, firstBlockStep: first))
+            reqs[k].computed += Int32(steps)
+            reqs[k].generated += Int32(steps)
+            reqs[k].gpuSeconds += seconds
+        }
+        steady[r].active = false
     }
 
     private mutating func finishStep(_ r: Int, now: Double) {
+        if steady[r].active {
+            finishSteadyStep(r, now: now)
+            return
+        }
         let perToken = stepSecondsPerToken[r]
         let lo = scheduledLo[r], hi = scheduledHi[r]
         var produced = 0
@@ -558,6 +678,9 @@ struct SimulationLoop {
             for q in events { insertPrefix(r, Int(q)) }
         }
         if finished > 0 {
+            if watch.isWatching {
+                for k in lo..<hi where reqs[Int(running[r][k])].finish.isFinite { watchFinished(Int(running[r][k])) }
+            }
             freeBlocks[r] += freed
             outstanding[r] -= finished
             running[r].removeAll { reqs[Int($0)].finish.isFinite }
@@ -584,6 +707,22 @@ struct SimulationLoop {
 
     // MARK: Result
 
+    /// A finished request's TTFT, TPOT (NaN for one output token) and E2E, ms.
+    private func latencies(_ q: Int) -> (ttft: Double, tpot: Double, e2e: Double) {
+        // The front end (tokenisation, HTTP, detokenisation) runs beside the GPU: it delays this request's
+        // tokens but not the engine's steps.
+        let front = frontEnd.seconds(promptTokens: requests[q].inputTokens)
+        let t = (reqs[q].firstToken - arrival[q] + front) * 1000
+        let e = (reqs[q].finish - arrival[q] + front) * 1000
+        let tpot = requests[q].outputTokens > 1 ? (e - t) / Double(requests[q].outputTokens - 1) : .nan
+        return (t, tpot, e)
+    }
+
+    private mutating func watchFinished(_ q: Int) {
+        let (ttft, tpot, e2e) = latencies(q)
+        watch.finished(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e)
+    }
+
     private func result(start: Double, end: Double) -> SimulationResult {
         let n = requests.count
         var ttft = [Double](repeating: .nan, count: n)
@@ -591,14 +730,7 @@ struct SimulationLoop {
         var e2e = [Double](repeating: .nan, count: n)
         var lastFinish = start
         for q in 0..<n where reqs[q].finish.isFinite {
-            // The front end (tokenisation, HTTP, detokenisation) runs beside the GPU: it delays this request's
-            // tokens but not the engine's steps.
-            let front = frontEnd.seconds(promptTokens: requests[q].inputTokens)
-            let t = (reqs[q].firstToken - arrival[q] + front) * 1000
-            let e = (reqs[q].finish - arrival[q] + front) * 1000
-            ttft[q] = t
-            e2e[q] = e
-            if requests[q].outputTokens > 1 { tpot[q] = (e - t) / Double(requests[q].outputTokens - 1) }
+            (ttft[q], tpot[q], e2e[q]) = latencies(q)
             lastFinish = max(lastFinish, reqs[q].finish)
         }
         let span = max(0, end - start)
@@ -615,8 +747,10 @@ struct SimulationLoop {
             meanBatchSize: busySeconds > 0 ? busySequenceSeconds / busySeconds : 0,
             cost: gpuHours * deployment.pricePerGPUHour,
             replicaTimeline: timeline)
-        return SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: fleet, span: span,
-                                rejected: rejected,
-                                preemptions: preemptions, prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
+        var result = SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: fleet,
+                                      span: span, rejected: rejected, preemptions: preemptions,
+                                      prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
+        result.stoppedEarly = watch.failed
+        return result
     }
 }

@@ -23,6 +23,9 @@ public struct SimulationResult: Sendable {
     public var prefixCacheHitTokens: Int
     /// Output tokens generated.
     public var outputTokens: Int
+    /// True when the run stopped before every request finished because it could no longer meet
+    /// `ServingSimulator.Options.stopWhenFailing`; the latencies then cover only the requests finished by then.
+    public var stoppedEarly = false
 
     /// Output tokens per second over the span.
     public var outputThroughput: Double { span > 0 ? Double(outputTokens) / span : 0 }
