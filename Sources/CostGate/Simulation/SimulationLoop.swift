@@ -39,11 +39,8 @@ struct SimulationLoop {
     private var arrival: [Double]
     private var reqs: [RequestState]
 
-    // Per replica.
-    private enum ReplicaState: UInt8 { case starting, ready, draining, stopped }
-    private var state: [ReplicaState] = []
-    private var readyAt: [Double] = []
-    private var billStart: [Double] = []
+    // Per replica, in the fleet ledger's slots.
+    private var fleet: FleetLedger
     private var stepEnd: [Double] = []
     private var freeBlocks: [Int] = []
     private var running: [[Int32]] = []
@@ -65,16 +62,6 @@ struct SimulationLoop {
     // Fleet.
     private var pending: [Int32] = []
     private var pendingHead = 0
-    private var billedSeconds = 0.0
-    private var busySeconds = 0.0
-    private var busySequenceSeconds = 0.0
-    private var timeline: [(t: Double, replicas: Int)] = []
-    private var billedCount = 0
-    private var replicasMax = 0
-    private var hold = AutoscaleHold()
-    /// Busy seconds per replica slot, and their value at the last autoscaler evaluation (`gpu_utilization`).
-    private var busyByReplica: [Double] = []
-    private var busyAtTick: [Double] = []
     private var preemptions = 0
     private var hitTokens = 0
     private var rejected = 0
@@ -100,6 +87,7 @@ struct SimulationLoop {
         schedulerSteps = max(1, deployment.engine.numSchedulerSteps)
         arrival = requests.map(\.arrival)
         watch = ObjectiveWatch(options.stopWhenFailing, requests: requests)
+        fleet = FleetLedger(start: 0, replicas: deployment.replicas, autoscaleInterval: options.autoscaleInterval)
         reqs = requests.map {
             RequestState(target: Int32(clamping: $0.inputTokens), outputLimit: Int32(clamping: $0.outputTokens))
         }
@@ -139,7 +127,7 @@ struct SimulationLoop {
             for t in starts { issue(at: t) }
         }
         let autoscale: AutoscalePolicy? = { if case .autoscale(let p) = deployment.replicas { return p } else { return nil } }()
-        hold = AutoscaleHold(start: start)
+        fleet = FleetLedger(start: start, replicas: deployment.replicas, autoscaleInterval: options.autoscaleInterval)
         for _ in 0..<deployment.replicas.initial { addReplica(at: start, ready: true) }
         var nextArrival = 0
         var nextTick = autoscale != nil ? start + options.autoscaleInterval : Double.infinity
@@ -153,7 +141,7 @@ struct SimulationLoop {
             var readyReplica = -1
             for r in 0..<stepEnd.count {
                 if stepEnd[r] < tStep { tStep = stepEnd[r]; stepReplica = r }
-                if state[r] == .starting, readyAt[r] < tReady { tReady = readyAt[r]; readyReplica = r }
+                if fleet.state[r] == .starting, fleet.readyAt[r] < tReady { tReady = fleet.readyAt[r]; readyReplica = r }
             }
             var tArrival = Double.infinity
             if closed == nil {
@@ -170,7 +158,7 @@ struct SimulationLoop {
                 finishStep(stepReplica, now: now)
             } else if tReady <= tArrival, tReady <= tTick {
                 now = tReady
-                state[readyReplica] = .ready
+                fleet.markReady(readyReplica)
                 while pendingHead < pending.count {
                     let q = pending[pendingHead]
                     pendingHead += 1
@@ -196,36 +184,15 @@ struct SimulationLoop {
         }
 
         let end = max(now, start)
-        for r in 0..<state.count where state[r] != .stopped {
-            billedSeconds += end - billStart[r]
-        }
-        timeline.append((end, billedCount))
+        fleet.close(at: end)
         return result(start: start, end: end)
     }
 
     // MARK: Fleet
 
     private mutating func addReplica(at now: Double, ready: Bool) {
-        let slot: Int
-        if let stopped = state.firstIndex(of: .stopped) {
-            slot = stopped
-            freeBlocks[slot] = totalBlocks
-            running[slot].removeAll(keepingCapacity: true)
-            waiting[slot].removeAll(keepingCapacity: true)
-            waitHead[slot] = 0
-            resume[slot].removeAll(keepingCapacity: true)
-            outstanding[slot] = 0
-            caches[slot] = PrefixCache(capacityTokens: capacityTokens)
-            stepEnd[slot] = .infinity
-            blockPos[slot] = 0
-            busyByReplica[slot] = 0
-            busyAtTick[slot] = 0
-            steady[slot] = SteadyDecode(blockSize: blockSize)
-        } else {
-            slot = state.count
-            state.append(.starting)
-            readyAt.append(0)
-            billStart.append(0)
+        let (slot, isNew) = fleet.open(at: now, ready: ready)
+        if isNew {
             stepEnd.append(.infinity)
             freeBlocks.append(totalBlocks)
             running.append([])
@@ -238,87 +205,41 @@ struct SimulationLoop {
             scheduledHi.append(0)
             blockPos.append(0)
             stepSecondsPerToken.append(0)
-            busyByReplica.append(0)
-            busyAtTick.append(0)
             steady.append(SteadyDecode(blockSize: blockSize))
-        }
-        let coldStart: Double = { if case .autoscale(let p) = deployment.replicas { return p.coldStart } else { return 0 } }()
-        state[slot] = ready ? .ready : .starting
-        readyAt[slot] = ready ? now : now + coldStart
-        billStart[slot] = now
-        billedCount += 1
-        replicasMax = max(replicasMax, billedCount)
-        recordTimeline(now)
-    }
-
-    private mutating func stopReplica(_ r: Int, at now: Double) {
-        state[r] = .stopped
-        billedSeconds += now - billStart[r]
-        billedCount -= 1
-        recordTimeline(now)
-    }
-
-    private mutating func recordTimeline(_ now: Double) {
-        if let last = timeline.last, last.t == now {
-            timeline[timeline.count - 1].replicas = billedCount
         } else {
-            timeline.append((now, billedCount))
+            freeBlocks[slot] = totalBlocks
+            running[slot].removeAll(keepingCapacity: true)
+            waiting[slot].removeAll(keepingCapacity: true)
+            waitHead[slot] = 0
+            resume[slot].removeAll(keepingCapacity: true)
+            outstanding[slot] = 0
+            caches[slot] = PrefixCache(capacityTokens: capacityTokens)
+            stepEnd[slot] = .infinity
+            blockPos[slot] = 0
+            steady[slot] = SteadyDecode(blockSize: blockSize)
         }
     }
 
     private mutating func evaluate(_ policy: AutoscalePolicy, now: Double) {
-        var active = 0
-        var ready = 0
-        var load = 0
-        var busy = 0.0
-        for r in 0..<state.count {
-            // Busy time up to now: a step still running counts only its part before now.
-            let busyNow = busyByReplica[r] - (stepEnd[r].isFinite ? max(0, stepEnd[r] - now) : 0)
-            switch state[r] {
-            case .starting: active += 1
-            case .ready:
-                active += 1
-                ready += 1
-                switch policy.metric {
-                case .queueDepth: load += waiting[r].count - waitHead[r] + resume[r].count
-                case .runningRequests: load += running[r].count
-                case .gpuUtilization: busy += min(1, max(0, busyNow - busyAtTick[r]) / options.autoscaleInterval)
-                }
-            case .draining, .stopped: break
-            }
-            busyAtTick[r] = busyNow
+        let load = fleet.state.indices.map { r in
+            policy.metric == .runningRequests ? running[r].count : waiting[r].count - waitHead[r] + resume[r].count
         }
-        let queued = pending.count - pendingHead
-        if active == 0 {
-            if queued > 0 || policy.min > 0 {
-                addReplica(at: now, ready: false)
-                hold.acted(at: now)
-            }
-            return
-        }
-        let perReplica = policy.metric == .gpuUtilization
-            ? (ready > 0 ? busy / Double(ready) : 1)
-            : Double(load + (policy.metric == .queueDepth ? queued : 0)) / Double(max(ready, 1))
-        let decision = hold.decide(perReplica, now: now, policy: policy)
-        if decision == .up, active < policy.max {
-            addReplica(at: now, ready: false)
-            hold.acted(at: now)
-        } else if decision == .down, active > policy.min {
-            // Cancel a pending cold start first; otherwise drain the least loaded ready replica, keeping at
-            // least one ready replica unless the policy scales to zero and nothing is in flight.
-            if let starting = state.lastIndex(of: .starting) {
-                hold.acted(at: now)
-                stopReplica(starting, at: now)
-                return
-            }
+        switch fleet.evaluate(policy, now: now, busyUntil: stepEnd, load: load, queued: pending.count - pendingHead) {
+        case .none: break
+        case .add: addReplica(at: now, ready: false)
+        case .drain:
+            // Drain the least loaded ready replica, keeping at least one ready replica unless the policy scales
+            // to zero and nothing is in flight.
+            var ready = 0
             var victim = -1
-            for r in 0..<state.count where state[r] == .ready {
+            for r in fleet.state.indices where fleet.state[r] == .ready {
+                ready += 1
                 if victim < 0 || outstanding[r] <= outstanding[victim] { victim = r }
             }
             guard victim >= 0, ready > 1 || (policy.min == 0 && outstanding[victim] == 0) else { return }
-            state[victim] = .draining
-            hold.acted(at: now)
-            if outstanding[victim] == 0 { stopReplica(victim, at: now) }
+            fleet.markDraining(victim)
+            fleet.acted(at: now)
+            if outstanding[victim] == 0 { fleet.stop(victim, at: now) }
         }
     }
 
@@ -330,7 +251,7 @@ struct SimulationLoop {
             return
         }
         var best = -1
-        for r in 0..<state.count where state[r] == .ready {
+        for r in fleet.state.indices where fleet.state[r] == .ready {
             if best < 0 || outstanding[r] < outstanding[best] { best = r }
         }
         guard best >= 0 else {
@@ -534,9 +455,7 @@ struct SimulationLoop {
     private mutating func beginStep(_ r: Int, now: Double, duration: Double, tokens: Int, sequences: Int) {
         stepEnd[r] = now + duration
         stepSecondsPerToken[r] = duration / Double(tokens)
-        busySeconds += duration
-        busyByReplica[r] += duration
-        busySequenceSeconds += duration * Double(sequences)
+        fleet.recordBusy(r, seconds: duration, sequences: sequences)
     }
 
     // MARK: Steady decode
@@ -613,7 +532,7 @@ struct SimulationLoop {
         }
         stepEnd[r] = .infinity
         startStep(r, now: now)
-        if state[r] == .draining, outstanding[r] == 0 { stopReplica(r, at: now) }
+        if fleet.state[r] == .draining, outstanding[r] == 0 { fleet.stop(r, at: now) }
     }
 
     /// Ends the stretch: every running request takes what its steps did.
@@ -691,7 +610,7 @@ struct SimulationLoop {
         stepEnd[r] = .infinity
         scheduledHi[r] = scheduledLo[r]
         startStep(r, now: now)
-        if state[r] == .draining, outstanding[r] == 0 { stopReplica(r, at: now) }
+        if fleet.state[r] == .draining, outstanding[r] == 0 { fleet.stop(r, at: now) }
     }
 
     private mutating func insertPrefix(_ r: Int, _ q: Int) {
@@ -728,26 +647,13 @@ struct SimulationLoop {
         var ttft = [Double](repeating: .nan, count: n)
         var tpot = [Double](repeating: .nan, count: n)
         var e2e = [Double](repeating: .nan, count: n)
-        var lastFinish = start
         for q in 0..<n where reqs[q].finish.isFinite {
             (ttft[q], tpot[q], e2e[q]) = latencies(q)
-            lastFinish = max(lastFinish, reqs[q].finish)
         }
         let span = max(0, end - start)
-        var weighted = 0.0
-        for k in 0..<timeline.count - 1 {
-            weighted += Double(timeline[k].replicas) * (timeline[k + 1].t - timeline[k].t)
-        }
-        let gpuHours = billedSeconds * Double(deployment.tensorParallel) / 3600
-        let fleet = FleetStats(
-            gpuHours: gpuHours,
-            replicasMean: span > 0 ? weighted / span : Double(timeline.last?.replicas ?? 0),
-            replicasMax: replicasMax,
-            utilization: billedSeconds > 0 ? min(1, busySeconds / billedSeconds) : 0,
-            meanBatchSize: busySeconds > 0 ? busySequenceSeconds / busySeconds : 0,
-            cost: gpuHours * deployment.pricePerGPUHour,
-            replicaTimeline: timeline)
-        var result = SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: fleet,
+        let stats = fleet.stats(span: span, gpusPerReplica: deployment.gpusPerReplica,
+                                pricePerGPUHour: deployment.pricePerGPUHour)
+        var result = SimulationResult(ttftMs: ttft, tpotMs: tpot, e2eMs: e2e, gpuSeconds: reqs.map(\.gpuSeconds), fleet: stats,
                                       span: span, rejected: rejected, preemptions: preemptions,
                                       prefixCacheHitTokens: hitTokens, outputTokens: outputTokens)
         result.stoppedEarly = watch.failed
