@@ -177,24 +177,33 @@ enum ServingForecaster {
                 keeps[slot * width + position] = replay.catalog.sameModel(traffic.strings[name], replay.modelNames[slot])
             }
         }
-        var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
-        for slot in 0..<slots where usedSlot[slot] {
-            guard let prior = HostedLatencyProfile.profile(replay.modelNames[slot]) else { continue }
-            func calibrates(_ record: TrafficRecord) -> Bool {
-                record.latencyMs.isFinite && !record.isError && keeps[slot * width + Int(compact[Int(record.model)])]
-            }
-            let available = traffic.records.reduce(0) { $0 + (compact[Int($1.model)] >= 0 && calibrates($1) ? 1 : 0) }
-            let stride = max(1, (available + 19_999) / 20_000)
-            var evidence: [HostedLatencyProfile.Sample] = []
-            var seen = 0
-            for record in traffic.records where compact[Int(record.model)] >= 0 && calibrates(record) {
-                if seen % stride == 0 {
-                    evidence.append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
-                                          ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
+        // The slots each recorded name calibrates; then two passes over the records for every slot at once: count
+        // each slot's evidence, then keep every stride-th record of it (at most about 20,000 a slot).
+        var priors = [HostedLatencyProfile?](repeating: nil, count: slots)
+        for slot in 0..<slots where usedSlot[slot] { priors[slot] = HostedLatencyProfile.profile(replay.modelNames[slot]) }
+        let calibrated = recordedNames.indices.map { position in
+            (0..<slots).filter { priors[$0] != nil && keeps[$0 * width + position] }
+        }
+        var available = [Int](repeating: 0, count: slots)
+        for record in traffic.records where record.latencyMs.isFinite && !record.isError && compact[Int(record.model)] >= 0 {
+            for slot in calibrated[Int(compact[Int(record.model)])] { available[slot] += 1 }
+        }
+        let strides = available.map { max(1, ($0 + 19_999) / 20_000) }
+        var evidence = [[HostedLatencyProfile.Sample]](repeating: [], count: slots)
+        var seen = [Int](repeating: 0, count: slots)
+        for record in traffic.records where record.latencyMs.isFinite && !record.isError && compact[Int(record.model)] >= 0 {
+            for slot in calibrated[Int(compact[Int(record.model)])] {
+                if seen[slot] % strides[slot] == 0 {
+                    evidence[slot].append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
+                                                ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
                 }
-                seen += 1
+                seen[slot] += 1
             }
-            let profile = prior.calibrated(from: evidence)
+        }
+        var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
+        for slot in 0..<slots {
+            guard let prior = priors[slot] else { continue }
+            let profile = prior.calibrated(from: evidence[slot])
             profiles[slot] = profile
             notes.append("\(replay.modelNames[slot]): TTFT \(Format.fixed(profile.ttftMs, digits: 1)) ms, \(Format.fixed(profile.outputTokensPerSecond, digits: 1)) tokens/s (\(profile.source), \(profile.date))")
         }
