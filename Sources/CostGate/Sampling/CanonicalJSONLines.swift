@@ -25,6 +25,10 @@ enum CanonicalJSONLines {
         if !record.quality.isNaN { number("quality", record.quality) }
         number("weight", weight)
         if record.billedCostUSD.isFinite { number("billed_cost_usd", record.billedCostUSD) }
+        if record.contextWindowCode != 0 { string("context_window", record.contextWindowCode == 2 ? "200k-1M" : "0-200k") }
+        if record.cacheHitCode != 0 { members.append("\"cache_hit\": " + (record.cacheHitCode == 2 ? "true" : "false")) }
+        if record.outcomeCode != 0 { string("outcome", record.outcomeCode == 2 ? "failure" : "success") }
+        if record.promptHash >= 0 { string("prompt_hash", traffic.strings[record.promptHash]) }
         if record.prefixID >= 0 { string("prefix_id", traffic.strings[record.prefixID]) }
         if record.prefixTokens > 0 { integer("prefix_tokens", record.prefixTokens) }
         if record.hashCount > 0 {

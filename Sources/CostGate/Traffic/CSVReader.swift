@@ -304,7 +304,7 @@ enum CSVReader {
         while lower < upper && (bytes[lower] == 0x20 || bytes[lower] == 0x09) { lower += 1 }
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         switch field {
-        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome:
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome, .contextWindow:
             guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: name, expected: "valid UTF-8", found: nil) }
             return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
         case .tags, .hashIDs:

@@ -112,6 +112,11 @@ struct ChunkBuilder {
         case .route: draft.route = intern(bytes, count)
         case .prefixID: draft.prefixID = intern(bytes, count)
         case .promptHash: draft.promptHash = intern(bytes, count)
+        case .contextWindow:
+            // Anthropic's usage report: which tier the row was billed at (`TrafficRecord.contextWindowCode`).
+            let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+            guard let code: UInt8 = ["0-200k": 1, "200k-1M": 2][text] else { return false }
+            draft.contextWindowCode = code
         case .cacheHit, .outcome:
             // LiteLLM's spend logs write its own cache's answer as "True" / "False" (and "" when unknown).
             let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self).lowercased()

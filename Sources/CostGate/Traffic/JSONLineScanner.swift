@@ -182,7 +182,7 @@ struct JSONLineScanner {
             builder.draft.cacheHitCode = hit ? 2 : 1
             builder.present |= 1 << UInt32(field.rawValue)
             return
-        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome:
+        case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome, .contextWindow:
             if field == .status, NumberParser.isDigit(byte) {
                 // An HTTP status code (Helicone's `response_status`): below 400 is a success.
                 guard let (number, after) = NumberParser.parse(base, from: index, to: end) else { throw syntax("a number") }

@@ -5,6 +5,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
     case cacheWriteInputTokens, cacheWrite1hInputTokens, tokenConvention, serviceTier
     case cacheHit, promptHash, outcome
     case billedCostUSD
+    case contextWindow
 
     /// The canonical name (`input_tokens`).
     var canonicalName: String { TrafficSpec.canonicalFields[rawValue] }
@@ -40,6 +41,7 @@ enum TrafficField: Int, CaseIterable, Sendable {
         case .promptHash: return "a string"
         case .outcome: return "'success' or 'failure' (any case)"
         case .billedCostUSD: return "a non-negative number of USD of at most 1e9"
+        case .contextWindow: return "'0-200k' or '200k-1M' (the context-window tier a usage report billed)"
         }
     }
 

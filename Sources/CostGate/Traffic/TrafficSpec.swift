@@ -97,6 +97,6 @@ public struct TrafficSpec: Sendable, Equatable {
         "timestamp", "model", "route", "input_tokens", "cached_input_tokens", "output_tokens",
         "reasoning_tokens", "latency_ms", "ttft_ms", "status", "quality", "weight", "tags",
         "prefix_id", "prefix_tokens", "hash_ids", "cache_write_input_tokens", "cache_write_1h_input_tokens",
-        "token_convention", "service_tier", "cache_hit", "prompt_hash", "outcome", "billed_cost_usd",
+        "token_convention", "service_tier", "cache_hit", "prompt_hash", "outcome", "billed_cost_usd", "context_window",
     ]
 }
