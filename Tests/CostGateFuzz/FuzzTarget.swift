@@ -20,6 +20,9 @@ enum FuzzTarget: String, CaseIterable {
     case tokenizer
     /// The whole `check` pipeline: a plan and traffic (separated by a NUL byte) through every report format.
     case pipeline
+    /// The gzip inflater on arbitrary bytes, and a gzip JSON Lines file read directly against the same file
+    /// read after inflating it: both must give the same records or the same error.
+    case gzip
 
     nonisolated(unsafe) static var selected = FuzzTarget.jsonl
 
@@ -50,6 +53,41 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .pipeline:
             Pipeline.run(data)
+        case .gzip:
+            readGzip(data)
+        }
+    }
+
+    private func readGzip(_ data: Data) {
+        let spec = TrafficSpec(path: "fuzz.jsonl.gz", format: .jsonl)
+        func read(_ bytes: Data) -> Result<[TrafficRecord], CostGateError> {
+            Result { () throws(CostGateError) in
+                try TrafficReader.read(bytes, spec: spec, file: "fuzz.jsonl.gz", skipBadRecords: true).records
+            }
+        }
+        let inflated: Data
+        do {
+            inflated = try Gzip.decompress(data, file: "fuzz.jsonl.gz")
+        } catch {
+            if error.description.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+                fatalError("a control character reached an error message")
+            }
+            if case .success = read(data), Gzip.isGzip(data) { fatalError("a gzip file that does not inflate was read") }
+            return
+        }
+        // A gzip file inside a gzip file is read once by either path; the comparison would be between layers.
+        guard !Gzip.isGzip(inflated) else { return }
+        switch (read(data), read(inflated)) {
+        case (.success(let direct), .success(let plain)):
+            guard direct.count == plain.count else { fatalError("gzip read: \(direct.count) records, inflated: \(plain.count)") }
+            for (a, b) in zip(direct, plain) where a.timestamp.bitPattern != b.timestamp.bitPattern
+                || a.inputTokens != b.inputTokens || a.outputTokens != b.outputTokens || a.tagSet != b.tagSet {
+                fatalError("a record differs between the gzip read and the read of its inflated bytes")
+            }
+        case (.failure(let direct), .failure(let plain)):
+            if direct.description != plain.description { fatalError("different errors: \(direct) / \(plain)") }
+        default:
+            fatalError("the gzip read and the read of its inflated bytes disagree on success")
         }
     }
 
