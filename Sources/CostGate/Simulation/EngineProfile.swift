@@ -106,13 +106,12 @@ public struct EngineProfile: Sendable, Equatable {
 
     /// The profile for `engine` at `version`, or nil when `version` is older than every profile of the engine.
     ///
-    /// Without a version, the engine's first (established) profile: for vLLM, the coefficients validated on
-    /// vLLM CI, MLPerf and NIM runs. The newer profiles were fitted on burst-load runs (gpustack) and are used
-    /// only when a deployment names a version they cover; on unseen Poisson-load runs of vLLM 0.15 the
-    /// established model was already slow on decode, and the 0.11 fit is slower still, so it is not the default.
+    /// Without a version, the engine's newest profile: a deployment planned today runs a current release. For vLLM
+    /// that is `vllm-0.11`, fitted on open-loop vLLM 0.15.1 runs and validated on 38 unseen ones (Simulator.md);
+    /// name a version below 0.11 for the coefficients validated on vLLM 0.6–0.10.
     public static func profile(engine: Engine, version: String?) -> EngineProfile? {
         let candidates = all.filter { $0.engine == engine }
-        guard let version else { return candidates.first }
+        guard let version else { return candidates.last }
         return candidates.last { compareVersions($0.minimumVersion, version) <= 0 }
     }
 
