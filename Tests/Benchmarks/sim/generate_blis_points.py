@@ -96,7 +96,7 @@ points = []
 def emit(ident, role, model, gpu, tp, mnbt, util, system, question, output, groups, stages, ttft, tpot, e2e, source,
          dtype="bf16"):
     points.append(
-        f'        ValidationPoint(id: "{ident}", role: {role}, fits: "{"vllm-0.15 profile" if role == ".fit" else ""}",\n'
+        f'        ValidationPoint(id: "{ident}", role: {role}, fits: "{"vllm-0.11 profile" if role == ".fit" else ""}",\n'
         f'                        model: "{model}", gpu: "{gpu}", tp: {tp}, engineVersion: "0.15", dtype: "{dtype}",\n'
         f'                        maxNumSeqs: 128, maxBatchedTokens: {mnbt}, gpuMemoryUtilization: {util},\n'
         f'                        load: .stages({stages_swift(stages)}),\n'

@@ -82,6 +82,9 @@ struct OpenLoopValidationTests {
         #expect(all.tpot <= Self.heldOutGuard.tpot, "\(text)")
     }
 
+    /// Prints per-run predictions on one split (COSTGATE_ROLE: fit or held-out) with the committed profile, or with
+    /// the coefficients in COSTGATE_PARAMS (bandwidth, step overhead, bf16 compute, fp8 compute, all-reduce,
+    /// per-sequence, front-end base, front-end per token).
     @Test(.enabled(if: OpenLoopValidationTests.enabled)) func explore() throws {
         let roleFilter = ProcessInfo.processInfo.environment["COSTGATE_ROLE"] ?? "fit"
         let points = OpenLoopValidationPoints.all.filter { $0.role.rawValue == roleFilter }
@@ -98,7 +101,8 @@ struct OpenLoopValidationTests {
         print("seconds", Date().timeIntervalSince(start))
     }
 
-    /// Coordinate search over the profile's coefficients on the fit split only.
+    /// Coordinate search over the profile's coefficients on the fit split only (held-out runs are never evaluated
+    /// here); fails unless the committed `vllm-0.11` profile is what it finds.
     @Test(.enabled(if: OpenLoopValidationTests.enabled && ProcessInfo.processInfo.environment["COSTGATE_FIT"] == "1"))
     func fit() throws {
         let points = OpenLoopValidationPoints.all.filter { $0.role == .fit }
@@ -129,5 +133,14 @@ struct OpenLoopValidationTests {
             }
         }
         print("FITTED \(p)")
+        // The committed profile is this fit, rounded.
+        let committed = try #require(EngineProfile.profile(engine: .vllm, version: "0.15.1"))
+        #expect(abs(p.step.bandwidthEfficiency - committed.stepTime.bandwidthEfficiency) <= 0.005)
+        #expect(abs(p.step.stepOverhead - committed.stepTime.stepOverhead) <= 0.000_05)
+        #expect(abs(p.step.computeEfficiency - committed.stepTime.computeEfficiency) <= 0.005)
+        #expect(abs(p.step.allReduceLatency - committed.stepTime.allReduceLatency) <= 0.000_000_5)
+        #expect(abs(p.step.perSequenceOverhead - committed.stepTime.perSequenceOverhead) <= 0.000_000_5)
+        #expect(abs(p.frontEnd.base - committed.frontEnd.base) <= 0.000_05)
+        #expect(abs(p.frontEnd.perPromptToken - committed.frontEnd.perPromptToken) <= 0.000_000_05)
     }
 }
