@@ -44,6 +44,7 @@ struct CalibrationLeaveOneOutTests {
         case .fixed(let input, _): Double(input)
         case .shareGPTMeans(let input, _): input
         case .shareGPTBench: 220
+        case .sharedPrefix(let system, let question, _, _): Double(system + question)
         }
     }
 
@@ -74,10 +75,11 @@ struct CalibrationLeaveOneOutTests {
         #expect(points.count == 4)
         let tally = try Self.tally(points)
         print(tally.line("vllm Qwen3-8B H100"))
-        // TPOT is what the profile gets wrong here (+30%); TTFT is already within 8% and must stay there.
+        // With the gpustack-fitted vLLM profile TPOT was 30% off here and one run fixed it; the open-loop profile is
+        // within about 1%, so calibration must halve the error or keep it within 2%. TTFT must not get worse.
         let ttft = (ValidationRunner.medianAbs(tally.before["TTFT"] ?? []), ValidationRunner.medianAbs(tally.after["TTFT"] ?? []))
         let tpot = (ValidationRunner.medianAbs(tally.before["TPOT"] ?? []), ValidationRunner.medianAbs(tally.after["TPOT"] ?? []))
-        #expect(tpot.1 < tpot.0 / 2, "\(tally.line("vllm Qwen3-8B H100"))")
+        #expect(tpot.1 < max(tpot.0 / 2, 0.02), "\(tally.line("vllm Qwen3-8B H100"))")
         #expect(ttft.1 <= ttft.0 + 0.01, "\(tally.line("vllm Qwen3-8B H100"))")
     }
 

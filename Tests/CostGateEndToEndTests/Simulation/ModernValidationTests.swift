@@ -27,8 +27,10 @@ struct ModernValidationTests {
 
     /// Held-out median absolute errors of the committed profiles (TTFT, TPOT), as measured when they were
     /// committed, plus a point of slack: a regression guard, not a target. gpustack reports no E2E for these runs.
+    /// The vLLM profile is now fitted on open-loop runs (OpenLoopValidationTests), so for it every gpustack vLLM run
+    /// is unseen; this test checks its held-out part (bursts and closed loops of Qwen3-32B).
     static let guards: [EngineProfile.Engine: (ttft: Double, tpot: Double)] = [
-        .vllm: (0.335, 0.233), .sglang: (0.41, 0.146), .tensorrtLLM: (0.50, 0.48),
+        .vllm: (0.455, 0.393), .sglang: (0.41, 0.146), .tensorrtLLM: (0.50, 0.48),
     ]
 
     @Test(arguments: [EngineProfile.Engine.vllm, .sglang, .tensorrtLLM])

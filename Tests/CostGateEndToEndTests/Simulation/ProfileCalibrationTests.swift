@@ -3,7 +3,8 @@ import Testing
 @testable import CostGate
 import CostGateTestSupport
 
-/// Re-fits each engine profile of `EngineProfile.all` fitted on modern data (vLLM 0.11, SGLang 0.5, TensorRT-LLM 1.2)
+/// Re-fits the SGLang 0.5 and TensorRT-LLM 1.2 profiles (and, for comparison, a vLLM fit on the gpustack rows, which the
+/// committed `vllm-0.11` profile no longer uses: it is fitted on open-loop runs by OpenLoopValidationTests)
 /// on the fit split of `ModernValidationPoints` only (run with COSTGATE_FIT=1; prints the result), and checks that
 /// the committed coefficients are what this fit gives, to half a grid step. Held-out points are never evaluated here.
 ///
@@ -62,6 +63,7 @@ struct ProfileCalibrationTests {
     func fitProfile(_ engine: EngineProfile.Engine) throws {
         let p = try Self.fit(engine)
         print("FITTED \(engine.rawValue) bandwidthEfficiency \(p.step.bandwidthEfficiency) stepOverhead \(p.step.stepOverhead) computeEfficiency \(p.step.computeEfficiency) fp8ComputeEfficiency \(p.step.fp8ComputeEfficiency) frontEnd.base \(p.frontEnd.base) frontEnd.perPromptToken \(p.frontEnd.perPromptToken)")
+        guard engine != .vllm else { return }
         let committed = try #require(EngineProfile.profile(engine: engine, version: nil))
         #expect(abs(p.step.bandwidthEfficiency - committed.stepTime.bandwidthEfficiency) <= 0.01)
         #expect(abs(p.step.stepOverhead - committed.stepTime.stepOverhead) <= 0.000_1)

@@ -4,9 +4,17 @@ import CostGateTestSupport
 /// A published serving measurement the simulator is checked against.
 struct ValidationPoint: Sendable, CustomStringConvertible {
     enum Role: String, Sendable { case fit = "fit", heldOut = "held-out" }
-    enum Load: Sendable { case poisson(rate: Double), closed(concurrency: Int), offline }
+    /// `stages`: open-loop, evenly spaced arrivals (inference-perf's `constant` load) at each stage's rate in turn.
+    enum Load: Sendable {
+        case poisson(rate: Double), closed(concurrency: Int), offline, stages([(rate: Double, seconds: Double)])
+    }
     /// `shareGPTMeans`: ShareGPT rescaled to the run's reported mean prompt and output lengths.
-    enum Lengths: Sendable { case fixed(input: Int, output: Int), shareGPTBench, shareGPTMeans(input: Double, output: Double) }
+    /// `sharedPrefix`: inference-perf's shared_prefix data: a `system`-token prompt shared by the requests of each of
+    /// `groups` groups (request k is in group k mod groups), then a `question`-token suffix; fixed `output` tokens.
+    enum Lengths: Sendable {
+        case fixed(input: Int, output: Int), shareGPTBench, shareGPTMeans(input: Double, output: Double)
+        case sharedPrefix(system: Int, question: Int, output: Int, groups: Int)
+    }
     enum Statistic: String, Sendable { case mean, median }
 
     var id: String
@@ -23,6 +31,7 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
     var kvCacheDtype: String = "auto"
     var maxNumSeqs: Int = 256
     var maxBatchedTokens: Int = 8192
+    var gpuMemoryUtilization: Double = 0.9
     var schedulerSteps: Int = 1
     var load: Load
     var lengths: Lengths

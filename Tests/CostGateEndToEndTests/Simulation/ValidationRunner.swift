@@ -29,6 +29,7 @@ enum ValidationRunner {
                 ("name", .string(point.engine)), ("version", .string(point.engineVersion)),
                 ("max_num_seqs", .number(Double(point.maxNumSeqs))),
                 ("max_num_batched_tokens", .number(Double(point.maxBatchedTokens))),
+                ("gpu_memory_utilization", .number(point.gpuMemoryUtilization)),
                 ("prefix_caching", .bool(true)), ("kv_cache_dtype", .string(point.kvCacheDtype)),
                 ("num_scheduler_steps", .number(Double(point.schedulerSteps))),
             ])),
@@ -36,20 +37,22 @@ enum ValidationRunner {
         return try Deployment.parse(json, name: point.id, file: "validation")
     }
 
+    /// - Parameter stageSeconds: simulate at most this many seconds of each load stage (the fit's shortcut).
     static func run(_ point: ValidationPoint, coefficients: StepTimeModel.Coefficients? = nil,
-                    frontEnd: EngineProfile.FrontEnd? = nil) throws -> Outcome {
+                    frontEnd: EngineProfile.FrontEnd? = nil, stageSeconds: Double = .infinity) throws -> Outcome {
         let deployment = try deployment(for: point)
         let lengths: SyntheticLoad.Lengths
         switch point.lengths {
         case .fixed(let input, let output): lengths = .fixed(input: input, output: output)
         case .shareGPTBench: lengths = .shareGPT(inputScale: ValidationPoint.shareGPTInputScale, outputScale: 1)
         case .shareGPTMeans(let input, _): lengths = .shareGPT(inputScale: input / ValidationPoint.shareGPTTableInputMean, outputScale: 1)
+        case .sharedPrefix(let system, let question, let output, _): lengths = .fixed(input: system + question, output: output)
         }
         var options = ServingSimulator.Options(coefficients: coefficients, frontEnd: frontEnd)
         let rate: Double?
         switch point.load {
         case .poisson(let r): rate = r
-        case .offline: rate = nil
+        case .offline, .stages: rate = nil
         case .closed(let c):
             rate = nil
             options.concurrency = c
@@ -64,6 +67,15 @@ enum ValidationRunner {
             options.closedLoopRampUp = (alone.e2eMs.first ?? 0) / 1000
         }
         var requests = SyntheticLoad.requests(count: point.requests, rate: rate, lengths: lengths, seed: 42)
+        if case .stages(let stages) = point.load {
+            requests = stagedArrivals(requests, stages.map { (rate: $0.rate, seconds: min($0.seconds, stageSeconds)) })
+        }
+        if case .sharedPrefix(let system, _, _, let groups) = point.lengths {
+            for k in requests.indices {
+                requests[k].prefixKey = Int64(k % groups)
+                requests[k].prefixTokens = system
+            }
+        }
         var outputMean: Double?
         if case .shareGPTBench = point.lengths { outputMean = ValidationPoint.shareGPTOutputMean }
         if case .shareGPTMeans(_, let output) = point.lengths { outputMean = output }
@@ -96,6 +108,22 @@ enum ValidationRunner {
         let completed = Double(result.e2eMs.filter(\.isFinite).count)
         return Outcome(point: point, ttft: stat(result.ttftMs), tpot: stat(result.tpotMs), e2e: stat(result.e2eMs),
                        throughput: result.span > 0 ? completed / result.span : nil)
+    }
+
+    /// Evenly spaced arrivals, stage after stage (as many requests as the stages hold, at most `requests.count`).
+    static func stagedArrivals(_ requests: [SimRequest], _ stages: [(rate: Double, seconds: Double)]) -> [SimRequest] {
+        var out: [SimRequest] = []
+        var start = 0.0
+        for stage in stages {
+            let count = Int((stage.rate * stage.seconds).rounded())
+            for i in 0..<count where out.count < requests.count {
+                var r = requests[out.count]
+                r.arrival = start + Double(i) / stage.rate
+                out.append(r)
+            }
+            start += stage.seconds
+        }
+        return out
     }
 
     static func medianAbs(_ values: [Double]) -> Double {

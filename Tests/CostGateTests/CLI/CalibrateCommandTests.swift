@@ -66,7 +66,7 @@ import CostGateTestSupport
     @Test func engineNameAndVersionPickTheProfile() throws {
         #expect(EngineProfile.profile(engine: .vllm, version: "0.6.3")?.id == "vllm-0.6")
         #expect(EngineProfile.profile(engine: .vllm, version: "0.11.0")?.id == "vllm-0.11")
-        #expect(EngineProfile.profile(engine: .vllm, version: nil)?.id == "vllm-0.6")
+        #expect(EngineProfile.profile(engine: .vllm, version: nil)?.id == "vllm-0.11")
         #expect(EngineProfile.profile(engine: .sglang, version: "0.5.5.post1")?.id == "sglang-0.5")
         #expect(EngineProfile.profile(engine: .tensorrtLLM, version: "1.2.0rc1")?.id == "tensorrt-llm-1.2")
     }
