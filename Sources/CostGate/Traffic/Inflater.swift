@@ -5,7 +5,12 @@ import Foundation
 ///
 /// Bits are read least-significant first through a 64-bit buffer; each Huffman code is decoded by one lookup in
 /// a table indexed by the next `maxLength` bits (bit-reversed canonical codes), so decoding costs a table load,
-/// not a loop over code lengths.
+/// not a loop over code lengths. Away from the ends of the input and the output buffer, a fast loop refills the
+/// bit buffer eight bytes at a time (enough for a whole length/distance pair), decodes two literals per refill and
+/// copies matches eight bytes at a time; the last bytes go through the checked loop.
+///
+/// Every member of a gzip file appends to one output buffer (`restart(at:)`); a buffer outgrown is kept until
+/// `releaseRetired()`, so a reader of the bytes decoded so far (`TrafficReader`'s gzip pipeline) never sees it freed.
 struct Inflater {
     /// Why the stream could not be decoded, and the input byte it was found at.
     struct Failure: Error {
@@ -22,6 +27,10 @@ struct Inflater {
     private var output: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var length = 0
+    /// Where the current member's output starts: a back-reference may not reach before it.
+    private var windowStart = 0
+    /// Buffers outgrown by `reserve`, freed by `releaseRetired()` or `discard()`.
+    private var retired: [UnsafeMutablePointer<UInt8>] = []
 
     /// Starts decoding `input[start..<end]`, appending to a buffer sized for about `expectedSize` bytes.
     init(_ input: UnsafePointer<UInt8>, from start: Int, to end: Int, expectedSize: Int) {
@@ -35,14 +44,34 @@ struct Inflater {
     /// The input offset just after the stream (whole bytes of the bit buffer not consumed are given back).
     var consumedOffset: Int { position - bitCount / 8 }
 
-    /// Frees the decoded bytes (when `takeOutput` was not called).
-    func discard() { output.deallocate() }
+    /// Starts the next member's deflate stream at `start`, appending to the same output.
+    mutating func restart(at start: Int) {
+        position = start
+        bits = 0
+        bitCount = 0
+        windowStart = length
+    }
 
-    /// The bytes decoded so far, from `from`, copied out.
+    /// Frees the decoded bytes (when `takeOutput` was not called) and the outgrown buffers.
+    mutating func discard() {
+        output.deallocate()
+        releaseRetired()
+    }
+
+    /// Frees the buffers outgrown so far (once nothing reads them any more).
+    mutating func releaseRetired() {
+        for buffer in retired { buffer.deallocate() }
+        retired.removeAll()
+    }
+
+    /// The bytes decoded so far, from `from`.
     func bytes(from start: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: output + start, count: length - start) }
 
     /// The number of bytes decoded so far.
     var decodedCount: Int { length }
+
+    /// The start of the output buffer (valid until the next `inflate`, or `releaseRetired()` once outgrown).
+    var decodedBase: UnsafePointer<UInt8> { UnsafePointer(output) }
 
     /// Hands over the decoded bytes as `Data` (freed with it).
     func takeOutput() -> Data {
@@ -58,6 +87,16 @@ struct Inflater {
             position += 1
             bitCount += 8
         }
+    }
+
+    /// Fills the bit buffer to at least 56 bits with one unaligned load; needs 8 readable bytes at `position`.
+    /// Bits above `bitCount` may be set: they are the next input bits, in place, so a later refill ORs the same.
+    @inline(__always)
+    private mutating func refillFast() {
+        let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
+        bits |= word << UInt64(bitCount)
+        position += (63 - bitCount) >> 3
+        bitCount |= 56
     }
 
     @inline(__always)
@@ -81,7 +120,7 @@ struct Inflater {
         while newCapacity < length + count { newCapacity *= 2 }
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.update(from: output, count: length)
-        output.deallocate()
+        retired.append(output)
         output = grown
         capacity = newCapacity
     }
@@ -150,12 +189,21 @@ struct Inflater {
     private static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     private static let fixedLiterals = table((0..<288).map { $0 < 144 ? 8 : $0 < 256 ? 9 : $0 < 280 ? 7 : 8 })!
     private static let fixedDistances = table([Int](repeating: 5, count: 30))!
+    /// `lengthBase[code] << 8 | lengthExtra[code]`, and the same for distances, for the fast loop.
+    private nonisolated(unsafe) static let lengthCodes: UnsafeMutablePointer<UInt32> = packed(lengthBase, lengthExtra)
+    private nonisolated(unsafe) static let distanceCodes: UnsafeMutablePointer<UInt32> = packed(distanceBase, distanceExtra)
+    private static func packed(_ base: [Int], _ extra: [Int]) -> UnsafeMutablePointer<UInt32> {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 32)
+        table.initialize(repeating: 0, count: 32)
+        for code in base.indices { table[code] = UInt32(base[code]) << 8 | UInt32(extra[code]) }
+        return table
+    }
     private static let codeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
 
     // MARK: Blocks
 
-    /// Decodes blocks until the final one.
-    mutating func inflate() throws(Failure) {
+    /// Decodes blocks until the final one, calling `progress` with the output so far after each block.
+    mutating func inflate(progress: (UnsafePointer<UInt8>, Int) -> Void = { _, _ in }) throws(Failure) {
         var final = false
         while !final {
             final = try take(1) == 1
@@ -167,6 +215,7 @@ struct Inflater {
                 try huffmanBlock(literals, distances)
             default: throw Failure(reason: "a block of the reserved type 3", offset: consumedOffset)
             }
+            progress(UnsafePointer(output), length)
         }
     }
 
@@ -228,7 +277,80 @@ struct Inflater {
     private mutating func huffmanBlock(_ literals: Table, _ distances: Table) throws(Failure) {
         try literals.entries.withUnsafeBufferPointer { literalTable throws(Failure) in
             try distances.entries.withUnsafeBufferPointer { distanceTable throws(Failure) in
+                let lengthCodes = Self.lengthCodes
+                let distanceCodes = Self.distanceCodes
+                let literalMask = UInt64(1) << UInt64(literals.bits) - 1
+                let distanceMask = UInt64(1) << UInt64(distances.bits) - 1
                 while true {
+                    // Fast path: two refills' worth of input, and room for a longest match plus an 8-byte overshoot.
+                    if position + 16 <= end && capacity - length >= 258 + 16 {
+                        refillFast()
+                        var entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
+                        var codeLength = Int(entry & 15)
+                        guard codeLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
+                        bits >>= UInt64(codeLength)
+                        bitCount -= codeLength
+                        var symbol = Int(entry >> 4)
+                        if symbol < 256 {
+                            output[length] = UInt8(truncatingIfNeeded: symbol)
+                            length += 1
+                            // At least 41 bits are left: room for a second code without a refill.
+                            entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
+                            codeLength = Int(entry & 15)
+                            guard codeLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
+                            bits >>= UInt64(codeLength)
+                            bitCount -= codeLength
+                            symbol = Int(entry >> 4)
+                            if symbol < 256 {
+                                output[length] = UInt8(truncatingIfNeeded: symbol)
+                                length += 1
+                                continue
+                            }
+                            refillFast()
+                        }
+                        if symbol == 256 { return }
+                        let lengthCode = symbol - 257
+                        guard lengthCode < 29 else { throw Failure(reason: "an invalid length code", offset: consumedOffset) }
+                        // 56 bits cover the length's extra bits, the distance code and its extra bits (5 + 15 + 13).
+                        let lengthEntry = lengthCodes[lengthCode]
+                        let lengthExtra = UInt64(lengthEntry & 0xFF)
+                        let count = Int(lengthEntry >> 8) + Int(truncatingIfNeeded: bits & (1 << lengthExtra - 1))
+                        bits >>= lengthExtra
+                        bitCount -= Int(lengthExtra)
+                        let distanceEntry = distanceTable[Int(truncatingIfNeeded: bits & distanceMask)]
+                        let distanceLength = Int(distanceEntry & 15)
+                        guard distanceLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
+                        bits >>= UInt64(distanceLength)
+                        bitCount -= distanceLength
+                        let distanceCode = Int(distanceEntry >> 4)
+                        guard distanceCode < 30 else { throw Failure(reason: "an invalid distance code", offset: consumedOffset) }
+                        let packedDistance = distanceCodes[distanceCode]
+                        let distanceExtra = UInt64(packedDistance & 0xFF)
+                        let distance = Int(packedDistance >> 8) + Int(truncatingIfNeeded: bits & (1 << distanceExtra - 1))
+                        bits >>= distanceExtra
+                        bitCount -= Int(distanceExtra)
+                        guard distance <= length - windowStart else {
+                            throw Failure(reason: "a back-reference before the start of the data", offset: consumedOffset)
+                        }
+                        let target = output + length
+                        let source = target - distance
+                        if distance >= 8 {
+                            // Eight bytes a step; each word read was written at least eight bytes earlier. The last
+                            // step may write up to 7 bytes past the match, inside the room checked above.
+                            var offset = 0
+                            repeat {
+                                UnsafeMutableRawPointer(target + offset).storeBytes(
+                                    of: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                                offset += 8
+                            } while offset < count
+                        } else if distance == 1 {
+                            target.update(repeating: source[0], count: count)
+                        } else {
+                            for offset in 0..<count { target[offset] = source[offset] }
+                        }
+                        length += count
+                        continue
+                    }
                     let symbol = try decode(literalTable, bits: literals.bits)
                     if symbol < 256 {
                         reserve(1)
@@ -243,7 +365,7 @@ struct Inflater {
                     let distanceCode = try decode(distanceTable, bits: distances.bits)
                     guard distanceCode < 30 else { throw Failure(reason: "an invalid distance code", offset: consumedOffset) }
                     let distance = Self.distanceBase[distanceCode] + (try take(Self.distanceExtra[distanceCode]))
-                    guard distance <= length else {
+                    guard distance <= length - windowStart else {
                         throw Failure(reason: "a back-reference before the start of the data", offset: consumedOffset)
                     }
                     reserve(count)

@@ -30,7 +30,8 @@ public enum TrafficReader {
     /// - Throws: `CostGateError.badRecord` for the first bad record (or a bad CSV header), and
     ///   `CostGateError.io` when no record could be read.
     public static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
-        try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
+        if Gzip.isGzip(data) { return try readGzip(data, spec: spec, file: file, skipBadRecords: skipBadRecords, allowEmpty: false) }
+        return try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
     }
 
     /// Reads the traffic file at `path`, mapping it into memory.

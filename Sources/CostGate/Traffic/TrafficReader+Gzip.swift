@@ -1,0 +1,99 @@
+import Foundation
+import Dispatch
+import Synchronization
+
+/// Reading a gzip file while it inflates.
+extension TrafficReader {
+    /// Reads gzip `data`. A file read line by line (JSON Lines and the sources that log them) is parsed while it
+    /// inflates: whenever at least `chunkBytes` of whole lines are decoded, they go to a parse task on another
+    /// thread, so inflating (one thread) and parsing overlap. Chunks are cut at deflate block boundaries, a
+    /// function of the file alone, and merged in file order, so the result is the same as `read(_:spec:file:...)`
+    /// on the decompressed bytes, whatever the thread count. A bad gzip stream is reported before any record.
+    /// Other formats (CSV, usage reports), and files too small for a second chunk, are inflated and then read.
+    static func readGzip(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
+                         allowEmpty: Bool) throws(CostGateError) -> Traffic {
+        let layout = FieldLayout(spec: spec)
+        let slots = ChunkSlots()
+        let group = DispatchGroup()
+        var lineSplit: Bool? = spec.format == .jsonl || spec.format == .otlp ? true
+            : (spec.format == .litellm || spec.format == .langfuse || spec.format == .helicone) ? nil : false
+        var cut = -1 // the start of the next chunk; -1 until the first bytes are seen
+        var chunkCount = 0
+        func dispatch(_ buffer: UnsafePointer<UInt8>, _ range: Range<Int>) {
+            let slot = chunkCount
+            chunkCount += 1
+            let pointer = SendablePointer(value: buffer)
+            DispatchQueue.global().async(group: group) {
+                let chunk = JSONLinesReader.parseChunk(pointer.value, from: range.lowerBound, to: range.upperBound,
+                                                       layout: layout, skipBadRecords: skipBadRecords)
+                slots.store(chunk, at: slot)
+            }
+        }
+        let result: Result<Data, Inflater.Failure> = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(Data()) }
+            do throws(Inflater.Failure) {
+                return .success(try Gzip.decompress(base, count: raw.count, progress: { buffer, length, isComplete in
+                    if cut < 0 {
+                        // The first bytes: skip a byte-order mark, and tell JSON Lines from CSV as `read` does.
+                        guard length >= 3 || isComplete else { return }
+                        let start = length >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+                        if lineSplit == nil {
+                            var first = start
+                            while first < length, buffer[first] == 0x20 || buffer[first] == 0x09 || buffer[first] == 0x0D || buffer[first] == 0x0A { first += 1 }
+                            guard first < length else {
+                                if isComplete { lineSplit = false }
+                                return
+                            }
+                            lineSplit = buffer[first] == UInt8(ascii: "{")
+                        }
+                        cut = start
+                    }
+                    guard lineSplit == true else { return }
+                    if isComplete {
+                        // The rest; a small file never split is read as before.
+                        if chunkCount > 0 && cut < length { dispatch(buffer, cut..<length) }
+                        return
+                    }
+                    guard length - cut >= chunkBytes else { return }
+                    var upper = length
+                    while upper > cut && buffer[upper - 1] != 0x0A { upper -= 1 }
+                    guard upper > cut else { return }
+                    dispatch(buffer, cut..<upper)
+                    cut = upper
+                }, settle: { group.wait() }))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let decoded: Data
+        switch result {
+        case .success(let bytes): decoded = bytes
+        case .failure(let failure):
+            throw .io(path: file, reason: "is not valid gzip data: \(failure.reason) (at byte \(failure.offset))")
+        }
+        guard chunkCount > 0 else {
+            return try read(decoded, spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil, allowEmpty: allowEmpty)
+        }
+        var chunks = slots.take(count: chunkCount)
+        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
+    }
+
+    /// The parsed chunks of a pipelined read, stored by their index as the parse tasks finish.
+    private final class ChunkSlots: Sendable {
+        private let chunks = Mutex<[Int: TrafficChunk]>([:])
+
+        func store(_ chunk: TrafficChunk, at slot: Int) {
+            chunks.withLock { $0[slot] = chunk }
+        }
+
+        /// The chunks in slot order (every task has finished).
+        func take(count: Int) -> [TrafficChunk] {
+            chunks.withLock { stored in (0..<count).map { stored.removeValue(forKey: $0) ?? TrafficChunk() } }
+        }
+    }
+
+    /// The decoded buffer's address, carried into a parse task; the buffer outlives every task (`Gzip`'s `settle`).
+    private struct SendablePointer: @unchecked Sendable {
+        let value: UnsafePointer<UInt8>
+    }
+}
