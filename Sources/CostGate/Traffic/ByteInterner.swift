@@ -31,6 +31,19 @@ struct ByteInterner {
         return id
     }
 
+    /// The id of the bytes if they were interned.
+    @inline(__always)
+    func id(of bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash && matches(Int(id), bytes, count) { return id }
+            slot = (slot + 1) & mask
+        }
+    }
+
     /// The id of the bytes, adding them if new.
     mutating func intern(_ bytes: [UInt8]) -> Int32 {
         bytes.withUnsafeBufferPointer { buffer in

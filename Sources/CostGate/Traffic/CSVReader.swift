@@ -26,6 +26,8 @@ enum CSVReader {
         var tagKeys: [[UInt8]]
         /// For a column whose cell holds JSON that mapped dotted paths lead into (`metadata`), where they lead.
         var jsonTargets: [PathNode.Target?] = []
+        /// The column holding the join key (`traffic.join`), if any.
+        var joinKeyColumn: Int?
 
         /// Reads and checks the header row at `start`.
         static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, layout: FieldLayout,
@@ -96,7 +98,8 @@ enum CSVReader {
                 }
                 if !isFieldName && layout.autoTags { tagKeys[column] = key }
             }
-            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys, jsonTargets: jsonTargets)
+            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys, jsonTargets: jsonTargets,
+                          joinKeyColumn: tagKeys.firstIndex(where: FieldLayout.isJoinKey))
         }
     }
 
@@ -118,8 +121,9 @@ enum CSVReader {
                 var hasEscapes = false
                 var cellEnd = start
                 while true {
+                    index = firstOf(UInt8(ascii: "\""), 0x0A, base, from: index, to: end)
                     guard index < end else {
-                        return RecordIssue(field: nil, expected: "a closing '\"' for the quoted field", found: "end of file")
+                        return RecordIssue(field: nil, expected: unclosedQuote, found: "end of file")
                     }
                     let byte = base[index]
                     if byte == UInt8(ascii: "\"") {
@@ -136,11 +140,14 @@ enum CSVReader {
                     index += 1
                 }
                 if hasEscapes {
+                    // Copy the spans between doubled quotes, each with one of its quotes.
                     let scratchStart = scratch.count
                     var position = start
                     while position < cellEnd {
-                        scratch.append(base[position])
-                        position += base[position] == UInt8(ascii: "\"") ? 2 : 1
+                        let quote = firstOf(UInt8(ascii: "\""), UInt8(ascii: "\""), base, from: position, to: cellEnd)
+                        let stop = min(quote + 1, cellEnd)
+                        scratch.append(contentsOf: UnsafeBufferPointer(start: base + position, count: stop - position))
+                        position = quote + 2
                     }
                     cells.append(Cell(inScratch: true, start: scratchStart, count: scratch.count - scratchStart))
                 } else {
@@ -176,11 +183,7 @@ enum CSVReader {
                 }
             }
             let start = index
-            while index < end {
-                let byte = base[index]
-                if byte == UInt8(ascii: ",") || byte == 0x0A { break }
-                index += 1
-            }
+            index = firstOf(UInt8(ascii: ","), 0x0A, base, from: index, to: end)
             var cellEnd = index
             if cellEnd > start && base[cellEnd - 1] == 0x0D && (index == end || base[index] == 0x0A) { cellEnd -= 1 }
             cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
@@ -193,9 +196,36 @@ enum CSVReader {
         }
     }
 
-    /// Parses the rows in `start..<end` (which begins at a row start).
+    /// What `scanRow` expects when a quoted field runs to the end of its input.
+    static let unclosedQuote = "a closing '\"' for the quoted field"
+
+    /// The index of the first `first` or `second` byte in `from..<to`, or `to`. Eight bytes a step: a byte equal
+    /// to the pattern becomes zero, and the lowest zero byte of a word is found exactly by the borrow trick.
+    @inline(__always)
+    static func firstOf(_ first: UInt8, _ second: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let firstPattern = UInt64(first) &* ones
+        let secondPattern = UInt64(second) &* ones
+        var index = from
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let x = word ^ firstPattern
+            let y = word ^ secondPattern
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < end && base[index] != first && base[index] != second { index += 1 }
+        return index
+    }
+
+    /// Parses the rows in `start..<end` (which begins at a row start). `aligned` is false when the last row runs
+    /// past `end` inside a quoted field: then `end` was not a row end, and the next chunk began inside a field.
+    /// (A chunk that stopped earlier at a bad record is aligned: its error comes first, whatever follows.)
     static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, header: Header,
-                           layout: FieldLayout, skipBadRecords: Bool) -> TrafficChunk {
+                           layout: FieldLayout, skipBadRecords: Bool) -> (chunk: TrafficChunk, aligned: Bool) {
+        var endsInsideQuote = false
         var builder = ChunkBuilder(layout: layout, skipBadRecords: skipBadRecords)
         let jsonScratch = ByteScratch()
         var cells: [Cell] = []
@@ -206,6 +236,7 @@ enum CSVReader {
         while index < end {
             let line = lines + 1
             if let issue = scanRow(base, &index, end, &cells, &scratch, &lines) {
+                if index >= end && issue.expected == unclosedQuote { endsInsideQuote = true }
                 builder.begin()
                 builder.reject(issue, line: line)
                 if builder.mustStop { break }
@@ -229,6 +260,11 @@ enum CSVReader {
                         if let issue = setField(field, bytes, cell.count, &builder, jsonScratch) { return issue }
                     } else if let target = header.jsonTargets[column] {
                         if let issue = readJSONCell(target, bytes, cell.count, column: header.names[column], &builder, jsonScratch) { return issue }
+                    } else if header.joinKeyColumn == column {
+                        guard UTF8Validator.isValid(bytes, cell.count) else {
+                            return RecordIssue(field: header.names[column], expected: "valid UTF-8", found: nil)
+                        }
+                        builder.setJoinKey(bytes, cell.count)
                     } else if !header.tagKeys[column].isEmpty {
                         let key: Int32
                         if let id = tagKeyIDs[column] {
@@ -251,7 +287,7 @@ enum CSVReader {
                 if builder.mustStop { break }
             }
         }
-        return builder.result(lineCount: lines)
+        return (builder.result(lineCount: lines), !endsInsideQuote)
     }
 
     /// Whether a lone cell is empty or spaces: a blank line, which is skipped.

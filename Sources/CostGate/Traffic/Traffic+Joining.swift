@@ -1,3 +1,5 @@
+import Foundation
+
 /// Joining a second log to a sample (`traffic.join`).
 extension Traffic {
     /// What a join did: records with a partner, records without one.
@@ -10,8 +12,35 @@ extension Traffic {
         public var withoutKey = 0
     }
 
-    /// Replaces each record's join key (the reserved tag `TrafficJoin.keyTag`) with its partner's tags from
-    /// `lookup`, and fills the fields the record lacks from the partner (`TrafficJoin.columns`).
+    /// The join keys the readers found, as bytes: interning a request id per record as a string (and a tag set
+    /// per record holding it) cost more than the rest of the read. Key `index` belongs to record `records[index]`
+    /// and spans `bytes[starts[index]..<ends[index]]`; records are in increasing order.
+    struct JoinKeys: Sendable {
+        var bytes: [UInt8] = []
+        var records: [Int] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+
+        /// Adds the key of record `record` at `range` of `bytes`.
+        mutating func add(record: Int, _ range: Range<Int>) {
+            records.append(record)
+            starts.append(range.lowerBound)
+            ends.append(range.upperBound)
+        }
+
+        /// Appends `other`'s keys, whose records follow `recordOffset` records.
+        mutating func append(_ other: JoinKeys, recordOffset: Int) {
+            guard !other.records.isEmpty else { return }
+            let byteOffset = bytes.count
+            bytes.append(contentsOf: other.bytes)
+            records.append(contentsOf: other.records.lazy.map { $0 + recordOffset })
+            starts.append(contentsOf: other.starts.lazy.map { $0 + byteOffset })
+            ends.append(contentsOf: other.ends.lazy.map { $0 + byteOffset })
+        }
+    }
+
+    /// Replaces each record's join key (read by `TrafficJoin.left`) with its partner's tags from `lookup`, and fills
+    /// the fields the record lacks from the partner (`TrafficJoin.columns`).
     ///
     /// Rows of the joined log that share a key are one partner: their tags are merged (two different values for
     /// one tag are an error: a request has one customer) and, for a field, the first row in file order that has
@@ -20,74 +49,109 @@ extension Traffic {
     /// - Throws: `CostGateError.io` for a key whose rows disagree on a tag, or a record left without a timestamp.
     mutating func join(_ lookup: Traffic, spec join: TrafficJoin) throws(CostGateError) {
         struct Partner {
-            var tags: [(key: String, value: String)] = []
+            /// Tags as ids in `lookup.strings`, in the order the rows gave them.
+            var tags: [TagPair] = []
             var timestamp = Double.nan
             var latencyMs = Double.nan
             var ttftMs = Double.nan
         }
-        var partners: [String: Partner] = [:]
-        for record in lookup.records {
-            var key: String?
-            var tags: [(key: String, value: String)] = []
-            for pair in lookup.tagSets[Int(record.tagSet)] {
-                let name = lookup.strings[pair.key]
-                if name == TrafficJoin.keyTag { key = lookup.strings[pair.value] } else { tags.append((name, lookup.strings[pair.value])) }
-            }
-            guard let key else { continue }
-            var partner = partners[key] ?? Partner()
-            for tag in tags {
-                if let existing = partner.tags.first(where: { $0.key == tag.key }) {
-                    guard existing.value == tag.value else {
-                        throw .io(path: lookup.source, reason: "rows with the join key '\(excerpt(key))' disagree on tag '\(tag.key)' ('\(excerpt(existing.value))' and '\(excerpt(tag.value))'): a record can have one partner only")
+        // Partners by key, numbered in order of first appearance: the keys are interned as bytes, never as strings.
+        var keys = ByteInterner()
+        var partners: [Partner] = []
+        partners.reserveCapacity(lookup.joinKeys.records.count)
+        try lookup.joinKeys.bytes.withUnsafeBufferPointer { bytes throws(CostGateError) in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for entry in lookup.joinKeys.records.indices {
+                let record = lookup.records[lookup.joinKeys.records[entry]]
+                let start = lookup.joinKeys.starts[entry]
+                let count = lookup.joinKeys.ends[entry] - start
+                let id = Int(keys.intern(base + start, count, hash: ByteHash.hash(base + start, count)))
+                if id == partners.count { partners.append(Partner()) }
+                for tag in lookup.tagSets[Int(record.tagSet)] {
+                    if let existing = partners[id].tags.first(where: { $0.key == tag.key }) {
+                        guard existing.value == tag.value else {
+                            let key = String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self)
+                            throw .io(path: lookup.source, reason: "rows with the join key '\(excerpt(key))' disagree on tag '\(lookup.strings[tag.key])' ('\(excerpt(lookup.strings[existing.value]))' and '\(excerpt(lookup.strings[tag.value]))'): a record can have one partner only")
+                        }
+                    } else {
+                        partners[id].tags.append(tag)
                     }
-                } else {
-                    partner.tags.append(tag)
                 }
+                if partners[id].timestamp.isNaN { partners[id].timestamp = record.timestamp }
+                if partners[id].latencyMs.isNaN { partners[id].latencyMs = record.latencyMs }
+                if partners[id].ttftMs.isNaN { partners[id].ttftMs = record.ttftMs }
             }
-            if partner.timestamp.isNaN { partner.timestamp = record.timestamp }
-            if partner.latencyMs.isNaN { partner.latencyMs = record.latencyMs }
-            if partner.ttftMs.isNaN { partner.ttftMs = record.ttftMs }
-            partners[key] = partner
         }
+        // Each partner's tag list as one id, so a record's new tag set is computed once per (own set, partner tags).
+        var partnerTagLists = TagSetInterner()
+        let partnerTagIDs = partners.map { partner in partner.tags.withUnsafeBufferPointer { partnerTagLists.intern($0) } }
         var summary = JoinSummary(source: lookup.source)
-        let keyID = strings.id(of: TrafficJoin.keyTag)
-        var setIndex: [[TagPair]: Int32] = [:]
-        var newSets: [[TagPair]] = [[]]
-        setIndex[[]] = 0
+        var lookupStringIDs = [Int32](repeating: -1, count: lookup.strings.strings.count)
+        var newSets = TagSetInterner()
+        var newSetIDs: [UInt64: Int32] = [:]
+        var pairs: [TagPair] = []
         var missingTimestamp = 0
         var firstMissing = 0
-        for index in records.indices {
-            var pairs = tagSets[Int(records[index].tagSet)]
-            let keyValue = pairs.first { $0.key == keyID }.map { strings[$0.value] }
-            pairs.removeAll { $0.key == keyID }
-            if let keyValue, let partner = partners[keyValue] {
-                summary.matched += 1
-                for tag in partner.tags {
-                    let pair = TagPair(key: strings.intern(tag.key), value: strings.intern(tag.value))
-                    pairs.removeAll { $0.key == pair.key }
-                    pairs.append(pair)
+        var nextKey = 0
+        let ownKeys = joinKeys
+        ownKeys.bytes.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for index in records.indices {
+                var partnerID: Int?
+                var hasKey = false
+                if nextKey < ownKeys.records.count && ownKeys.records[nextKey] == index {
+                    hasKey = true
+                    let start = ownKeys.starts[nextKey]
+                    let count = ownKeys.ends[nextKey] - start
+                    partnerID = keys.id(of: base + start, count, hash: ByteHash.hash(base + start, count)).map(Int.init)
+                    nextKey += 1
                 }
-                pairs.sort { $0.key < $1.key }
-                if records[index].timestamp.isNaN { records[index].timestamp = partner.timestamp }
-                if records[index].latencyMs.isNaN, join.columns["latency_ms"] != nil { records[index].latencyMs = partner.latencyMs }
-                if records[index].ttftMs.isNaN, join.columns["ttft_ms"] != nil { records[index].ttftMs = partner.ttftMs }
-            } else {
-                summary.unmatched += 1
-                if keyValue == nil { summary.withoutKey += 1 }
-            }
-            if records[index].timestamp.isNaN {
-                if missingTimestamp == 0 { firstMissing = index + 1 }
-                missingTimestamp += 1
-            }
-            if let id = setIndex[pairs] {
-                records[index].tagSet = id
-            } else {
-                setIndex[pairs] = Int32(newSets.count)
-                records[index].tagSet = Int32(newSets.count)
-                newSets.append(pairs)
+                let ownSet = records[index].tagSet
+                if let partnerID {
+                    let partner = partners[partnerID]
+                    summary.matched += 1
+                    let cacheKey = UInt64(UInt32(bitPattern: ownSet)) << 32 | UInt64(UInt32(bitPattern: partnerTagIDs[partnerID]))
+                    if let id = newSetIDs[cacheKey] {
+                        records[index].tagSet = id
+                    } else {
+                        pairs = tagSets[Int(ownSet)]
+                        for tag in partner.tags {
+                            // Strings enter this sample's table in the order records first use them.
+                            for id in [tag.key, tag.value] where lookupStringIDs[Int(id)] < 0 {
+                                lookupStringIDs[Int(id)] = strings.intern(lookup.strings[id])
+                            }
+                            let pair = TagPair(key: lookupStringIDs[Int(tag.key)], value: lookupStringIDs[Int(tag.value)])
+                            pairs.removeAll { $0.key == pair.key }
+                            pairs.append(pair)
+                        }
+                        pairs.sort { $0.key < $1.key }
+                        let id = pairs.withUnsafeBufferPointer { newSets.intern($0) }
+                        newSetIDs[cacheKey] = id
+                        records[index].tagSet = id
+                    }
+                    if records[index].timestamp.isNaN { records[index].timestamp = partner.timestamp }
+                    if records[index].latencyMs.isNaN, join.columns["latency_ms"] != nil { records[index].latencyMs = partner.latencyMs }
+                    if records[index].ttftMs.isNaN, join.columns["ttft_ms"] != nil { records[index].ttftMs = partner.ttftMs }
+                } else {
+                    summary.unmatched += 1
+                    if !hasKey { summary.withoutKey += 1 }
+                    let cacheKey = UInt64(UInt32(bitPattern: ownSet)) << 32 | UInt64(UInt32.max)
+                    if let id = newSetIDs[cacheKey] {
+                        records[index].tagSet = id
+                    } else {
+                        let id = tagSets[Int(ownSet)].withUnsafeBufferPointer { newSets.intern($0) }
+                        newSetIDs[cacheKey] = id
+                        records[index].tagSet = id
+                    }
+                }
+                if records[index].timestamp.isNaN {
+                    if missingTimestamp == 0 { firstMissing = index + 1 }
+                    missingTimestamp += 1
+                }
             }
         }
-        tagSets = newSets
+        tagSets = newSets.sets()
+        joinKeys = JoinKeys()
         if missingTimestamp > 0 {
             throw .io(path: source, reason: "\(missingTimestamp) record(s) have no timestamp and no partner in \(lookup.source) to give one (the first is record \(firstMissing))")
         }

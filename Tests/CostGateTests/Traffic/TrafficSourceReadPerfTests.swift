@@ -3,8 +3,8 @@ import Testing
 @testable import CostGate
 import CostGateTestSupport
 
-/// Manual read-speed comparison of the usage-report readers, LiteLLM CSV with JSON cells, a join and gzip against
-/// the flat JSON Lines read, in the same run; runs only with `COSTGATE_PERF=1` (`Tests/Benchmarks/traffic/sources.sh`).
+/// Manual read-speed comparison of the usage-report readers, LiteLLM (CSV with JSON cells, and JSON Lines), the
+/// OTLP, Langfuse and Helicone scenarios' logs repeated, a join and gzip against the flat JSON Lines read, in the same run; runs only with `COSTGATE_PERF=1` (`Tests/Benchmarks/traffic/sources.sh`).
 /// Prints seconds per MB of each shape and the ratio to flat JSON Lines; asserts nothing about time.
 @Suite struct TrafficSourceReadPerfTests {
     static func seconds(_ duration: Duration) -> Double {
@@ -25,6 +25,7 @@ import CostGateTestSupport
         var flat = ""
         var openAI = ""
         var anthropic = "{\n  \"data\": [\n"
+        var litellmLines = ""
         var litellm = "request_id,startTime,completionStartTime,model,prompt_tokens,completion_tokens,request_duration_ms,status,spend,metadata,request_tags\n"
         var app = ""
         var joined = ""
@@ -47,6 +48,7 @@ import CostGateTestSupport
                 + "          \"api_key_id\": \"apikey_\(team)\",\n          \"workspace_id\": \"wrkspc_\(team)\",\n          \"model\": \"claude-sonnet-4-5-20250929\",\n          \"service_tier\": \"standard\",\n          \"context_window\": \"0-200k\"\n        }\n      ]\n    }"
             litellm += "chatcmpl-\(index),2025-11-03 00:11:03.970,2025-11-03 00:11:04.281,gpt-4o-2024-08-06,\(input),\(output),9427,success,0.0123,"
                 + #""{""user_api_key_team_alias"": ""\#(team)"", ""usage_object"": {""prompt_tokens_details"": {""cached_tokens"": \#(cached)}}}","[""feature:chat""]""# + "\n"
+            litellmLines += #"{"request_id": "chatcmpl-\#(index)", "startTime": "2025-11-03 00:11:03.970", "completionStartTime": "2025-11-03 00:11:04.281", "model": "gpt-4o-2024-08-06", "prompt_tokens": \#(input), "completion_tokens": \#(output), "request_duration_ms": 9427, "status": "success", "spend": 0.0123, "metadata": {"user_api_key_team_alias": "\#(team)", "usage_object": {"prompt_tokens_details": {"cached_tokens": \#(cached)}}}, "request_tags": ["feature:chat"]}"# + "\n"
             app += #"{"ts": "2025-11-03T00:11:03.970Z", "event": "llm.call", "request_id": "req_\#(index)", "customer_id": "c\#(index % 50)", "team": "\#(team)"}"# + "\n"
             joined += #"{"request_id": "req_\#(index)", "created": \#(time), "model": "gpt-4o-2024-08-06", "usage": {"prompt_tokens": \#(input), "completion_tokens": \#(output), "prompt_tokens_details": {"cached_tokens": \#(cached)}}}"# + "\n"
         }
@@ -68,6 +70,20 @@ import CostGateTestSupport
         try measure("litellm CSV (JSON cells)", Data(litellm.utf8), litellmSpec, records: count)
         // The same file read as one chunk, as a CSV with quotes was before the row pre-scan.
         try measure("litellm CSV (JSON cells), one chunk", Data(litellm.utf8), litellmSpec, records: count, chunkCount: 1)
+        litellmSpec.path = "s.jsonl"
+        try measure("litellm JSON Lines", Data(litellmLines.utf8), litellmSpec, records: count)
+
+        // The scenarios' OTLP, Langfuse and Helicone logs, repeated to about 40 MB, read with their plans' traffic specs.
+        for (name, scenario, log) in [("otlp spans", "otel-genai-spans", "traces.otlp.jsonl"), ("langfuse", "langfuse-export", "observations.jsonl"),
+                                      ("helicone", "helicone-export", "requests.jsonl")] {
+            let folder = repositoryRoot + "/Scenarios/" + scenario
+            let plan = try PlanParser.parse(JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/costgate.json"))), file: "p"), file: "p")
+            let lines = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + log))
+            let once = try TrafficReader.read(lines, spec: plan.traffic, file: log, skipBadRecords: false).records.count
+            var repeated = Data()
+            while repeated.count < 40_000_000 { repeated.append(lines) }
+            try measure(name, repeated, plan.traffic, records: once * (repeated.count / lines.count))
+        }
 
         // The join: the usage log read with a lookup of the application log, both counted in the megabytes.
         let joinSpec = TrafficJoin(path: "app.jsonl", paths: ["app.jsonl"], format: .jsonl, left: "request_id", right: "request_id",
@@ -98,7 +114,16 @@ import CostGateTestSupport
             let inflate = try Self.best { plainCount = try Gzip.decompress(compressed, file: path).count }
             let plain = Double(plainCount) / 1_000_000
             print("TrafficSourceReadPerf gzip inflate: \(String(format: "%.1f", Double(compressed.count) / 1_000_000)) MB → \(String(format: "%.1f", plain)) MB in \(String(format: "%.3f", inflate)) s, \(String(format: "%.1f", plain / inflate)) MB/s of output")
-            let readGz = try Self.best { _ = try TrafficReader.read(compressed, spec: TrafficSpec(path: "t.jsonl.gz", format: .jsonl), file: path, skipBadRecords: false) }
+            var fromGzip = Traffic()
+            let readGz = try Self.best { fromGzip = try TrafficReader.read(compressed, spec: TrafficSpec(path: "t.jsonl.gz", format: .jsonl), file: path, skipBadRecords: false) }
+            // The file inflated and read whole gives the same bytes and the same records.
+            let plainPath = String(path.dropLast(3))
+            if FileManager.default.fileExists(atPath: plainPath) {
+                let original = try Data(contentsOf: URL(fileURLWithPath: plainPath))
+                #expect(try Gzip.decompress(compressed, file: path) == original)
+                let direct = try TrafficReader.read(original, spec: TrafficSpec(path: "t.jsonl", format: .jsonl), file: plainPath, skipBadRecords: false)
+                #expect(fromGzip.sameRecords(as: direct))
+            }
             print("TrafficSourceReadPerf jsonl.gz read: \(String(format: "%.3f", readGz)) s, time per uncompressed MB \(String(format: "%.2f", readGz / plain / peer))x flat JSONL")
         }
     }
