@@ -38,7 +38,23 @@ struct Inflater {
         self.end = end
         self.position = start
         capacity = max(1 << 16, expectedSize)
-        output = .allocate(capacity: capacity)
+        output = Self.allocateOutput(capacity)
+    }
+
+    /// `count` bytes from `malloc`. A large buffer is aligned to 2 MiB and asked to be backed by huge pages: filling
+    /// it then takes a page fault per 2 MiB, not per 4 KiB (the faults showed in profiles of large files).
+    private static func allocateOutput(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+        #if os(Linux)
+        if count >= 1 << 22 {
+            var raw: UnsafeMutableRawPointer?
+            if posix_memalign(&raw, 1 << 21, count) == 0, let raw {
+                _ = madvise(raw, count, MADV_HUGEPAGE)
+                return raw.assumingMemoryBound(to: UInt8.self)
+            }
+        }
+        #endif
+        guard let raw = malloc(count) else { fatalError("out of memory for \(count) bytes of inflated data") }
+        return raw.assumingMemoryBound(to: UInt8.self)
     }
 
     /// The input offset just after the stream (whole bytes of the bit buffer not consumed are given back).
@@ -54,13 +70,13 @@ struct Inflater {
 
     /// Frees the decoded bytes (when `takeOutput` was not called) and the outgrown buffers.
     mutating func discard() {
-        output.deallocate()
+        free(output)
         releaseRetired()
     }
 
     /// Frees the buffers outgrown so far (once nothing reads them any more).
     mutating func releaseRetired() {
-        for buffer in retired { buffer.deallocate() }
+        for buffer in retired { free(buffer) }
         retired.removeAll()
     }
 
@@ -75,7 +91,7 @@ struct Inflater {
 
     /// Hands over the decoded bytes as `Data` (freed with it).
     func takeOutput() -> Data {
-        Data(bytesNoCopy: output, count: length, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        Data(bytesNoCopy: output, count: length, deallocator: .free)
     }
 
     // MARK: Bits
@@ -118,7 +134,7 @@ struct Inflater {
         guard length + count > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < length + count { newCapacity *= 2 }
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        let grown = Self.allocateOutput(newCapacity)
         grown.update(from: output, count: length)
         retired.append(output)
         output = grown
