@@ -11,6 +11,13 @@ struct ByteInterner {
 
     var count: Int { starts.count }
 
+    /// An empty interner with room for about `capacity` values before its table grows.
+    init(capacity: Int = 0) {
+        var slotCount = 64
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = Array(repeating: -1, count: slotCount)
+    }
+
     /// The id of the bytes, adding them if new.
     @inline(__always)
     mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32 {

@@ -158,6 +158,10 @@ struct ChunkBuilder {
         if count == 2 && bytes[0] == UInt8(ascii: "o") && bytes[1] == UInt8(ascii: "k") { return false }
         if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
             && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
+        // LiteLLM's word, on every row: matched without making a string.
+        if count == 7 && bytes[0] == UInt8(ascii: "s") && bytes[1] == UInt8(ascii: "u") && bytes[2] == UInt8(ascii: "c")
+            && bytes[3] == UInt8(ascii: "c") && bytes[4] == UInt8(ascii: "e") && bytes[5] == UInt8(ascii: "s")
+            && bytes[6] == UInt8(ascii: "s") { return false }
         switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
         case "success", "DEFAULT", "DEBUG", "WARNING": return false
         case "failure", "ERROR": return true

@@ -55,7 +55,10 @@ import CostGateTestSupport
         anthropic += "\n  ],\n  \"has_more\": false,\n  \"next_page\": null\n}\n"
         let flatData = Data(flat.utf8)
         var results: [(String, Double, Double)] = []
+        // COSTGATE_PERF_ONLY=litellm times flat JSON Lines and the shapes whose names start so (for a profiler).
+        let only = ProcessInfo.processInfo.environment["COSTGATE_PERF_ONLY"]
         func measure(_ name: String, _ data: Data, _ spec: TrafficSpec, records: Int, chunkCount: Int? = nil) throws {
+            if let only, !results.isEmpty, !name.hasPrefix(only) { return }
             let time = try Self.best {
                 let traffic = try TrafficReader.read(data, spec: spec, file: name, skipBadRecords: false, chunkCount: chunkCount)
                 #expect(traffic.records.count >= records)
@@ -101,6 +104,16 @@ import CostGateTestSupport
             #expect(traffic.joinSummary?.matched == count)
         }
         results.append(("jsonl + join (both files)", Double(usageData.count + appData.count) / 1_000_000, joinTime))
+        // Where the join's time goes: each file read alone, then the join itself.
+        var usage = Traffic()
+        var lookup = Traffic()
+        let usageTime = try Self.best { usage = try TrafficReader.read(usageData, spec: usageSpec, file: "usage.jsonl", skipBadRecords: false) }
+        let appTime = try Self.best { lookup = try TrafficReader.read(appData, spec: joinSpec.lookupSpec, file: "app.jsonl", skipBadRecords: false) }
+        let matchTime = try Self.best {
+            var copy = usage
+            try copy.join(lookup, spec: joinSpec)
+        }
+        print("TrafficSourceReadPerf join parts: usage log \(String(format: "%.3f", usageTime)) s, application log \(String(format: "%.3f", appTime)) s, join \(String(format: "%.3f", matchTime)) s")
 
         let peer = results[0].2 / results[0].1
         for (name, megabytes, time) in results {
