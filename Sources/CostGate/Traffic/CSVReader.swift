@@ -118,37 +118,34 @@ enum CSVReader {
             if index < end && base[index] == UInt8(ascii: "\"") {
                 index += 1
                 let start = index
-                var hasEscapes = false
+                // With `""` escapes the cell is unescaped into `scratch` as it is scanned: each span up to a
+                // doubled quote is copied with one of its quotes.
+                var scratchStart = -1
+                var runStart = start
                 var cellEnd = start
                 while true {
                     index = firstOf(UInt8(ascii: "\""), 0x0A, base, from: index, to: end)
                     guard index < end else {
                         return RecordIssue(field: nil, expected: unclosedQuote, found: "end of file")
                     }
-                    let byte = base[index]
-                    if byte == UInt8(ascii: "\"") {
-                        if index + 1 < end && base[index + 1] == UInt8(ascii: "\"") {
-                            hasEscapes = true
-                            index += 2
-                            continue
-                        }
-                        cellEnd = index
+                    if base[index] == 0x0A {
+                        lines += 1
                         index += 1
-                        break
+                        continue
                     }
-                    if byte == 0x0A { lines += 1 }
+                    if index + 1 < end && base[index + 1] == UInt8(ascii: "\"") {
+                        if scratchStart < 0 { scratchStart = scratch.count }
+                        scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index + 1 - runStart))
+                        index += 2
+                        runStart = index
+                        continue
+                    }
+                    cellEnd = index
                     index += 1
+                    break
                 }
-                if hasEscapes {
-                    // Copy the spans between doubled quotes, each with one of its quotes.
-                    let scratchStart = scratch.count
-                    var position = start
-                    while position < cellEnd {
-                        let quote = firstOf(UInt8(ascii: "\""), UInt8(ascii: "\""), base, from: position, to: cellEnd)
-                        let stop = min(quote + 1, cellEnd)
-                        scratch.append(contentsOf: UnsafeBufferPointer(start: base + position, count: stop - position))
-                        position = quote + 2
-                    }
+                if scratchStart >= 0 {
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: cellEnd - runStart))
                     cells.append(Cell(inScratch: true, start: scratchStart, count: scratch.count - scratchStart))
                 } else {
                     cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
@@ -259,7 +256,7 @@ enum CSVReader {
                     if let field = header.fields[column] {
                         if let issue = setField(field, bytes, cell.count, &builder, jsonScratch) { return issue }
                     } else if let target = header.jsonTargets[column] {
-                        if let issue = readJSONCell(target, bytes, cell.count, column: header.names[column], &builder, jsonScratch) { return issue }
+                        if let issue = readJSONCell(target, bytes, cell.count, column: column, of: header, &builder, jsonScratch) { return issue }
                     } else if header.joinKeyColumn == column {
                         guard UTF8Validator.isValid(bytes, cell.count) else {
                             return RecordIssue(field: header.names[column], expected: "valid UTF-8", found: nil)
@@ -303,11 +300,11 @@ enum CSVReader {
 
     /// Reads the paths mapped into a cell holding JSON (LiteLLM's `metadata`); the first token's time is a
     /// plain timestamp cell. Returns the issue when the cell is not what the paths need.
-    private static func readJSONCell(_ target: PathNode.Target, _ bytes: UnsafePointer<UInt8>, _ count: Int, column: String,
+    private static func readJSONCell(_ target: PathNode.Target, _ bytes: UnsafePointer<UInt8>, _ count: Int, column: Int, of header: Header,
                                      _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
         if case .firstTokenTime = target {
             guard let seconds = TimestampParser.parse(bytes, count) else {
-                return RecordIssue(field: column, expected: "a timestamp (the first token's arrival)",
+                return RecordIssue(field: header.names[column], expected: "a timestamp (the first token's arrival)",
                                    found: excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
             }
             builder.firstTokenTime = seconds
@@ -323,7 +320,7 @@ enum CSVReader {
         } catch {
             var issue = error
             if issue.field == nil {
-                issue.field = column
+                issue.field = header.names[column]
                 issue.expected = "JSON in the cell (\(issue.expected))"
             }
             return issue
@@ -333,7 +330,6 @@ enum CSVReader {
     /// Sets one mapped cell; returns the issue when its value is bad.
     private static func setField(_ field: TrafficField, _ bytes: UnsafePointer<UInt8>, _ count: Int,
                                  _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
-        let name = builder.layout.name(field)
         let found = { excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) }
         var lower = 0
         var upper = count
@@ -341,8 +337,8 @@ enum CSVReader {
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         switch field {
         case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome:
-            guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: name, expected: "valid UTF-8", found: nil) }
-            return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+            guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: builder.layout.name(field), expected: "valid UTF-8", found: nil) }
+            return builder.setString(field, bytes, count) ? nil : RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
         case .tags, .hashIDs:
             var scanner = JSONLineScanner(base: bytes, index: lower, end: upper, scratch: jsonScratch)
             do throws(RecordIssue) {
@@ -351,35 +347,35 @@ enum CSVReader {
                         try scanner.parseTagList(into: &builder)
                     } else {
                         guard lower < upper, bytes[lower] == UInt8(ascii: "{") else {
-                            return RecordIssue(field: name, expected: "a JSON object of string values, or a JSON list of 'key:value' strings", found: found())
+                            return RecordIssue(field: builder.layout.name(field), expected: "a JSON object of string values, or a JSON list of 'key:value' strings", found: found())
                         }
                         try scanner.parseTags(into: &builder)
                     }
                 } else {
                     guard lower < upper, bytes[lower] == UInt8(ascii: "[") else {
-                        return RecordIssue(field: name, expected: "a JSON array of integers", found: found())
+                        return RecordIssue(field: builder.layout.name(field), expected: "a JSON array of integers", found: found())
                     }
                     try scanner.parseHashes(into: &builder)
                 }
                 scanner.skipWhitespace()
                 guard scanner.index == upper else {
-                    return RecordIssue(field: name, expected: field.expected, found: found())
+                    return RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
                 }
                 return nil
             } catch {
                 var issue = error
                 if issue.field == nil {
-                    issue.field = name
+                    issue.field = builder.layout.name(field)
                     issue.expected = field.expected + " (\(issue.expected) in the cell)"
                 }
                 return issue
             }
         default:
             if lower < upper, let (number, after) = NumberParser.parse(bytes, from: lower, to: upper), after == upper {
-                return builder.setNumber(field, number) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+                return builder.setNumber(field, number) ? nil : RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
             }
             if field == .timestamp && builder.setTimestamp(bytes + lower, upper - lower) { return nil }
-            return RecordIssue(field: name, expected: field.expected, found: found())
+            return RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
         }
     }
 }

@@ -105,16 +105,6 @@ struct Inflater {
         }
     }
 
-    /// Fills the bit buffer to at least 56 bits with one unaligned load; needs 8 readable bytes at `position`.
-    /// Bits above `bitCount` may be set: they are the next input bits, in place, so a later refill ORs the same.
-    @inline(__always)
-    private mutating func refillFast() {
-        let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
-        bits |= word << UInt64(bitCount)
-        position += (63 - bitCount) >> 3
-        bitCount |= 56
-    }
-
     @inline(__always)
     private mutating func take(_ count: Int) throws(Failure) -> Int {
         if bitCount < count {
@@ -299,72 +289,119 @@ struct Inflater {
                 let distanceMask = UInt64(1) << UInt64(distances.bits) - 1
                 while true {
                     // Fast path: two refills' worth of input, and room for a longest match plus an 8-byte overshoot.
+                    // The state lives in locals here (the closures would otherwise keep it in memory), written back
+                    // when the loop leaves.
                     if position + 16 <= end && capacity - length >= 258 + 16 {
-                        refillFast()
-                        var entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
-                        var codeLength = Int(entry & 15)
-                        guard codeLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
-                        bits >>= UInt64(codeLength)
-                        bitCount -= codeLength
-                        var symbol = Int(entry >> 4)
-                        if symbol < 256 {
-                            output[length] = UInt8(truncatingIfNeeded: symbol)
-                            length += 1
-                            // At least 41 bits are left: room for a second code without a refill.
-                            entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
-                            codeLength = Int(entry & 15)
-                            guard codeLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
-                            bits >>= UInt64(codeLength)
-                            bitCount -= codeLength
-                            symbol = Int(entry >> 4)
+                        var bits = self.bits
+                        var bitCount = self.bitCount
+                        var position = self.position
+                        var length = self.length
+                        let input = self.input
+                        let output = self.output
+                        let inputLimit = end - 16
+                        let outputLimit = capacity - (258 + 16)
+                        let windowStart = self.windowStart
+                        var failure: Failure?
+                        var blockEnded = false
+                        // Fills the bit buffer to at least 56 bits with one unaligned load. Bits above `bitCount` may
+                        // be set: they are the next input bits, in place, so a later refill ORs the same bits.
+                        @inline(__always) func refill() {
+                            let word = UInt64(littleEndian: UnsafeRawPointer(input + position).loadUnaligned(as: UInt64.self))
+                            bits |= word << UInt64(bitCount)
+                            position += (63 - bitCount) >> 3
+                            bitCount |= 56
+                        }
+                        @inline(__always) func consume(_ count: Int) {
+                            bits >>= UInt64(count)
+                            bitCount -= count
+                        }
+                        decoding: while position <= inputLimit && length <= outputLimit {
+                            refill()
+                            var entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
+                            var codeLength = Int(entry & 15)
+                            guard codeLength > 0 else {
+                                failure = Failure(reason: "an invalid Huffman code", offset: position - bitCount / 8)
+                                break decoding
+                            }
+                            consume(codeLength)
+                            var symbol = Int(entry >> 4)
                             if symbol < 256 {
                                 output[length] = UInt8(truncatingIfNeeded: symbol)
                                 length += 1
-                                continue
+                                // At least 41 bits are left: room for a second code without a refill.
+                                entry = literalTable[Int(truncatingIfNeeded: bits & literalMask)]
+                                codeLength = Int(entry & 15)
+                                guard codeLength > 0 else {
+                                    failure = Failure(reason: "an invalid Huffman code", offset: position - bitCount / 8)
+                                    break decoding
+                                }
+                                consume(codeLength)
+                                symbol = Int(entry >> 4)
+                                if symbol < 256 {
+                                    output[length] = UInt8(truncatingIfNeeded: symbol)
+                                    length += 1
+                                    continue
+                                }
+                                refill()
                             }
-                            refillFast()
+                            if symbol == 256 {
+                                blockEnded = true
+                                break decoding
+                            }
+                            let lengthCode = symbol - 257
+                            guard lengthCode < 29 else {
+                                failure = Failure(reason: "an invalid length code", offset: position - bitCount / 8)
+                                break decoding
+                            }
+                            // 56 bits cover the length's extra bits, the distance code and its extra bits (5 + 15 + 13).
+                            let lengthEntry = lengthCodes[lengthCode]
+                            let lengthExtra = Int(lengthEntry & 0xFF)
+                            let count = Int(lengthEntry >> 8) + Int(truncatingIfNeeded: bits & (1 << UInt64(lengthExtra) - 1))
+                            consume(lengthExtra)
+                            let distanceEntry = distanceTable[Int(truncatingIfNeeded: bits & distanceMask)]
+                            let distanceLength = Int(distanceEntry & 15)
+                            guard distanceLength > 0 else {
+                                failure = Failure(reason: "an invalid Huffman code", offset: position - bitCount / 8)
+                                break decoding
+                            }
+                            consume(distanceLength)
+                            let distanceCode = Int(distanceEntry >> 4)
+                            guard distanceCode < 30 else {
+                                failure = Failure(reason: "an invalid distance code", offset: position - bitCount / 8)
+                                break decoding
+                            }
+                            let packedDistance = distanceCodes[distanceCode]
+                            let distanceExtra = Int(packedDistance & 0xFF)
+                            let distance = Int(packedDistance >> 8) + Int(truncatingIfNeeded: bits & (1 << UInt64(distanceExtra) - 1))
+                            consume(distanceExtra)
+                            guard distance <= length - windowStart else {
+                                failure = Failure(reason: "a back-reference before the start of the data", offset: position - bitCount / 8)
+                                break decoding
+                            }
+                            let target = output + length
+                            let source = target - distance
+                            if distance >= 8 {
+                                // Eight bytes a step; each word read was written at least eight bytes earlier. The last
+                                // step may write up to 7 bytes past the match, inside the room checked above.
+                                var offset = 0
+                                repeat {
+                                    UnsafeMutableRawPointer(target + offset).storeBytes(
+                                        of: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                                    offset += 8
+                                } while offset < count
+                            } else if distance == 1 {
+                                target.update(repeating: source[0], count: count)
+                            } else {
+                                for offset in 0..<count { target[offset] = source[offset] }
+                            }
+                            length += count
                         }
-                        if symbol == 256 { return }
-                        let lengthCode = symbol - 257
-                        guard lengthCode < 29 else { throw Failure(reason: "an invalid length code", offset: consumedOffset) }
-                        // 56 bits cover the length's extra bits, the distance code and its extra bits (5 + 15 + 13).
-                        let lengthEntry = lengthCodes[lengthCode]
-                        let lengthExtra = UInt64(lengthEntry & 0xFF)
-                        let count = Int(lengthEntry >> 8) + Int(truncatingIfNeeded: bits & (1 << lengthExtra - 1))
-                        bits >>= lengthExtra
-                        bitCount -= Int(lengthExtra)
-                        let distanceEntry = distanceTable[Int(truncatingIfNeeded: bits & distanceMask)]
-                        let distanceLength = Int(distanceEntry & 15)
-                        guard distanceLength > 0 else { throw Failure(reason: "an invalid Huffman code", offset: consumedOffset) }
-                        bits >>= UInt64(distanceLength)
-                        bitCount -= distanceLength
-                        let distanceCode = Int(distanceEntry >> 4)
-                        guard distanceCode < 30 else { throw Failure(reason: "an invalid distance code", offset: consumedOffset) }
-                        let packedDistance = distanceCodes[distanceCode]
-                        let distanceExtra = UInt64(packedDistance & 0xFF)
-                        let distance = Int(packedDistance >> 8) + Int(truncatingIfNeeded: bits & (1 << distanceExtra - 1))
-                        bits >>= distanceExtra
-                        bitCount -= Int(distanceExtra)
-                        guard distance <= length - windowStart else {
-                            throw Failure(reason: "a back-reference before the start of the data", offset: consumedOffset)
-                        }
-                        let target = output + length
-                        let source = target - distance
-                        if distance >= 8 {
-                            // Eight bytes a step; each word read was written at least eight bytes earlier. The last
-                            // step may write up to 7 bytes past the match, inside the room checked above.
-                            var offset = 0
-                            repeat {
-                                UnsafeMutableRawPointer(target + offset).storeBytes(
-                                    of: UnsafeRawPointer(source + offset).loadUnaligned(as: UInt64.self), as: UInt64.self)
-                                offset += 8
-                            } while offset < count
-                        } else if distance == 1 {
-                            target.update(repeating: source[0], count: count)
-                        } else {
-                            for offset in 0..<count { target[offset] = source[offset] }
-                        }
-                        length += count
+                        self.bits = bits
+                        self.bitCount = bitCount
+                        self.position = position
+                        self.length = length
+                        if let failure { throw failure }
+                        if blockEnded { return }
                         continue
                     }
                     let symbol = try decode(literalTable, bits: literals.bits)
