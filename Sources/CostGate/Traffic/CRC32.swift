@@ -20,9 +20,14 @@ enum CRC32 {
 
     /// The CRC-32 of `bytes`.
     static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+        update(0, bytes)
+    }
+
+    /// The CRC-32 of the bytes `checksum` was computed over, followed by `bytes`.
+    static func update(_ checksum: UInt32, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var crc = checksum ^ 0xFFFF_FFFF
         let table = Self.table
-        guard var pointer = bytes.baseAddress else { return 0 }
+        guard var pointer = bytes.baseAddress else { return checksum }
         var remaining = bytes.count
         @inline(__always) func lookup(_ level: Int, _ byte: UInt64) -> UInt32 { table[level << 8 | Int(truncatingIfNeeded: byte & 0xFF)] }
         while remaining >= 16 {

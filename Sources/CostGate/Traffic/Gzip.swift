@@ -54,13 +54,19 @@ public enum Gzip {
                 let bodyStart = try header(base, from: start, count: count)
                 inflater.restart(at: bodyStart)
                 let memberStart = inflater.decodedCount
-                try inflater.inflate { output, length in progress(output, length, false) }
+                // The CRC follows each block while its bytes are still in cache.
+                var crc: UInt32 = 0
+                var checked = memberStart
+                try inflater.inflate { output, length in
+                    crc = CRC32.update(crc, UnsafeBufferPointer(start: output + checked, count: length - checked))
+                    checked = length
+                    progress(output, length, false)
+                }
                 let trailer = inflater.consumedOffset
                 guard trailer + 8 <= count else {
                     throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
                 }
                 let decoded = inflater.bytes(from: memberStart)
-                let crc = CRC32.checksum(decoded)
                 guard crc == readUInt32(base + trailer) else {
                     throw Inflater.Failure(reason: "a CRC-32 mismatch (the data is corrupt)", offset: trailer)
                 }

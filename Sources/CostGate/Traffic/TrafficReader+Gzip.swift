@@ -20,14 +20,9 @@ extension TrafficReader {
         var cut = -1 // the start of the next chunk; -1 until the first bytes are seen
         var chunkCount = 0
         func dispatch(_ buffer: UnsafePointer<UInt8>, _ range: Range<Int>) {
-            let slot = chunkCount
+            slots.enqueue(Pending(slot: chunkCount, buffer: buffer, range: range))
             chunkCount += 1
-            let pointer = SendablePointer(value: buffer)
-            DispatchQueue.global().async(group: group) {
-                let chunk = JSONLinesReader.parseChunk(pointer.value, from: range.lowerBound, to: range.upperBound,
-                                                       layout: layout, skipBadRecords: skipBadRecords)
-                slots.store(chunk, at: slot)
-            }
+            DispatchQueue.global().async(group: group) { slots.parseNext(layout: layout, skipBadRecords: skipBadRecords) }
         }
         let result: Result<Data, Inflater.Failure> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(Data()) }
@@ -60,7 +55,11 @@ extension TrafficReader {
                     guard upper > cut else { return }
                     dispatch(buffer, cut..<upper)
                     cut = upper
-                }, settle: { group.wait() }))
+                }, settle: {
+                    // This thread parses what is still queued (a worker blocked in `wait` would leave a core idle).
+                    while slots.parseNext(layout: layout, skipBadRecords: skipBadRecords) {}
+                    group.wait()
+                }))
             } catch {
                 return .failure(error)
             }
@@ -78,22 +77,41 @@ extension TrafficReader {
         return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
     }
 
-    /// The parsed chunks of a pipelined read, stored by their index as the parse tasks finish.
+    /// A chunk of decoded lines waiting to be parsed.
+    private struct Pending: @unchecked Sendable {
+        var slot: Int
+        /// The decoded buffer; it outlives every parse (`Gzip`'s `settle` waits for them).
+        var buffer: UnsafePointer<UInt8>
+        var range: Range<Int>
+    }
+
+    /// The chunks of a pipelined read: queued in file order, parsed by whichever thread comes first, stored by index.
     private final class ChunkSlots: Sendable {
+        private let queue = Mutex<(pending: [Pending], next: Int)>(([], 0))
         private let chunks = Mutex<[Int: TrafficChunk]>([:])
 
-        func store(_ chunk: TrafficChunk, at slot: Int) {
-            chunks.withLock { $0[slot] = chunk }
+        func enqueue(_ pending: Pending) {
+            queue.withLock { $0.pending.append(pending) }
+        }
+
+        /// Parses the first chunk not yet taken; false when none is left.
+        @discardableResult
+        func parseNext(layout: FieldLayout, skipBadRecords: Bool) -> Bool {
+            let taken: Pending? = queue.withLock { state in
+                guard state.next < state.pending.count else { return nil }
+                state.next += 1
+                return state.pending[state.next - 1]
+            }
+            guard let taken else { return false }
+            let chunk = JSONLinesReader.parseChunk(taken.buffer, from: taken.range.lowerBound, to: taken.range.upperBound,
+                                                   layout: layout, skipBadRecords: skipBadRecords)
+            chunks.withLock { $0[taken.slot] = chunk }
+            return true
         }
 
         /// The chunks in slot order (every task has finished).
         func take(count: Int) -> [TrafficChunk] {
             chunks.withLock { stored in (0..<count).map { stored.removeValue(forKey: $0) ?? TrafficChunk() } }
         }
-    }
-
-    /// The decoded buffer's address, carried into a parse task; the buffer outlives every task (`Gzip`'s `settle`).
-    private struct SendablePointer: @unchecked Sendable {
-        let value: UnsafePointer<UInt8>
     }
 }

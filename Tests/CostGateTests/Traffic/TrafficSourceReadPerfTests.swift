@@ -11,13 +11,6 @@ import CostGateTestSupport
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
-    /// The best of three runs of `body`, in seconds.
-    static func best(_ body: () throws -> Void) rethrows -> Double {
-        var best = Double.infinity
-        for _ in 0..<3 { best = min(best, seconds(try ContinuousClock().measure { try body() })) }
-        return best
-    }
-
     @Test(.enabled(if: TrafficReadPerfTests.enabled))
     func TrafficSourceReadPerf() throws {
         var generator = SplitMix64(seed: 8)
@@ -54,27 +47,31 @@ import CostGateTestSupport
         }
         anthropic += "\n  ],\n  \"has_more\": false,\n  \"next_page\": null\n}\n"
         let flatData = Data(flat.utf8)
-        var results: [(String, Double, Double)] = []
+        // Every shape is timed once per round, three rounds, and keeps its best: a shape and flat JSON Lines are timed
+        // minutes apart at most seconds apart, so the other load on a shared machine weighs on both alike.
+        var shapes: [(name: String, megabytes: Double, body: () throws -> Void)] = []
         // COSTGATE_PERF_ONLY=litellm times flat JSON Lines and the shapes whose names start so (for a profiler).
         let only = ProcessInfo.processInfo.environment["COSTGATE_PERF_ONLY"]
-        func measure(_ name: String, _ data: Data, _ spec: TrafficSpec, records: Int, chunkCount: Int? = nil) throws {
-            if let only, !results.isEmpty, !name.hasPrefix(only) { return }
-            let time = try Self.best {
+        func add(_ name: String, megabytes: Double, _ body: @escaping () throws -> Void) {
+            if let only, !shapes.isEmpty, !name.hasPrefix(only) { return }
+            shapes.append((name, megabytes, body))
+        }
+        func add(_ name: String, _ data: Data, _ spec: TrafficSpec, records: Int, chunkCount: Int? = nil) {
+            add(name, megabytes: Double(data.count) / 1_000_000) {
                 let traffic = try TrafficReader.read(data, spec: spec, file: name, skipBadRecords: false, chunkCount: chunkCount)
                 #expect(traffic.records.count >= records)
             }
-            results.append((name, Double(data.count) / 1_000_000, time))
         }
-        try measure("flat jsonl", flatData, TrafficSpec(path: "f.jsonl", format: .jsonl), records: count)
-        try measure("openai-usage (pages as JSON Lines)", Data(openAI.utf8), TrafficSpec(path: "u.jsonl", format: .openaiUsage), records: count)
-        try measure("anthropic-usage (one pretty-printed page)", Data(anthropic.utf8), TrafficSpec(path: "a.json", format: .anthropicUsage), records: count)
+        add("flat jsonl", flatData, TrafficSpec(path: "f.jsonl", format: .jsonl), records: count)
+        add("openai-usage (pages as JSON Lines)", Data(openAI.utf8), TrafficSpec(path: "u.jsonl", format: .openaiUsage), records: count)
+        add("anthropic-usage (one pretty-printed page)", Data(anthropic.utf8), TrafficSpec(path: "a.json", format: .anthropicUsage), records: count)
         var litellmSpec = TrafficSpec(path: "s.csv", format: .litellm, columns: TrafficPreset.litellm.columns)
         litellmSpec.tags = TrafficPreset.litellm.tags
-        try measure("litellm CSV (JSON cells)", Data(litellm.utf8), litellmSpec, records: count)
-        // The same file read as one chunk, as a CSV with quotes was before the row pre-scan.
-        try measure("litellm CSV (JSON cells), one chunk", Data(litellm.utf8), litellmSpec, records: count, chunkCount: 1)
+        add("litellm CSV (JSON cells)", Data(litellm.utf8), litellmSpec, records: count)
+        // The same file read as one chunk (on one thread).
+        add("litellm CSV (JSON cells), one chunk", Data(litellm.utf8), litellmSpec, records: count, chunkCount: 1)
         litellmSpec.path = "s.jsonl"
-        try measure("litellm JSON Lines", Data(litellmLines.utf8), litellmSpec, records: count)
+        add("litellm JSON Lines", Data(litellmLines.utf8), litellmSpec, records: count)
 
         // The scenarios' OTLP, Langfuse and Helicone logs, repeated to about 40 MB, read with their plans' traffic specs.
         for (name, scenario, log) in [("otlp spans", "otel-genai-spans", "traces.otlp.jsonl"), ("langfuse", "langfuse-export", "observations.jsonl"),
@@ -85,7 +82,7 @@ import CostGateTestSupport
             let once = try TrafficReader.read(lines, spec: plan.traffic, file: log, skipBadRecords: false).records.count
             var repeated = Data()
             while repeated.count < 40_000_000 { repeated.append(lines) }
-            try measure(name, repeated, plan.traffic, records: once * (repeated.count / lines.count))
+            add(name, repeated, plan.traffic, records: once * (repeated.count / lines.count))
         }
 
         // The join: the usage log read with a lookup of the application log, both counted in the megabytes.
@@ -97,47 +94,50 @@ import CostGateTestSupport
         usageSpec.join = joinSpec
         let usageData = Data(joined.utf8)
         let appData = Data(app.utf8)
-        let joinTime = try Self.best {
+        add("jsonl + join (both files)", megabytes: Double(usageData.count + appData.count) / 1_000_000) {
             var traffic = try TrafficReader.read(usageData, spec: usageSpec, file: "usage.jsonl", skipBadRecords: false)
             let lookup = try TrafficReader.read(appData, spec: joinSpec.lookupSpec, file: "app.jsonl", skipBadRecords: false)
             try traffic.join(lookup, spec: joinSpec)
             #expect(traffic.joinSummary?.matched == count)
         }
-        results.append(("jsonl + join (both files)", Double(usageData.count + appData.count) / 1_000_000, joinTime))
-        // Where the join's time goes: each file read alone, then the join itself.
-        var usage = Traffic()
-        var lookup = Traffic()
-        let usageTime = try Self.best { usage = try TrafficReader.read(usageData, spec: usageSpec, file: "usage.jsonl", skipBadRecords: false) }
-        let appTime = try Self.best { lookup = try TrafficReader.read(appData, spec: joinSpec.lookupSpec, file: "app.jsonl", skipBadRecords: false) }
-        let matchTime = try Self.best {
-            var copy = usage
-            try copy.join(lookup, spec: joinSpec)
-        }
-        print("TrafficSourceReadPerf join parts: usage log \(String(format: "%.3f", usageTime)) s, application log \(String(format: "%.3f", appTime)) s, join \(String(format: "%.3f", matchTime)) s")
+        // Where the join's time goes: each file read alone (the join itself is the rest).
+        add("join part: usage log alone", usageData, usageSpec, records: count)
+        add("join part: application log alone", appData, joinSpec.lookupSpec, records: count)
 
-        let peer = results[0].2 / results[0].1
-        for (name, megabytes, time) in results {
-            print("TrafficSourceReadPerf \(name): \(String(format: "%.1f", megabytes)) MB in \(String(format: "%.3f", time)) s, \(String(format: "%.1f", megabytes / time)) MB/s, time per MB \(String(format: "%.2f", time / megabytes / peer))x flat JSONL")
-        }
-
-        // Gzip: a file Python's gzip wrote (`sources.sh`), decompressed and then read.
-        if let path = ProcessInfo.processInfo.environment["COSTGATE_PERF_GZ"] {
+        // Gzip: a file Python's gzip wrote (`sources.sh`), decompressed, and read (its megabytes are the uncompressed ones).
+        let gzipPath = ProcessInfo.processInfo.environment["COSTGATE_PERF_GZ"]
+        var fromGzip = Traffic()
+        if let path = gzipPath {
             let compressed = try Data(contentsOf: URL(fileURLWithPath: path))
-            var plainCount = 0
-            let inflate = try Self.best { plainCount = try Gzip.decompress(compressed, file: path).count }
-            let plain = Double(plainCount) / 1_000_000
-            print("TrafficSourceReadPerf gzip inflate: \(String(format: "%.1f", Double(compressed.count) / 1_000_000)) MB → \(String(format: "%.1f", plain)) MB in \(String(format: "%.3f", inflate)) s, \(String(format: "%.1f", plain / inflate)) MB/s of output")
-            var fromGzip = Traffic()
-            let readGz = try Self.best { fromGzip = try TrafficReader.read(compressed, spec: TrafficSpec(path: "t.jsonl.gz", format: .jsonl), file: path, skipBadRecords: false) }
+            let plain = Double(try Gzip.decompress(compressed, file: path).count) / 1_000_000
+            add("gzip inflate alone (\(String(format: "%.1f", Double(compressed.count) / 1_000_000)) MB compressed)", megabytes: plain) {
+                _ = try Gzip.decompress(compressed, file: path)
+            }
+            add("jsonl.gz read", megabytes: plain) {
+                fromGzip = try TrafficReader.read(compressed, spec: TrafficSpec(path: "t.jsonl.gz", format: .jsonl), file: path, skipBadRecords: false)
+            }
+        }
+
+        var best = [Double](repeating: .infinity, count: shapes.count)
+        for _ in 0..<3 {
+            for (index, shape) in shapes.enumerated() {
+                best[index] = min(best[index], Self.seconds(try ContinuousClock().measure { try shape.body() }))
+            }
+        }
+        let peer = best[0] / shapes[0].megabytes
+        for (index, shape) in shapes.enumerated() {
+            print("TrafficSourceReadPerf \(shape.name): \(String(format: "%.1f", shape.megabytes)) MB in \(String(format: "%.3f", best[index])) s, \(String(format: "%.1f", shape.megabytes / best[index])) MB/s, time per MB \(String(format: "%.2f", best[index] / shape.megabytes / peer))x flat JSONL")
+        }
+
+        if let path = gzipPath {
             // The file inflated and read whole gives the same bytes and the same records.
             let plainPath = String(path.dropLast(3))
             if FileManager.default.fileExists(atPath: plainPath) {
                 let original = try Data(contentsOf: URL(fileURLWithPath: plainPath))
-                #expect(try Gzip.decompress(compressed, file: path) == original)
+                #expect(try Gzip.decompress(try Data(contentsOf: URL(fileURLWithPath: path)), file: path) == original)
                 let direct = try TrafficReader.read(original, spec: TrafficSpec(path: "t.jsonl", format: .jsonl), file: plainPath, skipBadRecords: false)
                 #expect(fromGzip.sameRecords(as: direct))
             }
-            print("TrafficSourceReadPerf jsonl.gz read: \(String(format: "%.3f", readGz)) s, time per uncompressed MB \(String(format: "%.2f", readGz / plain / peer))x flat JSONL")
         }
     }
 }
