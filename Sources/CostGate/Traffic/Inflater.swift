@@ -38,17 +38,29 @@ struct Inflater {
         self.end = end
         self.position = start
         capacity = max(1 << 16, expectedSize)
-        output = Self.allocateOutput(capacity)
+        output = Self.allocateOutput(capacity, prefault: (end - start) * 64)
     }
 
-    /// `count` bytes from `malloc`. A large buffer is aligned to 2 MiB and asked to be backed by huge pages: filling
-    /// it then takes a page fault per 2 MiB, not per 4 KiB (the faults showed in profiles of large files).
-    private static func allocateOutput(_ count: Int) -> UnsafeMutablePointer<UInt8> {
+    /// `count` bytes from `malloc`. A large buffer is aligned to 2 MiB and asked to be backed by huge pages, and its
+    /// first `prefault` bytes are mapped in one call: filling it page by page took a fault per 4 KiB, which showed in
+    /// profiles of large files as much as the decoding. (`prefault` is bounded by the compressed size, so a forged
+    /// length field cannot make it map much more than the data can fill.)
+    private static func allocateOutput(_ count: Int, prefault: Int = 0) -> UnsafeMutablePointer<UInt8> {
         #if os(Linux)
         if count >= 1 << 22 {
             var raw: UnsafeMutableRawPointer?
             if posix_memalign(&raw, 1 << 21, count) == 0, let raw {
                 _ = madvise(raw, count, MADV_HUGEPAGE)
+                // MADV_POPULATE_WRITE (Linux 5.14; an older kernel refuses it and the pages fault in as they fill).
+                // The first 4 MiB now, the rest on another thread while this one decodes into the first: mapping
+                // never changes the bytes, so it may race the writes (or a free, which makes it fail harmlessly).
+                let now = min(count, prefault, 1 << 22)
+                if now > 0 { _ = madvise(raw, now, 23) }
+                let later = min(count, prefault) - now
+                if later > 0 {
+                    let rest = UInt(bitPattern: raw + now)
+                    DispatchQueue.global().async { _ = madvise(UnsafeMutableRawPointer(bitPattern: rest), later, 23) }
+                }
                 return raw.assumingMemoryBound(to: UInt8.self)
             }
         }
@@ -124,7 +136,7 @@ struct Inflater {
         guard length + count > capacity else { return }
         var newCapacity = capacity * 2
         while newCapacity < length + count { newCapacity *= 2 }
-        let grown = Self.allocateOutput(newCapacity)
+        let grown = Self.allocateOutput(newCapacity, prefault: min(newCapacity, (end - position) * 64 + length))
         grown.update(from: output, count: length)
         retired.append(output)
         output = grown
