@@ -14,7 +14,12 @@ extension TrafficReader {
                          allowEmpty: Bool) throws(CostGateError) -> Traffic {
         let layout = FieldLayout(spec: spec)
         let slots = ChunkSlots()
-        let group = DispatchGroup()
+        // Parse threads of their own, started with the first chunk: tasks queued to Dispatch from this thread were
+        // seen to wait until the inflate was over (a profile showed no parsing while it ran).
+        let workerCount = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        let ready = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        var workersStarted = false
         var lineSplit: Bool? = spec.format == .jsonl || spec.format == .otlp ? true
             : (spec.format == .litellm || spec.format == .langfuse || spec.format == .helicone) ? nil : false
         var cut = -1 // the start of the next chunk; -1 until the first bytes are seen
@@ -22,7 +27,21 @@ extension TrafficReader {
         func dispatch(_ buffer: UnsafePointer<UInt8>, _ range: Range<Int>) {
             slots.enqueue(Pending(slot: chunkCount, buffer: buffer, range: range))
             chunkCount += 1
-            DispatchQueue.global().async(group: group) { slots.parseNext(layout: layout, skipBadRecords: skipBadRecords) }
+            if !workersStarted {
+                workersStarted = true
+                for _ in 0..<workerCount {
+                    Thread {
+                        // Each wake-up drains the queue; the wake-up after `close` ends the thread.
+                        while true {
+                            ready.wait()
+                            while slots.parseNext(layout: layout, skipBadRecords: skipBadRecords) {}
+                            if slots.isClosed { break }
+                        }
+                        finished.signal()
+                    }.start()
+                }
+            }
+            ready.signal()
         }
         let result: Result<Data, Inflater.Failure> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(Data()) }
@@ -56,9 +75,12 @@ extension TrafficReader {
                     dispatch(buffer, cut..<upper)
                     cut = upper
                 }, settle: {
-                    // This thread parses what is still queued (a worker blocked in `wait` would leave a core idle).
+                    // This thread parses what is still queued, then waits for the chunks the workers are parsing.
+                    guard workersStarted else { return }
+                    slots.close()
+                    for _ in 0..<workerCount { ready.signal() }
                     while slots.parseNext(layout: layout, skipBadRecords: skipBadRecords) {}
-                    group.wait()
+                    for _ in 0..<workerCount { finished.wait() }
                 }))
             } catch {
                 return .failure(error)
@@ -87,12 +109,19 @@ extension TrafficReader {
 
     /// The chunks of a pipelined read: queued in file order, parsed by whichever thread comes first, stored by index.
     private final class ChunkSlots: Sendable {
-        private let queue = Mutex<(pending: [Pending], next: Int)>(([], 0))
+        private let queue = Mutex<(pending: [Pending], next: Int, closed: Bool)>(([], 0, false))
         private let chunks = Mutex<[Int: TrafficChunk]>([:])
 
         func enqueue(_ pending: Pending) {
             queue.withLock { $0.pending.append(pending) }
         }
+
+        /// Marks that no chunk will be queued any more.
+        func close() {
+            queue.withLock { $0.closed = true }
+        }
+
+        var isClosed: Bool { queue.withLock { $0.closed } }
 
         /// Parses the first chunk not yet taken; false when none is left.
         @discardableResult
