@@ -131,6 +131,26 @@ import CostGateTestSupport
         #expect(bytes.withUnsafeBufferPointer { CRC32.checksum($0) } == 0xCBF4_3926)
     }
 
+    @Test func longInputsAndJoinedPiecesGiveZlibsCRC() {
+        // Values from Python's zlib.crc32 over the same bytes: (i*i + 7*i) % 251 for i in 0..<100003, and its first 40000.
+        let bytes = (0..<100_003).map { UInt8((($0 * $0) + 7 * $0) % 251) }
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(CRC32.checksum(buffer) == 0xF6E2_9940)
+            #expect(CRC32.checksum(UnsafeBufferPointer(rebasing: buffer[..<40_000])) == 0x556D_CCF3)
+            // In pieces of every size class (one byte, short, long), continuing the CRC.
+            var crc: UInt32 = 0
+            var start = 0
+            for size in [1, 15, 16, 17, 20_000, 3, 40_000] + [Int](repeating: 5_000, count: 8) where start < buffer.count {
+                let end = min(buffer.count, start + size)
+                crc = CRC32.update(crc, UnsafeBufferPointer(rebasing: buffer[start..<end]))
+                start = end
+            }
+            crc = CRC32.update(crc, UnsafeBufferPointer(rebasing: buffer[start...]))
+            #expect(crc == 0xF6E2_9940)
+            #expect(CRC32.combine(0x556D_CCF3, CRC32.checksum(UnsafeBufferPointer(rebasing: buffer[40_000...])), secondLength: 60_003) == 0xF6E2_9940)
+        }
+    }
+
     @Test func overSubscribedCodesAreRejected() {
         #expect(Inflater.table([1, 1, 1]) == nil)
         #expect(Inflater.table([1, 2, 2]) != nil)
