@@ -11,6 +11,13 @@ struct ByteInterner {
 
     var count: Int { starts.count }
 
+    /// An empty interner with room for about `capacity` values before its table grows.
+    init(capacity: Int = 0) {
+        var slotCount = 64
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = Array(repeating: -1, count: slotCount)
+    }
+
     /// The id of the bytes, adding them if new.
     @inline(__always)
     mutating func intern(_ bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32 {
@@ -29,6 +36,19 @@ struct ByteInterner {
         slots[slot] = id
         if starts.count * 2 > slots.count { grow() }
         return id
+    }
+
+    /// The id of the bytes if they were interned.
+    @inline(__always)
+    func id(of bytes: UnsafePointer<UInt8>, _ count: Int, hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == hash && matches(Int(id), bytes, count) { return id }
+            slot = (slot + 1) & mask
+        }
     }
 
     /// The id of the bytes, adding them if new.

@@ -59,6 +59,12 @@ extension CSVReader {
         return ranges
     }
 
+    /// Whether chunks parsed from a split at newlines began at row starts: the first chunk does, and each next one
+    /// does when the one before did not end inside a quoted field (`CSVReader.parseChunk`'s `aligned`).
+    static func rowsAlign(_ chunks: [(chunk: TrafficChunk, aligned: Bool)]) -> Bool {
+        chunks.dropLast().allSatisfy(\.aligned)
+    }
+
     /// The index of the first `byte` in `from..<to`, or nil.
     private static func offset(of byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
         guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }

@@ -26,6 +26,8 @@ enum CSVReader {
         var tagKeys: [[UInt8]]
         /// For a column whose cell holds JSON that mapped dotted paths lead into (`metadata`), where they lead.
         var jsonTargets: [PathNode.Target?] = []
+        /// The column holding the join key (`traffic.join`), if any.
+        var joinKeyColumn: Int?
 
         /// Reads and checks the header row at `start`.
         static func read(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, layout: FieldLayout,
@@ -96,7 +98,8 @@ enum CSVReader {
                 }
                 if !isFieldName && layout.autoTags { tagKeys[column] = key }
             }
-            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys, jsonTargets: jsonTargets)
+            return Header(bodyStart: index, lineCount: lines, names: names, fields: fields, tagKeys: tagKeys, jsonTargets: jsonTargets,
+                          joinKeyColumn: tagKeys.firstIndex(where: FieldLayout.isJoinKey))
         }
     }
 
@@ -115,33 +118,34 @@ enum CSVReader {
             if index < end && base[index] == UInt8(ascii: "\"") {
                 index += 1
                 let start = index
-                var hasEscapes = false
+                // With `""` escapes the cell is unescaped into `scratch` as it is scanned: each span up to a
+                // doubled quote is copied with one of its quotes.
+                var scratchStart = -1
+                var runStart = start
                 var cellEnd = start
                 while true {
+                    index = firstOf(UInt8(ascii: "\""), 0x0A, base, from: index, to: end)
                     guard index < end else {
-                        return RecordIssue(field: nil, expected: "a closing '\"' for the quoted field", found: "end of file")
+                        return RecordIssue(field: nil, expected: unclosedQuote, found: "end of file")
                     }
-                    let byte = base[index]
-                    if byte == UInt8(ascii: "\"") {
-                        if index + 1 < end && base[index + 1] == UInt8(ascii: "\"") {
-                            hasEscapes = true
-                            index += 2
-                            continue
-                        }
-                        cellEnd = index
+                    if base[index] == 0x0A {
+                        lines += 1
                         index += 1
-                        break
+                        continue
                     }
-                    if byte == 0x0A { lines += 1 }
+                    if index + 1 < end && base[index + 1] == UInt8(ascii: "\"") {
+                        if scratchStart < 0 { scratchStart = scratch.count }
+                        scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index + 1 - runStart))
+                        index += 2
+                        runStart = index
+                        continue
+                    }
+                    cellEnd = index
                     index += 1
+                    break
                 }
-                if hasEscapes {
-                    let scratchStart = scratch.count
-                    var position = start
-                    while position < cellEnd {
-                        scratch.append(base[position])
-                        position += base[position] == UInt8(ascii: "\"") ? 2 : 1
-                    }
+                if scratchStart >= 0 {
+                    scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: cellEnd - runStart))
                     cells.append(Cell(inScratch: true, start: scratchStart, count: scratch.count - scratchStart))
                 } else {
                     cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
@@ -176,11 +180,7 @@ enum CSVReader {
                 }
             }
             let start = index
-            while index < end {
-                let byte = base[index]
-                if byte == UInt8(ascii: ",") || byte == 0x0A { break }
-                index += 1
-            }
+            index = firstOf(UInt8(ascii: ","), 0x0A, base, from: index, to: end)
             var cellEnd = index
             if cellEnd > start && base[cellEnd - 1] == 0x0D && (index == end || base[index] == 0x0A) { cellEnd -= 1 }
             cells.append(Cell(inScratch: false, start: start, count: cellEnd - start))
@@ -193,9 +193,36 @@ enum CSVReader {
         }
     }
 
-    /// Parses the rows in `start..<end` (which begins at a row start).
+    /// What `scanRow` expects when a quoted field runs to the end of its input.
+    static let unclosedQuote = "a closing '\"' for the quoted field"
+
+    /// The index of the first `first` or `second` byte in `from..<to`, or `to`. Eight bytes a step: a byte equal
+    /// to the pattern becomes zero, and the lowest zero byte of a word is found exactly by the borrow trick.
+    @inline(__always)
+    static func firstOf(_ first: UInt8, _ second: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let firstPattern = UInt64(first) &* ones
+        let secondPattern = UInt64(second) &* ones
+        var index = from
+        while index + 8 <= end {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let x = word ^ firstPattern
+            let y = word ^ secondPattern
+            let found = ((x &- ones) & ~x | (y &- ones) & ~y) & highs
+            if found != 0 { return index + found.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < end && base[index] != first && base[index] != second { index += 1 }
+        return index
+    }
+
+    /// Parses the rows in `start..<end` (which begins at a row start). `aligned` is false when the last row runs
+    /// past `end` inside a quoted field: then `end` was not a row end, and the next chunk began inside a field.
+    /// (A chunk that stopped earlier at a bad record is aligned: its error comes first, whatever follows.)
     static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, header: Header,
-                           layout: FieldLayout, skipBadRecords: Bool) -> TrafficChunk {
+                           layout: FieldLayout, skipBadRecords: Bool) -> (chunk: TrafficChunk, aligned: Bool) {
+        var endsInsideQuote = false
         var builder = ChunkBuilder(layout: layout, skipBadRecords: skipBadRecords)
         let jsonScratch = ByteScratch()
         var cells: [Cell] = []
@@ -206,6 +233,7 @@ enum CSVReader {
         while index < end {
             let line = lines + 1
             if let issue = scanRow(base, &index, end, &cells, &scratch, &lines) {
+                if index >= end && issue.expected == unclosedQuote { endsInsideQuote = true }
                 builder.begin()
                 builder.reject(issue, line: line)
                 if builder.mustStop { break }
@@ -228,7 +256,12 @@ enum CSVReader {
                     if let field = header.fields[column] {
                         if let issue = setField(field, bytes, cell.count, &builder, jsonScratch) { return issue }
                     } else if let target = header.jsonTargets[column] {
-                        if let issue = readJSONCell(target, bytes, cell.count, column: header.names[column], &builder, jsonScratch) { return issue }
+                        if let issue = readJSONCell(target, bytes, cell.count, column: column, of: header, &builder, jsonScratch) { return issue }
+                    } else if header.joinKeyColumn == column {
+                        guard UTF8Validator.isValid(bytes, cell.count) else {
+                            return RecordIssue(field: header.names[column], expected: "valid UTF-8", found: nil)
+                        }
+                        builder.setJoinKey(bytes, cell.count)
                     } else if !header.tagKeys[column].isEmpty {
                         let key: Int32
                         if let id = tagKeyIDs[column] {
@@ -251,7 +284,7 @@ enum CSVReader {
                 if builder.mustStop { break }
             }
         }
-        return builder.result(lineCount: lines)
+        return (builder.result(lineCount: lines), !endsInsideQuote)
     }
 
     /// Whether a lone cell is empty or spaces: a blank line, which is skipped.
@@ -267,11 +300,11 @@ enum CSVReader {
 
     /// Reads the paths mapped into a cell holding JSON (LiteLLM's `metadata`); the first token's time is a
     /// plain timestamp cell. Returns the issue when the cell is not what the paths need.
-    private static func readJSONCell(_ target: PathNode.Target, _ bytes: UnsafePointer<UInt8>, _ count: Int, column: String,
+    private static func readJSONCell(_ target: PathNode.Target, _ bytes: UnsafePointer<UInt8>, _ count: Int, column: Int, of header: Header,
                                      _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
         if case .firstTokenTime = target {
             guard let seconds = TimestampParser.parse(bytes, count) else {
-                return RecordIssue(field: column, expected: "a timestamp (the first token's arrival)",
+                return RecordIssue(field: header.names[column], expected: "a timestamp (the first token's arrival)",
                                    found: excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)))
             }
             builder.firstTokenTime = seconds
@@ -287,7 +320,7 @@ enum CSVReader {
         } catch {
             var issue = error
             if issue.field == nil {
-                issue.field = column
+                issue.field = header.names[column]
                 issue.expected = "JSON in the cell (\(issue.expected))"
             }
             return issue
@@ -297,7 +330,6 @@ enum CSVReader {
     /// Sets one mapped cell; returns the issue when its value is bad.
     private static func setField(_ field: TrafficField, _ bytes: UnsafePointer<UInt8>, _ count: Int,
                                  _ builder: inout ChunkBuilder, _ jsonScratch: ByteScratch) -> RecordIssue? {
-        let name = builder.layout.name(field)
         let found = { excerpt(String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)) }
         var lower = 0
         var upper = count
@@ -305,8 +337,8 @@ enum CSVReader {
         while upper > lower && (bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09) { upper -= 1 }
         switch field {
         case .model, .route, .prefixID, .status, .tokenConvention, .serviceTier, .cacheHit, .promptHash, .outcome, .contextWindow:
-            guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: name, expected: "valid UTF-8", found: nil) }
-            return builder.setString(field, bytes, count) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+            guard UTF8Validator.isValid(bytes, count) else { return RecordIssue(field: builder.layout.name(field), expected: "valid UTF-8", found: nil) }
+            return builder.setString(field, bytes, count) ? nil : RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
         case .tags, .hashIDs:
             var scanner = JSONLineScanner(base: bytes, index: lower, end: upper, scratch: jsonScratch)
             do throws(RecordIssue) {
@@ -315,35 +347,35 @@ enum CSVReader {
                         try scanner.parseTagList(into: &builder)
                     } else {
                         guard lower < upper, bytes[lower] == UInt8(ascii: "{") else {
-                            return RecordIssue(field: name, expected: "a JSON object of string values, or a JSON list of 'key:value' strings", found: found())
+                            return RecordIssue(field: builder.layout.name(field), expected: "a JSON object of string values, or a JSON list of 'key:value' strings", found: found())
                         }
                         try scanner.parseTags(into: &builder)
                     }
                 } else {
                     guard lower < upper, bytes[lower] == UInt8(ascii: "[") else {
-                        return RecordIssue(field: name, expected: "a JSON array of integers", found: found())
+                        return RecordIssue(field: builder.layout.name(field), expected: "a JSON array of integers", found: found())
                     }
                     try scanner.parseHashes(into: &builder)
                 }
                 scanner.skipWhitespace()
                 guard scanner.index == upper else {
-                    return RecordIssue(field: name, expected: field.expected, found: found())
+                    return RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
                 }
                 return nil
             } catch {
                 var issue = error
                 if issue.field == nil {
-                    issue.field = name
+                    issue.field = builder.layout.name(field)
                     issue.expected = field.expected + " (\(issue.expected) in the cell)"
                 }
                 return issue
             }
         default:
             if lower < upper, let (number, after) = NumberParser.parse(bytes, from: lower, to: upper), after == upper {
-                return builder.setNumber(field, number) ? nil : RecordIssue(field: name, expected: field.expected, found: found())
+                return builder.setNumber(field, number) ? nil : RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
             }
             if field == .timestamp && builder.setTimestamp(bytes + lower, upper - lower) { return nil }
-            return RecordIssue(field: name, expected: field.expected, found: found())
+            return RecordIssue(field: builder.layout.name(field), expected: field.expected, found: found())
         }
     }
 }

@@ -29,6 +29,10 @@ struct ChunkBuilder {
     private var topLevelTags: [Traffic.TagPair] = []
     private var tagScratch: [Traffic.TagPair] = []
     private var draftHashStart = 0
+    /// The join keys of the chunk's records (`traffic.join`), kept as bytes apart from the tags.
+    private var joinKeys = Traffic.JoinKeys()
+    /// Where the record's join key lies in `joinKeys.bytes`, if it has one.
+    private var draftKey: Range<Int>?
 
     // Ids of defaults, interned on first use so ids follow file order.
     private var defaultIDs: [Int32?] = Array(repeating: nil, count: TrafficField.allCases.count)
@@ -57,6 +61,14 @@ struct ChunkBuilder {
         if !mappedTags.isEmpty { mappedTags.removeAll(keepingCapacity: true) }
         if !topLevelTags.isEmpty { topLevelTags.removeAll(keepingCapacity: true) }
         draftHashStart = hashPool.count
+        draftKey = nil
+    }
+
+    /// Sets the record's join key (the value of the `traffic.join` path; a reserved tag until the join).
+    mutating func setJoinKey(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        let start = joinKeys.bytes.count
+        joinKeys.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        draftKey = start..<start + count
     }
 
     @inline(__always)
@@ -151,6 +163,10 @@ struct ChunkBuilder {
         if count == 2 && bytes[0] == UInt8(ascii: "o") && bytes[1] == UInt8(ascii: "k") { return false }
         if count == 5 && bytes[0] == UInt8(ascii: "e") && bytes[1] == UInt8(ascii: "r") && bytes[2] == UInt8(ascii: "r")
             && bytes[3] == UInt8(ascii: "o") && bytes[4] == UInt8(ascii: "r") { return true }
+        // LiteLLM's word, on every row: matched without making a string.
+        if count == 7 && bytes[0] == UInt8(ascii: "s") && bytes[1] == UInt8(ascii: "u") && bytes[2] == UInt8(ascii: "c")
+            && bytes[3] == UInt8(ascii: "c") && bytes[4] == UInt8(ascii: "e") && bytes[5] == UInt8(ascii: "s")
+            && bytes[6] == UInt8(ascii: "s") { return false }
         switch String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self) {
         case "success", "DEFAULT", "DEBUG", "WARNING": return false
         case "failure", "ERROR": return true
@@ -234,13 +250,12 @@ struct ChunkBuilder {
         }
         if layout.isLookup {
             // A joined log's row: only its key matters; an event without one (an HTTP access line) is not a partner.
-            let keyID = strings.intern(FieldLayout.joinKey)
-            guard mappedTags.contains(where: { $0.key == keyID }) else { return nil }
+            guard draftKey != nil else { return nil }
             if !has(.timestamp) { draft.timestamp = .nan }
             draft.model = fallbackModel()
             draft.route = fallbackRoute()
             draft.tagSet = internTags()
-            records.append(draft)
+            append(draft)
             return nil
         }
         if layout.timestampFromJoin && !has(.timestamp) {
@@ -303,8 +318,14 @@ struct ChunkBuilder {
             draft.hashCount = Int32(truncatingIfNeeded: hashCount)
         }
         draft.tagSet = internTags()
-        records.append(draft)
+        append(draft)
         return nil
+    }
+
+    /// Appends a finished record, with its join key.
+    private mutating func append(_ record: TrafficRecord) {
+        if let key = draftKey { joinKeys.add(record: records.count, key) }
+        records.append(record)
     }
 
     /// Records a bad record at `line`; drops what the draft added to the hash pool.
@@ -376,6 +397,6 @@ struct ChunkBuilder {
     /// The chunk's results.
     func result(lineCount: Int) -> TrafficChunk {
         TrafficChunk(records: records, strings: strings.strings(), tagSets: tagSets.sets(), hashPool: hashPool,
-                     issues: issues, badRecordCount: badRecordCount, lineCount: lineCount)
+                     issues: issues, badRecordCount: badRecordCount, lineCount: lineCount, joinKeys: joinKeys)
     }
 }

@@ -45,6 +45,10 @@ struct FieldLayout: Sendable {
     /// The join key's tag key bytes.
     static let joinKey = Array(TrafficJoin.keyTag.utf8)
 
+    /// Whether a tag key is the join key's: its value is the record's join key, kept apart from its tags.
+    @inline(__always)
+    static func isJoinKey(_ name: [UInt8]) -> Bool { name.first == 0x01 && name == joinKey }
+
     init(spec: TrafficSpec) {
         var names: [String] = []
         for field in TrafficField.allCases {

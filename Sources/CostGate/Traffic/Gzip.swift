@@ -31,46 +31,60 @@ public enum Gzip {
         }
     }
 
-    private static func decompress(_ base: UnsafePointer<UInt8>, count: Int) throws(Inflater.Failure) -> Data {
+    /// The decompressed bytes of every member, in one buffer.
+    ///
+    /// - Parameters:
+    ///   - progress: Called after each deflate block with the output buffer and how many bytes of it are final; those
+    ///     bytes stay valid (at that address) until `settle` has returned. Called once more with `true` after the
+    ///     last member's CRC-32 and length have been checked, and never when the data is bad.
+    ///   - settle: Called before any output buffer is freed (on success or failure): it must wait until nothing
+    ///     reads the buffers handed to `progress`.
+    static func decompress(_ base: UnsafePointer<UInt8>, count: Int,
+                           progress: (UnsafePointer<UInt8>, Int, _ isComplete: Bool) -> Void = { _, _, _ in },
+                           settle: () -> Void = {}) throws(Inflater.Failure) -> Data {
         // The last member's ISIZE is the usual size of a single-member file: a first guess for the buffer, bounded
         // by deflate's largest ratio (about 1032:1) so a forged trailer cannot reserve more than the data can fill.
         let hint = count >= 18 ? min(Int(readUInt32(base + count - 4)), count * 1032) : 0
         var start = 0
-        var pieces: [Data] = []
         var members = 0
-        while start < count {
-            if members > 0 && (start..<count).allSatisfy({ base[$0] == 0 }) { break } // zero padding after the last member
-            let bodyStart = try header(base, from: start, count: count)
-            var inflater = Inflater(base, from: bodyStart, to: count, expectedSize: members == 0 ? min(hint, 1 << 30) : 0)
-            do throws(Inflater.Failure) {
-                try inflater.inflate()
-            } catch {
-                inflater.discard()
-                throw error
+        var inflater = Inflater(base, from: 0, to: count, expectedSize: min(hint, 1 << 30))
+        do throws(Inflater.Failure) {
+            while start < count {
+                if members > 0 && (start..<count).allSatisfy({ base[$0] == 0 }) { break } // zero padding after the last member
+                let bodyStart = try header(base, from: start, count: count)
+                inflater.restart(at: bodyStart)
+                let memberStart = inflater.decodedCount
+                // The CRC follows each block while its bytes are still in cache.
+                var crc: UInt32 = 0
+                var checked = memberStart
+                try inflater.inflate { output, length in
+                    crc = CRC32.update(crc, UnsafeBufferPointer(start: output + checked, count: length - checked))
+                    checked = length
+                    progress(output, length, false)
+                }
+                let trailer = inflater.consumedOffset
+                guard trailer + 8 <= count else {
+                    throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
+                }
+                let decoded = inflater.bytes(from: memberStart)
+                guard crc == readUInt32(base + trailer) else {
+                    throw Inflater.Failure(reason: "a CRC-32 mismatch (the data is corrupt)", offset: trailer)
+                }
+                guard UInt32(truncatingIfNeeded: decoded.count) == readUInt32(base + trailer + 4) else {
+                    throw Inflater.Failure(reason: "a length (ISIZE) mismatch", offset: trailer + 4)
+                }
+                members += 1
+                start = trailer + 8
             }
-            let trailer = inflater.consumedOffset
-            guard trailer + 8 <= count else {
-                inflater.discard()
-                throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
-            }
-            let decoded = inflater.bytes(from: 0)
-            let crc = CRC32.checksum(decoded)
-            guard crc == readUInt32(base + trailer) else {
-                inflater.discard()
-                throw Inflater.Failure(reason: "a CRC-32 mismatch (the data is corrupt)", offset: trailer)
-            }
-            guard UInt32(truncatingIfNeeded: decoded.count) == readUInt32(base + trailer + 4) else {
-                inflater.discard()
-                throw Inflater.Failure(reason: "a length (ISIZE) mismatch", offset: trailer + 4)
-            }
-            pieces.append(inflater.takeOutput())
-            members += 1
-            start = trailer + 8
+        } catch {
+            settle()
+            inflater.discard()
+            throw error
         }
-        if pieces.count == 1 { return pieces[0] }
-        var joined = Data(capacity: pieces.reduce(0) { $0 + $1.count })
-        for piece in pieces { joined.append(piece) }
-        return joined
+        progress(inflater.decodedBase, inflater.decodedCount, true)
+        settle()
+        inflater.releaseRetired()
+        return inflater.takeOutput()
     }
 
     /// Checks a member header at `start`; returns where its deflate data begins.

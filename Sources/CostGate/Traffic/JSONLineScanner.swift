@@ -115,6 +115,10 @@ struct JSONLineScanner {
                 try skipValue(depth: depth)
                 throw RecordIssue(field: "tag '\(String(decoding: name, as: UTF8.self))'", expected: "a string, number or boolean", found: raw(from: start))
             }
+            if FieldLayout.isJoinKey(name) {
+                builder.setJoinKey(value!.0, value!.1)
+                return
+            }
             let key = name.withUnsafeBufferPointer { builder.intern($0.baseAddress!, $0.count) }
             builder.addMappedTag(key: key, value: builder.intern(value!.0, value!.1))
         case .firstTokenTime:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Joining a second log to a sample (`traffic.join`).
 extension Traffic {
     /// What a join did: records with a partner, records without one.
@@ -10,8 +12,35 @@ extension Traffic {
         public var withoutKey = 0
     }
 
-    /// Replaces each record's join key (the reserved tag `TrafficJoin.keyTag`) with its partner's tags from
-    /// `lookup`, and fills the fields the record lacks from the partner (`TrafficJoin.columns`).
+    /// The join keys the readers found, as bytes: interning a request id per record as a string (and a tag set
+    /// per record holding it) cost more than the rest of the read. Key `index` belongs to record `records[index]`
+    /// and spans `bytes[starts[index]..<ends[index]]`; records are in increasing order.
+    struct JoinKeys: Sendable {
+        var bytes: [UInt8] = []
+        var records: [Int] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+
+        /// Adds the key of record `record` at `range` of `bytes`.
+        mutating func add(record: Int, _ range: Range<Int>) {
+            records.append(record)
+            starts.append(range.lowerBound)
+            ends.append(range.upperBound)
+        }
+
+        /// Appends `other`'s keys, whose records follow `recordOffset` records.
+        mutating func append(_ other: JoinKeys, recordOffset: Int) {
+            guard !other.records.isEmpty else { return }
+            let byteOffset = bytes.count
+            bytes.append(contentsOf: other.bytes)
+            records.append(contentsOf: other.records.lazy.map { $0 + recordOffset })
+            starts.append(contentsOf: other.starts.lazy.map { $0 + byteOffset })
+            ends.append(contentsOf: other.ends.lazy.map { $0 + byteOffset })
+        }
+    }
+
+    /// Replaces each record's join key (read by `TrafficJoin.left`) with its partner's tags from `lookup`, and fills
+    /// the fields the record lacks from the partner (`TrafficJoin.columns`).
     ///
     /// Rows of the joined log that share a key are one partner: their tags are merged (two different values for
     /// one tag are an error: a request has one customer) and, for a field, the first row in file order that has
@@ -19,78 +48,163 @@ extension Traffic {
     ///
     /// - Throws: `CostGateError.io` for a key whose rows disagree on a tag, or a record left without a timestamp.
     mutating func join(_ lookup: Traffic, spec join: TrafficJoin) throws(CostGateError) {
-        struct Partner {
-            var tags: [(key: String, value: String)] = []
-            var timestamp = Double.nan
-            var latencyMs = Double.nan
-            var ttftMs = Double.nan
-        }
-        var partners: [String: Partner] = [:]
-        for record in lookup.records {
-            var key: String?
-            var tags: [(key: String, value: String)] = []
-            for pair in lookup.tagSets[Int(record.tagSet)] {
-                let name = lookup.strings[pair.key]
-                if name == TrafficJoin.keyTag { key = lookup.strings[pair.value] } else { tags.append((name, lookup.strings[pair.value])) }
-            }
-            guard let key else { continue }
-            var partner = partners[key] ?? Partner()
-            for tag in tags {
-                if let existing = partner.tags.first(where: { $0.key == tag.key }) {
-                    guard existing.value == tag.value else {
-                        throw .io(path: lookup.source, reason: "rows with the join key '\(excerpt(key))' disagree on tag '\(tag.key)' ('\(excerpt(existing.value))' and '\(excerpt(tag.value))'): a record can have one partner only")
-                    }
-                } else {
-                    partner.tags.append(tag)
+        // Partners by key, numbered in order of first appearance: the keys are interned as bytes, never as strings.
+        // A partner's tags are its first row's tag set; a later row with another set gives it a merged list.
+        let entries = lookup.joinKeys.records.count
+        var keys = ByteInterner(capacity: entries)
+        var firstSets: [Int32] = []
+        var timestamps: [Double] = []
+        var latencies: [Double] = []
+        var ttfts: [Double] = []
+        firstSets.reserveCapacity(entries)
+        timestamps.reserveCapacity(entries)
+        latencies.reserveCapacity(entries)
+        ttfts.reserveCapacity(entries)
+        var mergedTags: [Int: [TagPair]] = [:]
+        try lookup.joinKeys.bytes.withUnsafeBufferPointer { bytes throws(CostGateError) in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            for entry in 0..<entries {
+                let record = lookup.records[lookup.joinKeys.records[entry]]
+                let start = lookup.joinKeys.starts[entry]
+                let count = lookup.joinKeys.ends[entry] - start
+                let id = Int(keys.intern(base + start, count, hash: ByteHash.hash(base + start, count)))
+                if id == firstSets.count {
+                    firstSets.append(record.tagSet)
+                    timestamps.append(record.timestamp)
+                    latencies.append(record.latencyMs)
+                    ttfts.append(record.ttftMs)
+                    continue
                 }
+                if mergedTags[id] != nil || record.tagSet != firstSets[id] {
+                    var tags = mergedTags[id] ?? lookup.tagSets[Int(firstSets[id])]
+                    for tag in lookup.tagSets[Int(record.tagSet)] {
+                        if let existing = tags.first(where: { $0.key == tag.key }) {
+                            guard existing.value == tag.value else {
+                                let key = String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self)
+                                throw .io(path: lookup.source, reason: "rows with the join key '\(excerpt(key))' disagree on tag '\(lookup.strings[tag.key])' ('\(excerpt(lookup.strings[existing.value]))' and '\(excerpt(lookup.strings[tag.value]))'): a record can have one partner only")
+                            }
+                        } else {
+                            tags.append(tag)
+                        }
+                    }
+                    mergedTags[id] = tags
+                }
+                if timestamps[id].isNaN { timestamps[id] = record.timestamp }
+                if latencies[id].isNaN { latencies[id] = record.latencyMs }
+                if ttfts[id].isNaN { ttfts[id] = record.ttftMs }
             }
-            if partner.timestamp.isNaN { partner.timestamp = record.timestamp }
-            if partner.latencyMs.isNaN { partner.latencyMs = record.latencyMs }
-            if partner.ttftMs.isNaN { partner.ttftMs = record.ttftMs }
-            partners[key] = partner
+        }
+        // Each partner's tag list as one id, so a record's new tag set is computed once per (own set, partner tags).
+        var partnerTagLists = TagSetInterner()
+        var listOfSet = [Int32](repeating: -1, count: lookup.tagSets.count)
+        var partnerTags: [[TagPair]] = [[]]
+        let partnerTagIDs = (0..<firstSets.count).map { id -> Int32 in
+            if let merged = mergedTags[id] {
+                let list = merged.withUnsafeBufferPointer { partnerTagLists.intern($0) }
+                if Int(list) == partnerTags.count { partnerTags.append(merged) }
+                return list
+            }
+            let set = Int(firstSets[id])
+            if listOfSet[set] < 0 {
+                listOfSet[set] = lookup.tagSets[set].withUnsafeBufferPointer { partnerTagLists.intern($0) }
+                if Int(listOfSet[set]) == partnerTags.count { partnerTags.append(lookup.tagSets[set]) }
+            }
+            return listOfSet[set]
         }
         var summary = JoinSummary(source: lookup.source)
-        let keyID = strings.id(of: TrafficJoin.keyTag)
-        var setIndex: [[TagPair]: Int32] = [:]
-        var newSets: [[TagPair]] = [[]]
-        setIndex[[]] = 0
+        var lookupStringIDs = [Int32](repeating: -1, count: lookup.strings.strings.count)
+        var newSets = TagSetInterner()
+        var newSetIDs: [UInt64: Int32] = [:]
+        var pairs: [TagPair] = []
         var missingTimestamp = 0
         var firstMissing = 0
+        let fillsLatency = join.columns["latency_ms"] != nil
+        let fillsTTFT = join.columns["ttft_ms"] != nil
+        let partnerOfKey = Self.partners(of: joinKeys, in: keys)
+        let ownKeyRecords = joinKeys.records
+        // The new tag set of (own set, partner tag list or none), in a flat table when it is small.
+        let columns = partnerTags.count + 1
+        let flat = tagSets.count * columns <= 1 << 22
+        var flatSetIDs = [Int32](repeating: -1, count: flat ? tagSets.count * columns : 0)
+        var nextKey = 0
         for index in records.indices {
-            var pairs = tagSets[Int(records[index].tagSet)]
-            let keyValue = pairs.first { $0.key == keyID }.map { strings[$0.value] }
-            pairs.removeAll { $0.key == keyID }
-            if let keyValue, let partner = partners[keyValue] {
-                summary.matched += 1
-                for tag in partner.tags {
-                    let pair = TagPair(key: strings.intern(tag.key), value: strings.intern(tag.value))
-                    pairs.removeAll { $0.key == pair.key }
-                    pairs.append(pair)
+            var partner: Int32 = -1
+            var hasKey = false
+            if nextKey < ownKeyRecords.count && ownKeyRecords[nextKey] == index {
+                hasKey = true
+                partner = partnerOfKey[nextKey]
+                nextKey += 1
+            }
+            let ownSet = records[index].tagSet
+            let list = partner >= 0 ? Int(partnerTagIDs[Int(partner)]) : columns - 1
+            let cacheKey = Int(ownSet) * columns + list
+            var setID = flat ? flatSetIDs[cacheKey] : newSetIDs[UInt64(cacheKey)] ?? -1
+            if setID < 0 {
+                pairs = tagSets[Int(ownSet)]
+                if partner >= 0 {
+                    for tag in partnerTags[list] {
+                        // Strings enter this sample's table in the order records first use them.
+                        for id in [tag.key, tag.value] where lookupStringIDs[Int(id)] < 0 {
+                            lookupStringIDs[Int(id)] = strings.intern(lookup.strings[id])
+                        }
+                        let pair = TagPair(key: lookupStringIDs[Int(tag.key)], value: lookupStringIDs[Int(tag.value)])
+                        pairs.removeAll { $0.key == pair.key }
+                        pairs.append(pair)
+                    }
+                    pairs.sort { $0.key < $1.key }
                 }
-                pairs.sort { $0.key < $1.key }
-                if records[index].timestamp.isNaN { records[index].timestamp = partner.timestamp }
-                if records[index].latencyMs.isNaN, join.columns["latency_ms"] != nil { records[index].latencyMs = partner.latencyMs }
-                if records[index].ttftMs.isNaN, join.columns["ttft_ms"] != nil { records[index].ttftMs = partner.ttftMs }
+                setID = pairs.withUnsafeBufferPointer { newSets.intern($0) }
+                if flat { flatSetIDs[cacheKey] = setID } else { newSetIDs[UInt64(cacheKey)] = setID }
+            }
+            records[index].tagSet = setID
+            if partner >= 0 {
+                summary.matched += 1
+                let id = Int(partner)
+                if records[index].timestamp.isNaN { records[index].timestamp = timestamps[id] }
+                if records[index].latencyMs.isNaN, fillsLatency { records[index].latencyMs = latencies[id] }
+                if records[index].ttftMs.isNaN, fillsTTFT { records[index].ttftMs = ttfts[id] }
             } else {
                 summary.unmatched += 1
-                if keyValue == nil { summary.withoutKey += 1 }
+                if !hasKey { summary.withoutKey += 1 }
             }
             if records[index].timestamp.isNaN {
                 if missingTimestamp == 0 { firstMissing = index + 1 }
                 missingTimestamp += 1
             }
-            if let id = setIndex[pairs] {
-                records[index].tagSet = id
-            } else {
-                setIndex[pairs] = Int32(newSets.count)
-                records[index].tagSet = Int32(newSets.count)
-                newSets.append(pairs)
-            }
         }
-        tagSets = newSets
+        tagSets = newSets.sets()
+        joinKeys = JoinKeys()
         if missingTimestamp > 0 {
             throw .io(path: source, reason: "\(missingTimestamp) record(s) have no timestamp and no partner in \(lookup.source) to give one (the first is record \(firstMissing))")
         }
         joinSummary = summary
+    }
+
+    /// The partner (index in `keys`) of each of `joinKeys`' keys, -1 for none; probed in parallel slices.
+    private static func partners(of joinKeys: JoinKeys, in keys: ByteInterner) -> [Int32] {
+        var result = [Int32](repeating: -1, count: joinKeys.records.count)
+        let slice = 1 << 16
+        let slices = (result.count + slice - 1) / slice
+        joinKeys.bytes.withUnsafeBufferPointer { bytes in
+            result.withUnsafeMutableBufferPointer { output in
+                // Each slice writes only its own entries, and both buffers outlive the loop.
+                let shared = SharedBuffers(bytes: bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, output: output)
+                DispatchQueue.concurrentPerform(iterations: slices) { index in
+                    for entry in index * slice..<min(shared.output.count, (index + 1) * slice) {
+                        let start = joinKeys.starts[entry]
+                        let count = joinKeys.ends[entry] - start
+                        let key = shared.bytes + start
+                        shared.output[entry] = keys.id(of: key, count, hash: ByteHash.hash(key, count)) ?? -1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The key bytes and the output of `partners(of:in:)`, shared by its parallel slices.
+    private struct SharedBuffers: @unchecked Sendable {
+        let bytes: UnsafePointer<UInt8>
+        let output: UnsafeMutableBufferPointer<Int32>
     }
 }

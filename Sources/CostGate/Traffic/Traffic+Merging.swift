@@ -19,6 +19,7 @@ extension Traffic {
         }
         let hashOffset = Int32(hashPool.count)
         hashPool.append(contentsOf: other.hashPool)
+        joinKeys.append(other.joinKeys, recordOffset: records.count)
         records.reserveCapacity(records.count + other.records.count)
         for var record in other.records {
             record.model = stringIDs[Int(record.model)]

@@ -25,6 +25,8 @@ public struct Traffic: Sendable {
     public var joinSummary: JoinSummary?
     /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
     public var aggregateAudioTokens: Int64 = 0
+    /// The records' join keys until `join` uses them (`traffic.join`).
+    var joinKeys = JoinKeys()
 
     /// Creates an empty sample.
     public init() {}

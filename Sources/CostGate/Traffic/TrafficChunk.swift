@@ -17,4 +17,6 @@ struct TrafficChunk: Sendable {
     var windowEnd = -Double.infinity
     /// Audio input tokens of usage rows.
     var audioTokens: Int64 = 0
+    /// The records' join keys (`traffic.join`), by record index.
+    var joinKeys = Traffic.JoinKeys()
 }

@@ -16,9 +16,12 @@ extension TrafficReader {
         if files.count == 1 { return try read(try load(0), spec: spec, file: files[0], skipBadRecords: skipBadRecords) }
         var traffic = Traffic()
         for (index, name) in files.enumerated() {
-            let data = try decompressed(try load(index), file: name)
+            let data = try load(index)
             // One empty file in a folder of daily logs is not an error; an empty set is.
-            let part = try read(data, spec: spec, file: name, skipBadRecords: skipBadRecords, chunkCount: nil, allowEmpty: true)
+            let part = Gzip.isGzip(data)
+                ? try readGzip(data, spec: spec, file: name, skipBadRecords: skipBadRecords, allowEmpty: true)
+                : try read(try decompressed(data, file: name), spec: spec, file: name, skipBadRecords: skipBadRecords,
+                           chunkCount: nil, allowEmpty: true)
             traffic.append(part)
         }
         guard !traffic.records.isEmpty else {

@@ -30,7 +30,8 @@ public enum TrafficReader {
     /// - Throws: `CostGateError.badRecord` for the first bad record (or a bad CSV header), and
     ///   `CostGateError.io` when no record could be read.
     public static func read(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool) throws(CostGateError) -> Traffic {
-        try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
+        if Gzip.isGzip(data) { return try readGzip(data, spec: spec, file: file, skipBadRecords: skipBadRecords, allowEmpty: false) }
+        return try read(try decompressed(data, file: file), spec: spec, file: file, skipBadRecords: skipBadRecords, chunkCount: nil)
     }
 
     /// Reads the traffic file at `path`, mapping it into memory.
@@ -102,18 +103,22 @@ public enum TrafficReader {
                     headerError = error
                     return
                 }
-                // A quote may hide a newline inside a field: quoted files are split where a pre-scan of the quotes
-                // finds rows end, or read as one chunk when a quote is out of place.
-                let quoted = memchr(base + header.bodyStart, Int32(UInt8(ascii: "\"")), raw.count - header.bodyStart) != nil
-                let ranges = quoted
-                    ? CSVReader.rowRanges(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount) ?? [header.bodyStart..<raw.count]
-                    : split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
-                // The header's lines come first.
-                chunks = [TrafficChunk(lineCount: header.lineCount)]
-                chunks += parse(ranges) { range in
-                    CSVReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, header: header,
-                                         layout: layout, skipBadRecords: skipBadRecords)
+                let body = { (ranges: [Range<Int>]) in
+                    parse(ranges) { range in
+                        CSVReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, header: header,
+                                             layout: layout, skipBadRecords: skipBadRecords)
+                    }
                 }
+                // Split at newlines and parsed in parallel. A quote may hide a newline inside a field: when a chunk's
+                // last row runs on inside quotes, the next chunk began mid-row, and the file is split again where a
+                // pre-scan of the quotes finds rows end, or read as one chunk when a quote is out of place.
+                var parsed = body(split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount))
+                if !CSVReader.rowsAlign(parsed) {
+                    parsed = body(CSVReader.rowRanges(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
+                                  ?? [header.bodyStart..<raw.count])
+                }
+                // The header's lines come first.
+                chunks = [TrafficChunk(lineCount: header.lineCount)] + parsed.map(\.chunk)
             }
         }
         if let headerError { throw headerError }
@@ -143,9 +148,9 @@ public enum TrafficReader {
     }
 
     /// Parses the ranges in parallel, returning the chunks in order.
-    private static func parse(_ ranges: [Range<Int>], _ body: (Range<Int>) -> TrafficChunk) -> [TrafficChunk] {
+    private static func parse<Chunk>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> Chunk) -> [Chunk] {
         if ranges.count == 1 { return [body(ranges[0])] }
-        var chunks = [TrafficChunk](repeating: TrafficChunk(), count: ranges.count)
+        var chunks = [Chunk?](repeating: nil, count: ranges.count)
         withoutActuallyEscaping(body) { body in
             chunks.withUnsafeMutableBufferPointer { output in
                 // Each iteration writes only its own slot, and the buffer outlives the loop.
@@ -155,7 +160,7 @@ public enum TrafficReader {
                 }
             }
         }
-        return chunks
+        return chunks.map { $0! }
     }
 
     /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
@@ -195,6 +200,7 @@ public enum TrafficReader {
             }
             let hashOffset = Int32(traffic.hashPool.count)
             traffic.hashPool.append(contentsOf: chunk.hashPool)
+            traffic.joinKeys.append(chunk.joinKeys, recordOffset: traffic.records.count)
             for var record in chunk.records {
                 record.model = stringIDs[Int(record.model)]
                 record.route = stringIDs[Int(record.route)]

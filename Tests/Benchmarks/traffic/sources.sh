@@ -1,6 +1,7 @@
 #!/bin/sh
-# Times the source readers (openai-usage, anthropic-usage, LiteLLM CSV with JSON cells, a join) against the flat
-# JSON Lines read in the same run, and gzip inflate on a file Python's gzip wrote, in a release build.
+# Times the source readers (openai-usage, anthropic-usage, LiteLLM CSV with JSON cells and JSON Lines, otlp, langfuse,
+# helicone, a join) against the flat JSON Lines read in the same run, and gzip (inflate alone, and a .jsonl.gz read)
+# on a file Python's gzip wrote, in a release build.
 #
 #   Tests/Benchmarks/traffic/sources.sh [records]
 #

@@ -55,6 +55,26 @@ import CostGateTestSupport
         }
     }
 
+    @Test func aCSVApplicationLogJoinsAsItsJSONLinesForm() throws {
+        let root = try Self.repository(shape: "openai")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // The application log as CSV: one column per key any line has, an empty cell where a line lacks it.
+        let lines = try String(contentsOfFile: Self.folder + "/app.log.jsonl", encoding: .utf8).split(separator: "\n")
+            .map { try #require(try parseJSON(String($0)) as? [String: Any]) }
+        let columns = Set(lines.flatMap(\.keys)).sorted()
+        let cells = lines.map { line in columns.map { key in line[key].map { "\($0)" } ?? "" }.joined(separator: ",") }
+        try ([columns.joined(separator: ",")] + cells).joined(separator: "\n").appending("\n")
+            .write(toFile: root + "/app.log.csv", atomically: true, encoding: .utf8)
+        let fromJSON = try Self.read(root, plan: Self.plan(shape: "openai"))
+        let fromCSV = try Self.read(root, plan: Self.plan(shape: "openai").replacingOccurrences(of: #""path": "app.log.jsonl""#, with: #""path": "app.log.csv""#))
+        #expect(fromCSV.joinSummary?.matched == fromJSON.joinSummary?.matched && fromJSON.joinSummary?.unmatched == 0)
+        for (csv, json) in zip(fromCSV.records, fromJSON.records) {
+            #expect(fromCSV.tagSets[Int(csv.tagSet)].map { fromCSV.strings[$0.key] + "=" + fromCSV.strings[$0.value] }
+                    == fromJSON.tagSets[Int(json.tagSet)].map { fromJSON.strings[$0.key] + "=" + fromJSON.strings[$0.value] })
+            #expect(csv.timestamp == json.timestamp && (csv.latencyMs == json.latencyMs || (csv.latencyMs.isNaN && json.latencyMs.isNaN)))
+        }
+    }
+
     @Test func recordsWithoutAPartnerAreCountedAndWarned() throws {
         let extra = #"{"request_id": "req_nobody", "created": 1762130000, "usage": {"prompt_tokens": 5, "completion_tokens": 1}}"# + "\n"
             + #"{"created": 1762130001, "usage": {"prompt_tokens": 5, "completion_tokens": 1}}"# + "\n"
