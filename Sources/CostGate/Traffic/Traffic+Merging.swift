@@ -25,6 +25,7 @@ extension Traffic {
             record.model = stringIDs[Int(record.model)]
             record.route = stringIDs[Int(record.route)]
             if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
+            if record.promptHash >= 0 { record.promptHash = stringIDs[Int(record.promptHash)] }
             record.tagSet = setIDs[Int(record.tagSet)]
             if record.hashCount > 0 { record.hashStart += hashOffset }
             records.append(record)

@@ -322,3 +322,22 @@ private typealias Support = TrafficTestSupport
         #expect(errors[0] == errors[1])
     }
 }
+
+extension TrafficReaderTests {
+    /// Several files are read one by one and appended: every string a record points at, the prompt hash
+    /// included, must name what that record's own file said.
+    @Test func filesAppendedKeepEveryRecordsStrings() throws {
+        let first = #"{"timestamp": 1, "model": "gpt-4.1", "route": "faq", "input_tokens": 10, "output_tokens": 2, "prompt_hash": "q-1", "prefix_id": "sys-a"}"# + "\n"
+        let second = #"{"timestamp": 2, "model": "gpt-4.1-mini", "route": "chat", "input_tokens": 10, "output_tokens": 2, "prompt_hash": "q-2", "prefix_id": "sys-b", "team": "x"}"# + "\n"
+            + #"{"timestamp": 3, "model": "gpt-4.1", "route": "faq", "input_tokens": 10, "output_tokens": 2, "prompt_hash": "q-1"}"# + "\n"
+        let files = [Data(first.utf8), Data(second.utf8)]
+        let spec = TrafficSpec(path: "logs", format: .jsonl)
+        let traffic = try TrafficReader.read(files: ["a.jsonl", "b.jsonl"], spec: spec, skipBadRecords: false) { index throws(CostGateError) in
+            files[index]
+        }
+        #expect(traffic.records.map { traffic.strings[$0.promptHash] } == ["q-1", "q-2", "q-1"])
+        #expect(traffic.records.map { traffic.strings[$0.model] } == ["gpt-4.1", "gpt-4.1-mini", "gpt-4.1"])
+        #expect(traffic.records.prefix(2).map { traffic.strings[$0.prefixID] } == ["sys-a", "sys-b"])
+        #expect(traffic.tag("team", of: traffic.records[1]) == "x")
+    }
+}
