@@ -11,10 +11,7 @@ import CostGateTestSupport
 struct OpenLoopValidationTests {
     static let enabled = ProcessInfo.processInfo.environment["COSTGATE_OPENLOOP"] == "1"
 
-    struct Parameters: Equatable {
-        var step: StepTimeModel.Coefficients
-        var frontEnd: EngineProfile.FrontEnd
-    }
+    typealias Parameters = ValidationRunner.Parameters
 
     /// Runs `points` (in parallel; results in input order).
     static func outcomes(_ points: [ValidationPoint], _ p: Parameters?, stageSeconds: Double = .infinity) -> [ValidationRunner.Outcome?] {

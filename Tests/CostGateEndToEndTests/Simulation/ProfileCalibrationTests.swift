@@ -15,10 +15,7 @@ import CostGateTestSupport
 struct ProfileCalibrationTests {
     static let enabled = ProcessInfo.processInfo.environment["COSTGATE_FIT"] == "1"
 
-    struct Parameters: Equatable {
-        var step: StepTimeModel.Coefficients
-        var frontEnd: EngineProfile.FrontEnd
-    }
+    typealias Parameters = ValidationRunner.Parameters
 
     static func loss(_ points: [ValidationPoint], _ p: Parameters) throws -> Double {
         var total = 0.0

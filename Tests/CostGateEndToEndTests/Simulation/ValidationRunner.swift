@@ -4,6 +4,12 @@ import CostGateTestSupport
 
 /// Runs validation points through the simulator and formats the error table.
 enum ValidationRunner {
+    /// What a profile fit searches over: step-time coefficients and the front-end time.
+    struct Parameters: Equatable {
+        var step: StepTimeModel.Coefficients
+        var frontEnd: EngineProfile.FrontEnd
+    }
+
     struct Outcome: Sendable {
         var point: ValidationPoint
         var ttft: Double?
