@@ -20,7 +20,13 @@ struct JSONLineScanner {
     mutating func skipWhitespace() {
         while index < end {
             switch base[index] {
-            case 0x20, 0x09, 0x0D, 0x0A: index += 1
+            case 0x20, 0x09, 0x0D, 0x0A:
+                index += 1
+                // Indentation (a pretty-printed usage report): eight spaces a step.
+                while index + 8 <= end,
+                      UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) == 0x2020_2020_2020_2020 {
+                    index += 8
+                }
             default: return
             }
         }
