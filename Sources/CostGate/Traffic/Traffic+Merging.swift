@@ -21,14 +21,8 @@ extension Traffic {
         hashPool.append(contentsOf: other.hashPool)
         joinKeys.append(other.joinKeys, recordOffset: records.count)
         records.reserveCapacity(records.count + other.records.count)
-        for var record in other.records {
-            record.model = stringIDs[Int(record.model)]
-            record.route = stringIDs[Int(record.route)]
-            if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
-            if record.promptHash >= 0 { record.promptHash = stringIDs[Int(record.promptHash)] }
-            record.tagSet = setIDs[Int(record.tagSet)]
-            if record.hashCount > 0 { record.hashStart += hashOffset }
-            records.append(record)
+        for record in other.records {
+            records.append(record.remapped(strings: stringIDs, tagSets: setIDs, hashOffset: hashOffset))
         }
         skipped.count += other.skipped.count
         skipped.examples += other.skipped.examples.prefix(max(0, 10 - skipped.examples.count))

@@ -201,14 +201,8 @@ public enum TrafficReader {
             let hashOffset = Int32(traffic.hashPool.count)
             traffic.hashPool.append(contentsOf: chunk.hashPool)
             traffic.joinKeys.append(chunk.joinKeys, recordOffset: traffic.records.count)
-            for var record in chunk.records {
-                record.model = stringIDs[Int(record.model)]
-                record.route = stringIDs[Int(record.route)]
-                if record.prefixID >= 0 { record.prefixID = stringIDs[Int(record.prefixID)] }
-                if record.promptHash >= 0 { record.promptHash = stringIDs[Int(record.promptHash)] }
-                record.tagSet = tagSetIDs[Int(record.tagSet)]
-                if record.hashCount > 0 { record.hashStart += hashOffset }
-                traffic.records.append(record)
+            for record in chunk.records {
+                traffic.records.append(record.remapped(strings: stringIDs, tagSets: tagSetIDs, hashOffset: hashOffset))
             }
             traffic.skipped.count += chunk.badRecordCount
             traffic.aggregateRows += chunk.aggregateRows

@@ -99,3 +99,20 @@ extension TrafficRecord {
             && contextWindowCode == other.contextWindowCode && billedCostUSD.bitPattern == other.billedCostUSD.bitPattern
     }
 }
+
+extension TrafficRecord {
+    /// The record with its references moved into merged tables: `strings[i]` is the merged id of the source table's
+    /// string `i`, `tagSets` likewise, and its hashes start `hashOffset` further into the merged pool. Every string
+    /// a record names (model, route, prefix id, prompt hash) goes through here, for one file's chunks and for files
+    /// appended to each other alike.
+    func remapped(strings: [Int32], tagSets: [Int32], hashOffset: Int32) -> TrafficRecord {
+        var record = self
+        record.model = strings[Int(model)]
+        record.route = strings[Int(route)]
+        if prefixID >= 0 { record.prefixID = strings[Int(prefixID)] }
+        if promptHash >= 0 { record.promptHash = strings[Int(promptHash)] }
+        record.tagSet = tagSets[Int(tagSet)]
+        if hashCount > 0 { record.hashStart += hashOffset }
+        return record
+    }
+}
