@@ -20,12 +20,13 @@ public final class Capture: Sendable {
 
 /// Runs the costgate CLI in-process with captured output.
 public func runCLI(_ arguments: [String], in directory: String = FileManager.default.currentDirectoryPath,
-            environment: [String: String] = [:], stdin: String = "") -> CLIResult {
+            environment: [String: String] = [:], stdin: String = "", trafficBlockBytes: Int? = nil) -> CLIResult {
     let out = Capture()
     let err = Capture()
     let input = Data(stdin.utf8)
-    let context = CommandContext(environment: environment, currentDirectory: directory,
+    var context = CommandContext(environment: environment, currentDirectory: directory,
                                  stdout: { out.append($0) }, stderr: { err.append($0) }, readStdin: { input })
+    if let trafficBlockBytes { context.trafficBlockBytes = trafficBlockBytes }
     let status = CLI.run(arguments, context: context)
     return CLIResult(status: status, stdout: out.text, stderr: err.text)
 }

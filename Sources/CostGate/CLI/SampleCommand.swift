@@ -44,58 +44,71 @@ enum SampleCommand: Command {
         }
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
-        let traffic = try read(options.positionals.first, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"), context: context)
+        let log = try SampledLog(file: options.positionals.first, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"),
+                                 context: context)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
-        let known = ["route", "model"] + traffic.tagKeys
-        for key in keys where !known.contains(key) { throw CostGateError.unknown("stratum key", key, in: "--by", known: known) }
-
         let prompts = try PromptResolver.sizes(for: loaded, countingWith: loaded)
-        let replay = try Replayer.replay(traffic, plan: loaded.plan, name: "plan", catalog: loaded.plan.catalog, prompts: prompts,
-                                         reference: loaded.plan, referencePrompts: prompts)
-        let values = Forecaster.costValues(replay)
-        var stratumIDs: [[String]: Int] = [:]
-        var stratumKeys: [[String]] = []
-        var stratumOf: [Int] = []
-        stratumOf.reserveCapacity(traffic.records.count)
-        for (index, record) in traffic.records.enumerated() {
-            let key = keys.map { key -> String in
-                switch key {
-                case "route": return traffic.strings[record.route]
-                case "model": return replay.modelNames[Int(replay.models[index])]
-                default: return traffic.tag(key, of: record) ?? "(none)"
-                }
-            }
-            if let id = stratumIDs[key] {
-                stratumOf.append(id)
-            } else {
-                stratumIDs[key] = stratumKeys.count
-                stratumOf.append(stratumKeys.count)
-                stratumKeys.append(key)
-            }
-        }
-        let sample = StratifiedSample.draw(values: values, baseWeights: replay.weights, strata: stratumOf, keys: stratumKeys,
-                                           rate: rate, seed: seed)
-        var text = ""
-        for (position, index) in sample.indices.enumerated() {
-            text += CanonicalJSONLines.line(traffic.records[index], weight: sample.weights[position], in: traffic)
-        }
-        try ReportOutput.emit(text, to: output, context: context)
-        context.stdout(renderer.render(SampleSummary(sample: sample, total: traffic.records.count, keys: keys, output: output,
-                                                     rate: rate, seed: seed)))
-        return .success
-    }
+        var strata = StrataIndex(keys: keys)
+        var sampler = StratifiedSampler(rate: rate, seed: seed)
 
-    /// The log: `file` (or standard input) read with the plan's traffic spec, else the file the plan names.
-    private static func read(_ file: String?, loaded: LoadedPlan, skipBadRecords: Bool,
-                             context: CommandContext) throws(CostGateError) -> Traffic {
-        guard let file else {
-            var evaluator = Evaluator(options: .init(skipBadRecords: skipBadRecords, progress: context.progress))
-            return try evaluator.traffic(for: loaded)
+        // Pass 1: each stratum's size and the spread of its records' weighted cost under the plan, and each
+        // record's stratum (4 bytes a record: the only thing kept per record).
+        var tagKeys = Set<String>()
+        var skipped = Traffic.SkippedRecords()
+        var recordStrata: [Int32] = []
+        try log.forEachBlock { block, _ throws(CostGateError) in
+            skipped.count += block.skipped.count
+            skipped.examples += block.skipped.examples.prefix(10 - skipped.examples.count)
+            let replay = try Replayer.replay(block, plan: loaded.plan, name: "plan", catalog: loaded.plan.catalog, prompts: prompts,
+                                             reference: loaded.plan, referencePrompts: prompts)
+            tagKeys.formUnion(block.tagKeys)
+            let blockStrata = strata.strata(of: block, replay: replay)
+            sampler.tally(values: Forecaster.costValues(replay), strata: blockStrata, strataCount: strata.keys.count)
+            recordStrata.append(contentsOf: blockStrata.lazy.map { Int32($0) })
+            context.progress?("costgate sample: tallied \(Format.count(Double(recordStrata.count))) records…")
         }
-        let display = file == "-" ? "standard input" : file
-        var traffic = try TrafficReader.read(try context.readArgumentFile(file), spec: loaded.plan.traffic, file: display,
-                                             skipBadRecords: skipBadRecords)
-        traffic.source = display
-        return traffic
+        guard sampler.recordCount > 0 else {
+            var reason = "no readable records in \(log.name)"
+            if let first = skipped.examples.first { reason += " (\(skipped.count) skipped; the first: \(first))" }
+            throw CostGateError.io(path: log.name, reason: reason)
+        }
+        let known = ["route", "model"] + tagKeys.sorted()
+        for key in keys where !known.contains(key) { throw CostGateError.unknown("stratum key", key, in: "--by", known: known) }
+        sampler.allocate(keys: strata.keys)
+
+        // The records with the smallest seeded hashes in each stratum.
+        sampler.select(strata: recordStrata, firstIndex: 0)
+        recordStrata = []
+
+        // Pass 2: the kept records, reweighted, written in log order.
+        let kept = sampler.kept
+        var weights: [Double] = []
+        weights.reserveCapacity(kept.count)
+        try ReportOutput.stream(to: output, context: context) { write throws(CostGateError) in
+            var next = 0
+            try log.forEachBlock { block, first throws(CostGateError) in
+                var text = ""
+                while next < kept.count && kept[next].index < first + block.records.count {
+                    let record = block.records[kept[next].index - first]
+                    let weight = sampler.weight(record.weight.isNaN ? 1 / loaded.plan.traffic.sampleRate : record.weight,
+                                                stratum: kept[next].stratum)
+                    weights.append(weight)
+                    text += CanonicalJSONLines.line(record, weight: weight, in: block)
+                    next += 1
+                    if text.utf8.count >= 1 << 20 {
+                        try write(text)
+                        text = ""
+                    }
+                }
+                try write(text)
+                context.progress?("costgate sample: wrote \(Format.count(Double(next))) of \(Format.count(Double(kept.count))) records…")
+            }
+        }
+        if context.showsProgress { context.stderr("\r\u{1B}[K") }
+        let sample = sampler.sample { _ in 1 }
+        let summary = SampleSummary(sample: StratifiedSample(strata: sample.strata, indices: kept.map(\.index), weights: weights),
+                                    total: sampler.recordCount, keys: keys, output: output, rate: rate, seed: seed)
+        context.stdout(renderer.render(summary))
+        return .success
     }
 }

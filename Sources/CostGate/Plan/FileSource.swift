@@ -80,7 +80,7 @@ public struct FileSource: Sendable {
         }
         guard !isDirectory.boolValue else { throw .io(path: displayPath(path), reason: "is a directory, not a file") }
         do {
-            return try Data(contentsOf: URL(fileURLWithPath: resolved), options: .alwaysMapped)
+            return try MappedFile.map(resolved)
         } catch {
             throw .io(path: displayPath(path), reason: "cannot be read (\(error.localizedDescription))")
         }

@@ -36,44 +36,11 @@ public struct StratifiedSample: Sendable {
     ///   - seed: the seed of the selection hash.
     public static func draw(values: [Double], baseWeights: [Double], strata stratumOf: [Int], keys: [[String]],
                             rate: Double, seed: UInt64) -> StratifiedSample {
-        let count = keys.count
-        var population = [Int](repeating: 0, count: count)
-        var sums = [PreciseSum](repeating: PreciseSum(), count: count)
-        for (index, stratum) in stratumOf.enumerated() {
-            population[stratum] += 1
-            sums[stratum].add(values[index])
-        }
-        var squares = [PreciseSum](repeating: PreciseSum(), count: count)
-        for (index, stratum) in stratumOf.enumerated() {
-            let deviation = values[index] - sums[stratum].value / Double(population[stratum])
-            squares[stratum].add(deviation * deviation)
-        }
-        let deviations = (0..<count).map { population[$0] > 1 ? (squares[$0].value / Double(population[$0] - 1)).squareRoot() : 0 }
-        let allocation = allocate(population: population, deviations: deviations, budget: Int((rate * Double(stratumOf.count)).rounded(.up)),
-                                  rate: rate)
-
-        // Keep, per stratum, the records with the smallest seeded hashes of their index.
-        var candidates = [[(hash: UInt64, index: Int)]](repeating: [], count: count)
-        for (index, stratum) in stratumOf.enumerated() {
-            candidates[stratum].append((SplitMix64.mix(seed ^ SplitMix64.mix(UInt64(index))), index))
-        }
-        var kept = [Bool](repeating: false, count: stratumOf.count)
-        for stratum in 0..<count {
-            let chosen = candidates[stratum].sorted { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-                .prefix(allocation[stratum])
-            for pick in chosen { kept[pick.index] = true }
-        }
-        var indices: [Int] = []
-        var weights: [Double] = []
-        for index in kept.indices where kept[index] {
-            let stratum = stratumOf[index]
-            indices.append(index)
-            weights.append(baseWeights[index] * Double(population[stratum]) / Double(allocation[stratum]))
-        }
-        let described = (0..<count).map {
-            Stratum(key: keys[$0], population: population[$0], kept: allocation[$0], standardDeviation: deviations[$0])
-        }
-        return StratifiedSample(strata: described, indices: indices, weights: weights)
+        var sampler = StratifiedSampler(rate: rate, seed: seed)
+        sampler.tally(values: values, strata: stratumOf, strataCount: keys.count)
+        sampler.allocate(keys: keys)
+        sampler.select(strata: stratumOf, firstIndex: 0)
+        return sampler.sample(weights: { baseWeights[$0] })
     }
 
     /// Records per stratum: floors first, then Neyman shares of the rest by water-filling, rounded by largest

@@ -47,7 +47,7 @@ public enum TrafficReader {
                             skipBadRecords: Bool) throws(CostGateError) -> Traffic {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            data = try MappedFile.map(path)
         } catch {
             throw .io(path: displayName, reason: ioReason(error, path: path))
         }
@@ -68,60 +68,19 @@ public enum TrafficReader {
                      chunkCount: Int?, allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
         let layout = FieldLayout(spec: spec)
         var chunks: [TrafficChunk] = []
-        var headerError: CostGateError?
+        var failure: CostGateError?
         data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return }
-            var start = 0
-            if raw.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { start = 3 }
-            var format = spec.format
-            if format == .litellm || format == .langfuse || format == .helicone {
-                // These tools export JSON Lines or CSV (whose JSON sits in cells): a JSON line starts with '{'.
-                var first = start
-                while first < raw.count, base[first] == 0x20 || base[first] == 0x09 || base[first] == 0x0D || base[first] == 0x0A { first += 1 }
-                if first < raw.count, base[first] != UInt8(ascii: "{") { format = .csv }
-            }
-            switch format {
-            case .jsonl, .litellm, .langfuse, .helicone, .otlp:
-                let ranges = split(base, from: start, to: raw.count, chunkCount: chunkCount)
-                chunks = parse(ranges) { range in
-                    JSONLinesReader.parseChunk(base, from: range.lowerBound, to: range.upperBound,
-                                               layout: layout, skipBadRecords: skipBadRecords)
-                }
-            case .openaiUsage, .anthropicUsage:
-                // A page per line splits at line boundaries; a pretty-printed page is one value, read whole.
-                let ranges = UsageReportReader.isOnePagePerLine(base, from: start, to: raw.count)
-                    ? split(base, from: start, to: raw.count, chunkCount: chunkCount) : [start..<raw.count]
-                chunks = parse(ranges) { range in
-                    UsageReportReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, layout: layout,
-                                                 skipBadRecords: skipBadRecords)
-                }
-            case .csv:
-                let header: CSVReader.Header
-                do throws(CostGateError) {
-                    header = try CSVReader.Header.read(base, from: start, to: raw.count, layout: layout, file: file)
-                } catch {
-                    headerError = error
-                    return
-                }
-                let body = { (ranges: [Range<Int>]) in
-                    parse(ranges) { range in
-                        CSVReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, header: header,
-                                             layout: layout, skipBadRecords: skipBadRecords)
-                    }
-                }
-                // Split at newlines and parsed in parallel. A quote may hide a newline inside a field: when a chunk's
-                // last row runs on inside quotes, the next chunk began mid-row, and the file is split again where a
-                // pre-scan of the quotes finds rows end, or read as one chunk when a quote is out of place.
-                var parsed = body(split(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount))
-                if !CSVReader.rowsAlign(parsed) {
-                    parsed = body(CSVReader.rowRanges(base, from: header.bodyStart, to: raw.count, chunkCount: chunkCount)
-                                  ?? [header.bodyStart..<raw.count])
-                }
-                // The header's lines come first.
-                chunks = [TrafficChunk(lineCount: header.lineCount)] + parsed.map(\.chunk)
+            do throws(CostGateError) {
+                let body = try TrafficBody(base, count: raw.count, spec: spec, layout: layout, file: file)
+                // A CSV header's lines come first.
+                chunks = [TrafficChunk(lineCount: body.leadingLines)]
+                    + body.parse(base, body.start..<raw.count, layout: layout, skipBadRecords: skipBadRecords, chunkCount: chunkCount).chunks
+            } catch {
+                failure = error
             }
         }
-        if let headerError { throw headerError }
+        if let failure { throw failure }
         return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
     }
 
@@ -147,16 +106,22 @@ public enum TrafficReader {
         return ranges
     }
 
-    /// Parses the ranges in parallel, returning the chunks in order.
-    private static func parse<Chunk>(_ ranges: [Range<Int>], _ body: (Range<Int>) -> Chunk) -> [Chunk] {
-        if ranges.count == 1 { return [body(ranges[0])] }
+    /// Parses the ranges of the bytes at `base` in parallel, returning the chunks in order. Each range's pages are
+    /// handed back once it is parsed when the bytes are a mapped file (`MappedFile.release`), so a large file's pages
+    /// do not stay resident.
+    static func parse<Chunk>(_ ranges: [Range<Int>], of base: UnsafePointer<UInt8>, _ body: (Range<Int>) -> Chunk) -> [Chunk] {
+        if ranges.count == 1 {
+            defer { MappedFile.release(base, ranges[0]) }
+            return [body(ranges[0])]
+        }
         var chunks = [Chunk?](repeating: nil, count: ranges.count)
         withoutActuallyEscaping(body) { body in
             chunks.withUnsafeMutableBufferPointer { output in
                 // Each iteration writes only its own slot, and the buffer outlives the loop.
-                let work = UncheckedSendable(value: (output, body))
+                let work = UncheckedSendable(value: (output, body, base))
                 DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
                     work.value.0[index] = work.value.1(ranges[index])
+                    MappedFile.release(work.value.2, ranges[index])
                 }
             }
         }
@@ -164,11 +129,12 @@ public enum TrafficReader {
     }
 
     /// Merges chunks in order, remapping their local ids into one table; empties `chunks` as it goes.
+    /// `lineOffset` counts the file's lines before the first chunk (a block read after others).
     static func merge(_ chunks: inout [TrafficChunk], file: String, skipBadRecords: Bool,
-                      allowEmpty: Bool = false) throws(CostGateError) -> Traffic {
+                      allowEmpty: Bool = false, lineOffset firstLine: Int = 0) throws(CostGateError) -> Traffic {
         var traffic = Traffic()
         traffic.source = file
-        var lineOffset = 0
+        var lineOffset = firstLine
         for chunk in chunks {
             if !skipBadRecords, let issue = chunk.issues.first { throw issue.error(file: file, lineOffset: lineOffset) }
             lineOffset += chunk.lineCount
@@ -180,7 +146,7 @@ public enum TrafficReader {
         var pairs: [Traffic.TagPair] = []
         var coveredStart = Double.infinity
         var coveredEnd = -Double.infinity
-        lineOffset = 0
+        lineOffset = firstLine
         for index in chunks.indices {
             // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
             let chunk = chunks[index]

@@ -1,11 +1,8 @@
-/// One recorded request, compact so that millions fit in memory. Strings are ids into `Traffic.strings`.
+/// One recorded request, compact so that millions fit in memory (144 bytes: the fields are declared widest first, so
+/// none is padded). Strings are ids into `Traffic.strings`.
 public struct TrafficRecord: Sendable, Equatable {
     /// Arrival time, Unix seconds (UTC).
     public var timestamp: Double
-    /// The recorded model (string id), as written in the traffic.
-    public var model: Int32
-    /// The route (string id).
-    public var route: Int32
     /// Input tokens, cached tokens included (OpenAI's convention).
     public var inputTokens: Int64
     /// Input tokens read from the provider's prompt cache.
@@ -14,8 +11,6 @@ public struct TrafficRecord: Sendable, Equatable {
     public var cacheWriteInputTokens: Int64
     /// Input tokens written to the prompt cache with a 1-hour lifetime.
     public var cacheWrite1hInputTokens: Int64
-    /// The service tier the record names: 0 when it names none, else `ServiceTier.rawValue + 1`.
-    public var serviceTierCode: UInt8
     /// Output tokens, reasoning tokens included.
     public var outputTokens: Int64
     /// Reasoning tokens (part of `outputTokens`).
@@ -24,33 +19,39 @@ public struct TrafficRecord: Sendable, Equatable {
     public var latencyMs: Double
     /// Recorded time to first token in ms, or NaN.
     public var ttftMs: Double
-    /// Whether the request failed (`status: error`).
-    public var isError: Bool
     /// Quality score 0...1, or NaN when absent.
     public var quality: Double
     /// How many real requests this record stands for, or NaN to use 1 / sample_rate.
     public var weight: Double
+    /// Length of the shared prefix in tokens (0 when none).
+    public var prefixTokens: Int64
+    /// What the provider billed for the request in USD (`billed_cost_usd`, LiteLLM's `spend`), or NaN.
+    public var billedCostUSD: Double = .nan
+    /// The recorded model (string id), as written in the traffic.
+    public var model: Int32
+    /// The route (string id).
+    public var route: Int32
     /// Index into `Traffic.tagSets`.
     public var tagSet: Int32
     /// Shared-prefix id (string id) for prefix caching, or -1.
     public var prefixID: Int32
-    /// Length of the shared prefix in tokens (0 when none).
-    public var prefixTokens: Int64
-    /// The long-context tier a usage report billed the record at: 0 when it does not say (the prompt size decides),
-    /// 1 at or below the model's threshold, 2 above it (Anthropic's `context_window` `200k-1M`).
-    public var contextWindowCode: UInt8
     /// Mooncake-style block hashes: `Traffic.hashPool[hashStart..<hashStart+hashCount]`.
     public var hashStart: Int32
     /// Number of block hashes.
     public var hashCount: Int32
-    /// Whether a semantic cache answered the request: 0 when the record does not say, 1 a miss, 2 a hit.
-    public var cacheHitCode: UInt8 = 0
     /// The request's prompt hash (string id), or -1: repeats within a TTL are semantic-cache hits.
     public var promptHash: Int32 = -1
+    /// The service tier the record names: 0 when it names none, else `ServiceTier.rawValue + 1`.
+    public var serviceTierCode: UInt8
+    /// Whether the request failed (`status: error`).
+    public var isError: Bool
+    /// The long-context tier a usage report billed the record at: 0 when it does not say (the prompt size decides),
+    /// 1 at or below the model's threshold, 2 above it (Anthropic's `context_window` `200k-1M`).
+    public var contextWindowCode: UInt8
+    /// Whether a semantic cache answered the request: 0 when the record does not say, 1 a miss, 2 a hit.
+    public var cacheHitCode: UInt8 = 0
     /// The request's outcome: 0 when the record does not say, 1 success, 2 failure.
     public var outcomeCode: UInt8 = 0
-    /// What the provider billed for the request in USD (`billed_cost_usd`, LiteLLM's `spend`), or NaN.
-    public var billedCostUSD: Double = .nan
 
     /// Creates a record with every optional field absent.
     public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {

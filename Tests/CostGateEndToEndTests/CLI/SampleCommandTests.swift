@@ -66,4 +66,36 @@ import CostGateTestSupport
         #expect(unknown.status == .badInput && unknown.stderr.contains("did you mean 'customer'"), "\(unknown.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.jsonl"))
     }
+
+    /// Read in blocks of a few kilobytes (a large log is read 64 MiB at a time), the log gives the same sample,
+    /// byte for byte, as read in one block: by route and customer, by a tag key that only a late block holds, by model.
+    @Test func blocksGiveTheSameSampleAsOneRead() throws {
+        let folder = try scratch()
+        var lines = try String(contentsOfFile: folder + "/traffic.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[lines.count - 5] = String(lines[lines.count - 5].dropLast()) + #", "late_tag": "x"}"#
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        for by in [["--by", "route", "--by", "customer"], ["--by", "late_tag"], ["--by", "model"]] {
+            let arguments = ["sample", "--rate", "0.07", "--seed", "5", "--format", "json"] + by
+            let one = runCLI(arguments + ["--output", "one.jsonl"], in: folder)
+            let many = runCLI(arguments + ["--output", "many.jsonl"], in: folder, trafficBlockBytes: 4_096)
+            #expect(one.status == .success && many.status == .success, "\(one.stderr) \(many.stderr)")
+            let a = try String(contentsOfFile: folder + "/one.jsonl", encoding: .utf8)
+            let b = try String(contentsOfFile: folder + "/many.jsonl", encoding: .utf8)
+            #expect(!a.isEmpty && a == b, "\(by)")
+            // The strata's spreads are merged block by block (Chan's update): equal to rounding, not to the bit.
+            let strata = try [one, many].map { try #require((try parseJSON($0.stdout) as? [String: Any])?["strata"] as? [[String: Any]]) }
+            #expect(strata[0].count == strata[1].count && strata[0].count > 1)
+            for (x, y) in zip(strata[0], strata[1]) {
+                #expect(x["records"] as? Int == y["records"] as? Int && x["kept"] as? Int == y["kept"] as? Int && x["key"] as? [String] == y["key"] as? [String])
+                let spread = try [x, y].map { try #require($0["cost_sd_usd"] as? Double) }
+                #expect(abs(spread[0] - spread[1]) <= 1e-12 * spread[0], "\(by) \(spread)")
+            }
+        }
+        // A bad line in a later block is named by its line in the file, and nothing is written.
+        lines[15_000] = #"{"timestamp": 1, "input_tokens": -1, "output_tokens": 1}"#
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let bad = runCLI(["sample", "--rate", "0.1", "--output", "bad.jsonl"], in: folder, trafficBlockBytes: 4_096)
+        #expect(bad.status == .badInput && bad.stderr.contains("traffic.jsonl:15001"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/bad.jsonl"))
+    }
 }

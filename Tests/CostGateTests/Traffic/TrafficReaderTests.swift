@@ -6,6 +6,11 @@ import CostGateTestSupport
 private typealias Support = TrafficTestSupport
 
 @Suite struct TrafficReaderTests {
+    /// Records are what a log costs in memory: the widest fields first, so none is padded.
+    @Test func aRecordTakes144Bytes() {
+        #expect(MemoryLayout<TrafficRecord>.stride == 144)
+    }
+
     @Test func readsEveryField() throws {
         let text = #"{"timestamp": "2025-03-01T12:00:00.250Z", "model": "gpt-4o-mini", "route": "chat", "input_tokens": 1200, "#
             + #""cached_input_tokens": 1000, "output_tokens": 300, "reasoning_tokens": 120, "latency_ms": 812.5, "ttft_ms": 95, "#

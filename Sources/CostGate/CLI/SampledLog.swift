@@ -1,0 +1,79 @@
+import Foundation
+
+/// The log `costgate sample` reads, a block at a time, once per pass: a file named on the command line (mapped, its
+/// pages handed back as they are parsed), standard input (held in memory as bytes), or the files the plan names.
+/// A plan with `traffic.join` is read whole, once: the join needs every record of the application log.
+struct SampledLog {
+    /// The log's name in messages.
+    let name: String
+    private let source: Source
+    private let spec: TrafficSpec
+    private let skipBadRecords: Bool
+    private let blockBytes: Int
+
+    private enum Source {
+        case bytes(Data)
+        case files(LoadedPlan, [String], standardInput: Data?)
+        case joined(Traffic)
+    }
+
+    /// The log `file` names (`-` for standard input), else the plan's traffic files.
+    init(file: String?, loaded: LoadedPlan, skipBadRecords: Bool, context: CommandContext) throws(CostGateError) {
+        spec = loaded.plan.traffic
+        self.skipBadRecords = skipBadRecords
+        blockBytes = context.trafficBlockBytes
+        if let file {
+            name = file == "-" ? "standard input" : file
+            source = .bytes(file == "-" ? context.readStdin() : try Self.map(file, context: context))
+            return
+        }
+        let files = try loaded.trafficFiles()
+        let standardInput = files.contains("-") ? context.readStdin() : nil
+        name = files.count == 1 ? (files[0] == "-" ? "standard input" : loaded.source.displayPath(files[0])) : spec.path
+        if loaded.plan.traffic.join != nil {
+            source = .joined(try loaded.readTraffic(files, skipBadRecords: skipBadRecords) { () throws(CostGateError) -> Data in
+                standardInput ?? Data()
+            })
+        } else {
+            source = .files(loaded, files, standardInput: standardInput)
+        }
+    }
+
+    /// Calls `body` with each block of records in log order and the position in the log of its first record.
+    func forEachBlock(_ body: (Traffic, Int) throws(CostGateError) -> Void) throws(CostGateError) {
+        var first = 0
+        func read(_ data: Data, name: String) throws(CostGateError) {
+            try TrafficReader.readBlocks(data, spec: spec, file: name, skipBadRecords: skipBadRecords, blockBytes: blockBytes) { block throws(CostGateError) in
+                try body(block, first)
+                first += block.records.count
+            }
+        }
+        switch source {
+        case .bytes(let data):
+            try read(data, name: name)
+        case .files(let loaded, let files, let standardInput):
+            for file in files {
+                if file == "-" {
+                    try read(standardInput ?? Data(), name: "standard input")
+                } else {
+                    try read(try loaded.source.read(file, namedIn: loaded.plan.file), name: loaded.source.displayPath(file))
+                }
+            }
+        case .joined(let traffic):
+            try body(traffic, 0)
+        }
+    }
+
+    /// The file at `path` (relative to the working directory), mapped.
+    private static func map(_ path: String, context: CommandContext) throws(CostGateError) -> Data {
+        let resolved = context.resolve(path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else { throw .io(path: path, reason: "no such file") }
+        guard !isDirectory.boolValue else { throw .io(path: path, reason: "is a directory, not a file") }
+        do {
+            return try MappedFile.map(resolved)
+        } catch {
+            throw .io(path: path, reason: "cannot read the file (\(error.localizedDescription))")
+        }
+    }
+}
