@@ -57,11 +57,11 @@ public enum Gzip {
                 // The CRC follows each block while its bytes are still in cache.
                 var crc: UInt32 = 0
                 var checked = memberStart
-                try inflater.inflate { output, length in
+                try inflater.inflate(progress: { output, length in
                     crc = CRC32.update(crc, UnsafeBufferPointer(start: output + checked, count: length - checked))
                     checked = length
                     progress(output, length, false)
-                }
+                })
                 let trailer = inflater.consumedOffset
                 guard trailer + 8 <= count else {
                     throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
@@ -85,6 +85,84 @@ public enum Gzip {
         settle()
         inflater.releaseRetired()
         return inflater.takeOutput()
+    }
+
+    /// Decompresses `data` a piece at a time, for a reader that needs only a window of the output.
+    ///
+    /// After each deflate block, `consume` gets the output buffer and the range of its bytes not consumed yet, and
+    /// returns how many of them (from the range's start) it is done with. The buffer keeps only the bytes not
+    /// consumed and the last 32 KiB (what a back-reference may copy), moved to its front, so memory stays near what
+    /// `consume` leaves plus one block's output. A last call has `isComplete` true, once every member's CRC-32 and
+    /// length are checked: bytes handed over before it are not checked yet, and a fault found later is still thrown.
+    ///
+    /// - Throws: `CostGateError.io` naming `file` for a bad stream; whatever `consume` throws.
+    static func stream(_ data: Data, file: String,
+                       consume: (UnsafePointer<UInt8>, Range<Int>, _ isComplete: Bool) throws(CostGateError) -> Int) throws(CostGateError) {
+        var caught: CostGateError?
+        let result: Result<Void, Inflater.Failure> = data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(()) }
+            let count = raw.count
+            var inflater = Inflater(base, from: 0, to: count, expectedSize: 1 << 22)
+            inflater.freesOutgrownBuffers = true
+            defer { inflater.discard() }
+            var pending = 0 // the first byte not consumed
+            // The sentinel thrown when `consume` throws; `caught` holds its error.
+            let stopped = Inflater.Failure(reason: "stopped by the reader", offset: -1)
+            func handOver(_ output: UnsafePointer<UInt8>, _ length: Int, isComplete: Bool) throws(Inflater.Failure) {
+                do throws(CostGateError) {
+                    pending += try consume(output, pending..<length, isComplete)
+                } catch {
+                    caught = error
+                    throw stopped
+                }
+            }
+            do throws(Inflater.Failure) {
+                var start = 0
+                var members = 0
+                while start < count {
+                    if members > 0 && (start..<count).allSatisfy({ base[$0] == 0 }) { break } // zero padding after the last member
+                    let bodyStart = try header(base, from: start, count: count)
+                    inflater.restart(at: bodyStart)
+                    var crc: UInt32 = 0
+                    var checked = inflater.decodedCount
+                    var memberBytes = 0
+                    try inflater.inflate(afterBlock: { (output, length) throws(Inflater.Failure) -> Int in
+                        crc = CRC32.update(crc, UnsafeBufferPointer(start: output + checked, count: length - checked))
+                        memberBytes += length - checked
+                        try handOver(output, length, isComplete: false)
+                        // What was consumed, but the last 32 KiB, can go; dropping less than 1 MiB is not worth the move.
+                        let drop = min(pending, length - (1 << 15))
+                        guard drop >= 1 << 20 else {
+                            checked = length
+                            return 0
+                        }
+                        pending -= drop
+                        checked = length - drop
+                        return drop
+                    })
+                    let trailer = inflater.consumedOffset
+                    guard trailer + 8 <= count else {
+                        throw Inflater.Failure(reason: "the member ends before its CRC-32 and length", offset: count)
+                    }
+                    guard crc == readUInt32(base + trailer) else {
+                        throw Inflater.Failure(reason: "a CRC-32 mismatch (the data is corrupt)", offset: trailer)
+                    }
+                    guard UInt32(truncatingIfNeeded: memberBytes) == readUInt32(base + trailer + 4) else {
+                        throw Inflater.Failure(reason: "a length (ISIZE) mismatch", offset: trailer + 4)
+                    }
+                    members += 1
+                    start = trailer + 8
+                }
+                try handOver(inflater.decodedBase, inflater.decodedCount, isComplete: true)
+            } catch {
+                return .failure(error)
+            }
+            return .success(())
+        }
+        if let caught { throw caught }
+        if case .failure(let failure) = result {
+            throw .io(path: file, reason: "is not valid gzip data: \(failure.reason) (at byte \(failure.offset))")
+        }
     }
 
     /// Checks a member header at `start`; returns where its deflate data begins.

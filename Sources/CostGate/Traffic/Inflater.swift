@@ -31,6 +31,8 @@ struct Inflater {
     private var windowStart = 0
     /// Buffers outgrown by `reserve`, freed by `releaseRetired()` or `discard()`.
     private var retired: [UnsafeMutablePointer<UInt8>] = []
+    /// Whether an outgrown buffer is freed at once: true when nothing reads the output between blocks (`Gzip.stream`).
+    var freesOutgrownBuffers = false
 
     /// Starts decoding `input[start..<end]`, appending to a buffer sized for about `expectedSize` bytes.
     init(_ input: UnsafePointer<UInt8>, from start: Int, to end: Int, expectedSize: Int) {
@@ -78,6 +80,16 @@ struct Inflater {
         bits = 0
         bitCount = 0
         windowStart = length
+    }
+
+    /// Forgets the first `count` bytes decoded, moving the rest to the front of the buffer; call it only between
+    /// blocks, and keep at least the last 32 KiB of the current member, which a back-reference may still copy.
+    mutating func dropFirst(_ count: Int) {
+        guard count > 0 else { return }
+        memmove(output, output + count, length - count)
+        length -= count
+        // A member that began in the dropped bytes may now refer back to the buffer's start.
+        windowStart = max(0, windowStart - count)
     }
 
     /// Frees the decoded bytes (when `takeOutput` was not called) and the outgrown buffers.
@@ -138,7 +150,7 @@ struct Inflater {
         while newCapacity < length + count { newCapacity *= 2 }
         let grown = Self.allocateOutput(newCapacity, prefault: min(newCapacity, (end - position) * 64 + length))
         grown.update(from: output, count: length)
-        retired.append(output)
+        if freesOutgrownBuffers { free(output) } else { retired.append(output) }
         output = grown
         capacity = newCapacity
     }
@@ -222,6 +234,16 @@ struct Inflater {
 
     /// Decodes blocks until the final one, calling `progress` with the output so far after each block.
     mutating func inflate(progress: (UnsafePointer<UInt8>, Int) -> Void = { _, _ in }) throws(Failure) {
+        try inflate(afterBlock: { (output, length) throws(Failure) -> Int in
+            progress(output, length)
+            return 0
+        })
+    }
+
+    /// Decodes blocks until the final one. After each block, `afterBlock` gets the output buffer and its length and
+    /// returns how many bytes at the buffer's start to forget (`dropFirst`): at most all but the last 32 KiB of the
+    /// member. It may throw to stop decoding.
+    mutating func inflate(afterBlock: (UnsafePointer<UInt8>, Int) throws(Failure) -> Int) throws(Failure) {
         var final = false
         while !final {
             final = try take(1) == 1
@@ -233,7 +255,7 @@ struct Inflater {
                 try huffmanBlock(literals, distances)
             default: throw Failure(reason: "a block of the reserved type 3", offset: consumedOffset)
             }
-            progress(UnsafePointer(output), length)
+            dropFirst(try afterBlock(UnsafePointer(output), length))
         }
     }
 
