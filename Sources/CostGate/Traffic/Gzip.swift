@@ -106,6 +106,7 @@ public enum Gzip {
             inflater.freesOutgrownBuffers = true
             defer { inflater.discard() }
             var pending = 0 // the first byte not consumed
+            var released = 0 // the input handed back up to here
             // The sentinel thrown when `consume` throws; `caught` holds its error.
             let stopped = Inflater.Failure(reason: "stopped by the reader", offset: -1)
             func handOver(_ output: UnsafePointer<UInt8>, _ length: Int, isComplete: Bool) throws(Inflater.Failure) {
@@ -126,7 +127,12 @@ public enum Gzip {
                     var crc: UInt32 = 0
                     var checked = inflater.decodedCount
                     var memberBytes = 0
-                    try inflater.inflate(afterBlock: { (output, length) throws(Inflater.Failure) -> Int in
+                    try inflater.inflate(afterBlock: { (output, length, consumed) throws(Inflater.Failure) -> Int in
+                        // The compressed bytes read so far are not needed again: a mapped file's pages go back.
+                        if consumed - released >= 1 << 20 {
+                            MappedFile.release(base, released..<consumed)
+                            released = consumed
+                        }
                         crc = CRC32.update(crc, UnsafeBufferPointer(start: output + checked, count: length - checked))
                         memberBytes += length - checked
                         try handOver(output, length, isComplete: false)

@@ -234,16 +234,16 @@ struct Inflater {
 
     /// Decodes blocks until the final one, calling `progress` with the output so far after each block.
     mutating func inflate(progress: (UnsafePointer<UInt8>, Int) -> Void = { _, _ in }) throws(Failure) {
-        try inflate(afterBlock: { (output, length) throws(Failure) -> Int in
+        try inflate(afterBlock: { (output, length, _) throws(Failure) -> Int in
             progress(output, length)
             return 0
         })
     }
 
-    /// Decodes blocks until the final one. After each block, `afterBlock` gets the output buffer and its length and
-    /// returns how many bytes at the buffer's start to forget (`dropFirst`): at most all but the last 32 KiB of the
-    /// member. It may throw to stop decoding.
-    mutating func inflate(afterBlock: (UnsafePointer<UInt8>, Int) throws(Failure) -> Int) throws(Failure) {
+    /// Decodes blocks until the final one. After each block, `afterBlock` gets the output buffer, its length and the
+    /// input bytes consumed so far (`consumedOffset`), and returns how many bytes at the buffer's start to forget
+    /// (`dropFirst`): at most all but the last 32 KiB of the member. It may throw to stop decoding.
+    mutating func inflate(afterBlock: (UnsafePointer<UInt8>, Int, _ consumed: Int) throws(Failure) -> Int) throws(Failure) {
         var final = false
         while !final {
             final = try take(1) == 1
@@ -255,7 +255,7 @@ struct Inflater {
                 try huffmanBlock(literals, distances)
             default: throw Failure(reason: "a block of the reserved type 3", offset: consumedOffset)
             }
-            dropFirst(try afterBlock(UnsafePointer(output), length))
+            dropFirst(try afterBlock(UnsafePointer(output), length, consumedOffset))
         }
     }
 
