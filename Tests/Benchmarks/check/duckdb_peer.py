@@ -1,12 +1,26 @@
 #!/usr/bin/env python3
-"""The peer for `costgate check`: DuckDB reads the same JSON Lines file, prices every record at its route's
+"""The peer for `costgate check`: DuckDB reads the same JSON Lines (or CSV) file, prices every record at its route's
 model under the base plan and under the head plan (uncached input, cached input, output and reasoning rates,
 as the plans say), groups each side's cost by route, model and each tag, and prints both monthly totals.
-Usage: duckdb_peer.py FILE"""
+Usage: duckdb_peer.py FILE (.jsonl or .csv)"""
 import sys
 import duckdb
 
 path = sys.argv[1]
+if path.endswith(".csv"):
+    # The CSV twin (to_csv.py) has the tags as columns; `tags` is an empty struct so the query reads the same.
+    source = f"""(SELECT *, {{'team': NULL::VARCHAR, 'customer': NULL::VARCHAR, 'feature': NULL::VARCHAR}} AS tags
+      FROM read_csv('{path}', header=true, columns={{
+      'timestamp': 'VARCHAR', 'model': 'VARCHAR', 'route': 'VARCHAR', 'input_tokens': 'BIGINT',
+      'cached_input_tokens': 'BIGINT', 'output_tokens': 'BIGINT', 'reasoning_tokens': 'BIGINT', 'ttft_ms': 'DOUBLE',
+      'latency_ms': 'DOUBLE', 'status': 'VARCHAR', 'quality': 'DOUBLE', 'team': 'VARCHAR', 'customer': 'VARCHAR',
+      'feature': 'VARCHAR'}}))"""
+else:
+    source = f"""read_json('{path}', format='newline_delimited', columns={{
+      'timestamp': 'VARCHAR', 'model': 'VARCHAR', 'route': 'VARCHAR', 'input_tokens': 'BIGINT',
+      'cached_input_tokens': 'BIGINT', 'output_tokens': 'BIGINT', 'reasoning_tokens': 'BIGINT',
+      'team': 'VARCHAR', 'customer': 'VARCHAR', 'feature': 'VARCHAR',
+      'tags': 'STRUCT(team VARCHAR, customer VARCHAR, feature VARCHAR)'}})"""
 con = duckdb.connect()
 con.execute("""CREATE TABLE prices(side VARCHAR, route VARCHAR, model VARCHAR, input DOUBLE, cached DOUBLE, output DOUBLE, reasoning DOUBLE)""")
 con.execute("""INSERT INTO prices VALUES
@@ -23,11 +37,7 @@ con.execute(f"""CREATE TABLE costed AS
          coalesce(t.feature, t.tags.feature) AS feature,
          10.0 * ((t.input_tokens - coalesce(t.cached_input_tokens, 0)) * p.input + coalesce(t.cached_input_tokens, 0) * p.cached
           + (t.output_tokens - coalesce(t.reasoning_tokens, 0)) * p.output + coalesce(t.reasoning_tokens, 0) * p.reasoning) / 1e6 AS cost
-  FROM read_json('{path}', format='newline_delimited', columns={{
-      'timestamp': 'VARCHAR', 'model': 'VARCHAR', 'route': 'VARCHAR', 'input_tokens': 'BIGINT',
-      'cached_input_tokens': 'BIGINT', 'output_tokens': 'BIGINT', 'reasoning_tokens': 'BIGINT',
-      'team': 'VARCHAR', 'customer': 'VARCHAR', 'feature': 'VARCHAR',
-      'tags': 'STRUCT(team VARCHAR, customer VARCHAR, feature VARCHAR)'}}) t JOIN prices p USING (route)""")
+  FROM {source} t JOIN prices p USING (route)""")
 totals = dict(con.execute("SELECT side, sum(cost) * 30 * 1.1 FROM costed GROUP BY side").fetchall())
 for key in ("route", "model", "team", "customer", "feature"):
     con.execute(f"SELECT side, {key}, sum(cost), count(*) FROM costed GROUP BY side, {key} ORDER BY 3 DESC").fetchall()

@@ -4,15 +4,28 @@
 # processes in one run (best of three each); prints seconds, peak memory, both sides' totals and the ratio.
 # costgate also computes the interval, quality, latency estimates and policies; DuckDB only prices and groups.
 #
-#   Tests/Benchmarks/check/run.sh [records]      (needs python3 with pip; installs duckdb into Tests/Benchmarks/.venv)
+#   Tests/Benchmarks/check/run.sh [records] [jsonl|csv]   (needs python3 with pip; installs duckdb into Tests/Benchmarks/.venv)
+# With csv, both read the CSV twin of the same log (to_csv.py: the same records, tags as columns).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 records="${1:-1000000}"
-data="Tests/Benchmarks/data/traffic.jsonl"
+format="${2:-jsonl}"
 if [ ! -f "Tests/Benchmarks/data/traffic-$records.jsonl" ]; then
   python3 Tests/Benchmarks/traffic/gen.py --records "$records" --out "Tests/Benchmarks/data/traffic-$records.jsonl"
 fi
-ln -sf "traffic-$records.jsonl" "$data"
+plan=Tests/Benchmarks/check/plan.json
+base=Tests/Benchmarks/check/base.json
+if [ "$format" = csv ]; then
+  [ -f "Tests/Benchmarks/data/traffic-$records.csv" ] ||
+    python3 Tests/Benchmarks/check/to_csv.py "Tests/Benchmarks/data/traffic-$records.jsonl" "Tests/Benchmarks/data/traffic-$records.csv"
+  for side in plan base; do
+    sed 's|"path": "../data/traffic.jsonl"|"path": "traffic.csv", "format": "csv"|' "Tests/Benchmarks/check/$side.json" > "Tests/Benchmarks/data/$side-csv.json"
+  done
+  plan=Tests/Benchmarks/data/plan-csv.json
+  base=Tests/Benchmarks/data/base-csv.json
+fi
+data="Tests/Benchmarks/data/traffic.$format"
+ln -sf "traffic-$records.$format" "$data"
 [ -x Tests/Benchmarks/.venv/bin/python ] || python3 -m venv Tests/Benchmarks/.venv
 Tests/Benchmarks/.venv/bin/python -c "import duckdb" 2>/dev/null || Tests/Benchmarks/.venv/bin/pip install -q duckdb==2.0.1
 swift build -c release --product costgate >/dev/null
@@ -28,8 +41,8 @@ measure() { # label command...
   done
   echo "$label $best $rss"
 }
-echo "records: $records ($(du -h "Tests/Benchmarks/data/traffic-$records.jsonl" | cut -f1)), $(nproc) cores"
-c=$(measure costgate "$bin" check --plan Tests/Benchmarks/check/plan.json --base-plan Tests/Benchmarks/check/base.json --format json --output Tests/Benchmarks/data/report.json)
+echo "records: $records, $format ($(du -h "Tests/Benchmarks/data/traffic-$records.$format" | cut -f1)), $(nproc) cores"
+c=$(measure costgate "$bin" check --plan "$plan" --base-plan "$base" --format json --output Tests/Benchmarks/data/report.json)
 d=$(measure duckdb Tests/Benchmarks/.venv/bin/python Tests/Benchmarks/check/duckdb_peer.py "$data")
 read -r _ cs cm <<<"$c"; read -r _ ds dm <<<"$d"
 totals=$(python3 -c 'import json; r = json.load(open("Tests/Benchmarks/data/report.json")); b = r["baseline"]["monthly_cost"]; h = r["candidates"][0]["monthly_cost"]; print("costgate base %.6f head %.6f" % (b, h))')
