@@ -1,7 +1,7 @@
 import CostGate
 import Foundation
 
-let context = CommandContext(
+var context = CommandContext(
     environment: ProcessInfo.processInfo.environment,
     currentDirectory: FileManager.default.currentDirectoryPath,
     stdout: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
@@ -9,5 +9,6 @@ let context = CommandContext(
     readStdin: { FileHandle.standardInput.readDataToEndOfFile() },
     stderrIsTerminal: isatty(STDERR_FILENO) != 0
 )
+context.mapStdin = { try MappedFile.mapStandardInput() }
 let status = CLI.run(Array(CommandLine.arguments.dropFirst()), context: context)
 exit(status.rawValue)

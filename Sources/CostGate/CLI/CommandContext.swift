@@ -14,6 +14,9 @@ public struct CommandContext: Sendable {
     public var readStdin: @Sendable () -> Data
     /// Whether standard error is a terminal (progress is shown only then, and never when `CI` is set).
     public var stderrIsTerminal: Bool
+    /// Standard input as a mapped file (`MappedFile.mapStandardInput`), for `costgate sample` to read a large log
+    /// piped in without holding it; nil (tests) to use `readStdin`.
+    public var mapStdin: (@Sendable () throws -> Data)?
     /// Bytes of a traffic log that `costgate sample` reads into records at a time (`TrafficReader.blockBytes`);
     /// tests lower it to read small logs in many blocks.
     public var trafficBlockBytes = TrafficReader.blockBytes

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The log `costgate sample` reads, a block at a time, once per pass: a file named on the command line (mapped, its
-/// pages handed back as they are parsed), standard input (held in memory as bytes), or the files the plan names.
+/// pages handed back as they are parsed), standard input (mapped, or spooled to a temporary file first when it is a
+/// pipe), or the files the plan names.
 /// A plan with `traffic.join` is read whole, once: the join needs every record of the application log.
 struct SampledLog {
     /// The log's name in messages.
@@ -24,11 +25,11 @@ struct SampledLog {
         blockBytes = context.trafficBlockBytes
         if let file {
             name = file == "-" ? "standard input" : file
-            source = .bytes(file == "-" ? context.readStdin() : try Self.map(file, context: context))
+            source = .bytes(file == "-" ? try Self.standardInput(context) : try Self.map(file, context: context))
             return
         }
         let files = try loaded.trafficFiles()
-        let standardInput = files.contains("-") ? context.readStdin() : nil
+        let standardInput = files.contains("-") ? try Self.standardInput(context) : nil
         name = files.count == 1 ? (files[0] == "-" ? "standard input" : loaded.source.displayPath(files[0])) : spec.path
         if loaded.plan.traffic.join != nil {
             source = .joined(try loaded.readTraffic(files, skipBadRecords: skipBadRecords) { () throws(CostGateError) -> Data in
@@ -61,6 +62,16 @@ struct SampledLog {
             }
         case .joined(let traffic):
             try body(traffic, 0)
+        }
+    }
+
+    /// Standard input, mapped (or spooled to a temporary file and mapped) where the context can.
+    private static func standardInput(_ context: CommandContext) throws(CostGateError) -> Data {
+        guard let mapStdin = context.mapStdin else { return context.readStdin() }
+        do {
+            return try mapStdin()
+        } catch {
+            throw .io(path: "standard input", reason: "cannot be read (\(error.localizedDescription))")
         }
     }
 

@@ -31,7 +31,11 @@ public enum MappedFile {
             // A pipe or device cannot be mapped: read it.
             return try Data(contentsOf: URL(fileURLWithPath: path))
         }
-        let count = Int(status.st_size)
+        return try map(descriptor: descriptor, count: Int(status.st_size))
+    }
+
+    /// The first `count` bytes of the open file `descriptor`, mapped (the descriptor may be closed afterwards).
+    private static func map(descriptor: Int32, count: Int) throws -> Data {
         guard count > 0 else { return Data() }
         guard let address = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ENOMEM)
@@ -57,5 +61,50 @@ public enum MappedFile {
             return
         }
         _ = madvise(UnsafeMutableRawPointer(bitPattern: first), Int(last - first), MADV_DONTNEED)
+    }
+
+    /// Standard input as mapped bytes: mapped in place when it is a regular file read from its start (`< log.jsonl`),
+    /// else (a pipe) copied to a temporary file, removed from its folder before anything is written to it, and mapped.
+    /// Either way its pages can be handed back as they are parsed, so a large log piped in is not held in memory;
+    /// a piped log takes its size on the temporary folder's disk while it is read.
+    ///
+    /// - Throws: the `POSIXError` of the first call that fails.
+    public static func mapStandardInput() throws -> Data {
+        var status = stat()
+        guard fstat(STDIN_FILENO, &status) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        if status.st_mode & S_IFMT == S_IFREG && lseek(STDIN_FILENO, 0, SEEK_CUR) == 0 {
+            return try map(descriptor: STDIN_FILENO, count: Int(status.st_size))
+        }
+        var template = Array((NSTemporaryDirectory() + "/costgate-stdin-XXXXXX").utf8CString)
+        let spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard spool >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(spool) }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var total = 0
+        while true {
+            let read = Self.readInput(buffer)
+            if read == 0 { break }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            var written = 0
+            while written < read {
+                let count = write(spool, buffer + written, read - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                written += count
+            }
+            total += read
+        }
+        return try map(descriptor: spool, count: total)
+    }
+
+    private static func readInput(_ buffer: UnsafeMutableRawPointer) -> Int {
+        read(STDIN_FILENO, buffer, 1 << 20)
     }
 }

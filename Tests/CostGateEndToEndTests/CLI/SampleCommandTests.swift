@@ -98,4 +98,41 @@ import CostGateTestSupport
         #expect(bad.status == .badInput && bad.stderr.contains("traffic.jsonl:15001"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/bad.jsonl"))
     }
+
+    /// The built binary maps standard input when it is a file and spools it to a temporary file when it is a pipe
+    /// (`MappedFile.mapStandardInput`): both give the sample of the file named as an argument, and leave no file.
+    @Test func theBinaryReadsStandardInputFromAFileOrAPipe() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: builtBinary), "swift test builds the costgate executable")
+        let folder = try scratch()
+        let arguments = ["sample", "--rate", "0.05", "--by", "route", "--seed", "2", "--format", "json"]
+        #expect(runCLI(arguments + ["--output", "named.jsonl", "traffic.jsonl"], in: folder).status == .success)
+        let spoolFolder = folder + "/spool"
+        try FileManager.default.createDirectory(atPath: spoolFolder, withIntermediateDirectories: true)
+        func run(output: String, input: Any) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: builtBinary)
+            process.arguments = arguments + ["--output", output, "-"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.environment = ["CI": "true", "TMPDIR": spoolFolder]
+            process.standardInput = input
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            if let pipe = input as? Pipe {
+                // Should the child end early, a write to the closed pipe must fail, not end the test process.
+                signal(SIGPIPE, SIG_IGN)
+                let log = try Data(contentsOf: URL(fileURLWithPath: folder + "/traffic.jsonl"))
+                pipe.fileHandleForWriting.write(log)
+                try pipe.fileHandleForWriting.close()
+            }
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        let file = try #require(FileHandle(forReadingAtPath: folder + "/traffic.jsonl"))
+        #expect(try run(output: "from-file.jsonl", input: file) == 0)
+        #expect(try run(output: "from-pipe.jsonl", input: Pipe()) == 0)
+        let samples = try ["named", "from-file", "from-pipe"].map { try String(contentsOfFile: folder + "/\($0).jsonl", encoding: .utf8) }
+        #expect(!samples[0].isEmpty && samples[0] == samples[1] && samples[0] == samples[2])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spoolFolder).isEmpty)
+    }
 }
