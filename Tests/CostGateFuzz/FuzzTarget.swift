@@ -23,6 +23,10 @@ enum FuzzTarget: String, CaseIterable {
     /// The gzip inflater on arbitrary bytes, and a gzip JSON Lines file read directly against the same file
     /// read after inflating it: both must give the same records or the same error.
     case gzip
+    /// The block reader of `costgate sample` (`TrafficReader.readBlocks`) against the whole-file read: the input's
+    /// first byte picks the format and a block of 1 to 249 bytes, the rest is the log (gzip or not); both reads must
+    /// give the same records, the same skipped count, or the same error.
+    case blocks
 
     nonisolated(unsafe) static var selected = FuzzTarget.jsonl
 
@@ -55,6 +59,8 @@ enum FuzzTarget: String, CaseIterable {
             Pipeline.run(data)
         case .gzip:
             readGzip(data)
+        case .blocks:
+            readBlocks(data)
         }
     }
 
@@ -76,6 +82,19 @@ enum FuzzTarget: String, CaseIterable {
             if case .success = read(data), Gzip.isGzip(data) { fatalError("a gzip file that does not inflate was read") }
             return
         }
+        // The streaming inflate (`costgate sample`) hands over the same bytes, whatever share the reader takes.
+        var streamed: [UInt8] = []
+        let share = Int(data.last ?? 0) % 4
+        do throws(CostGateError) {
+            try Gzip.stream(data, file: "fuzz.jsonl.gz") { (base, range, isComplete) throws(CostGateError) -> Int in
+                let taken = isComplete ? range.count : range.count * share / 3
+                streamed.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: taken))
+                return taken
+            }
+        } catch {
+            fatalError("the stream fails where decompress succeeds: \(error)")
+        }
+        if streamed != [UInt8](inflated) { fatalError("the stream and decompress give different bytes") }
         // A gzip file inside a gzip file is read once by either path; the comparison would be between layers.
         guard !Gzip.isGzip(inflated) else { return }
         switch (read(data), read(inflated)) {
@@ -104,6 +123,56 @@ enum FuzzTarget: String, CaseIterable {
                 if error.description.unicodeScalars.contains(where: { $0.value < 0x20 }) {
                     fatalError("a control character reached an error message")
                 }
+            }
+        }
+    }
+
+    private func readBlocks(_ data: Data) {
+        guard let first = data.first else { return }
+        let formats: [TrafficSpec.Format] = [.jsonl, .csv, .litellm, .otlp, .openaiUsage, .anthropicUsage]
+        let spec = TrafficSpec(path: "fuzz", format: formats[Int(first) % formats.count])
+        let blockBytes = 1 + Int(first >> 3) * 8
+        let log = Data(data.dropFirst())
+        func describe(_ traffic: Traffic) -> [String] {
+            traffic.records.map { record in
+                // Sorted by name: a tag set is ordered by string id, and each block numbers its own strings.
+                let tags = traffic.tagSets[Int(record.tagSet)].map { traffic.strings[$0.key] + "=" + traffic.strings[$0.value] }.sorted()
+                return "\(record.timestamp.bitPattern) \(traffic.strings[record.model]) \(traffic.strings[record.route]) "
+                    + "\(record.inputTokens) \(record.cachedInputTokens) \(record.outputTokens) \(record.weight.bitPattern) \(tags)"
+            }
+        }
+        for skip in [false, true] {
+            var whole: Result<([String], Int), CostGateError>
+            do throws(CostGateError) {
+                let traffic = try TrafficReader.read(log, spec: spec, file: "fuzz", skipBadRecords: skip)
+                whole = .success((describe(traffic), traffic.skipped.count))
+            } catch {
+                whole = .failure(error)
+            }
+            var records: [String] = []
+            var skipped = 0
+            var blocks: Result<([String], Int), CostGateError>
+            do throws(CostGateError) {
+                try TrafficReader.readBlocks(log, spec: spec, file: "fuzz", skipBadRecords: skip, blockBytes: blockBytes) { block in
+                    records += describe(block)
+                    skipped += block.skipped.count
+                }
+                blocks = .success((records, skipped))
+            } catch {
+                blocks = .failure(error)
+            }
+            switch (whole, blocks) {
+            case (.success(let a), .success(let b)):
+                if a.0 != b.0 || a.1 != b.1 { fatalError("the block read differs from the whole read (skip \(skip))") }
+            case (.failure(let a), .failure(let b)):
+                if a.description != b.description { fatalError("different errors: \(a) / \(b)") }
+            case (.failure(let a), .success(let b)):
+                // An empty log is the caller's error in a block read.
+                guard b.0.isEmpty, case .io(_, let reason) = a, reason.hasPrefix("no readable records") else {
+                    fatalError("the whole read fails (\(a)) where the block read succeeds")
+                }
+            case (.success, .failure(let b)):
+                fatalError("the block read fails (\(b)) where the whole read succeeds")
             }
         }
     }

@@ -96,7 +96,7 @@ public enum Gzip {
     /// length are checked: bytes handed over before it are not checked yet, and a fault found later is still thrown.
     ///
     /// - Throws: `CostGateError.io` naming `file` for a bad stream; whatever `consume` throws.
-    static func stream(_ data: Data, file: String,
+    public static func stream(_ data: Data, file: String,
                        consume: (UnsafePointer<UInt8>, Range<Int>, _ isComplete: Bool) throws(CostGateError) -> Int) throws(CostGateError) {
         var caught: CostGateError?
         let result: Result<Void, Inflater.Failure> = data.withUnsafeBytes { raw in
