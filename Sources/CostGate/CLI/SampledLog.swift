@@ -2,8 +2,8 @@ import Foundation
 
 /// The log `costgate sample` reads, a block at a time, once per pass: a file named on the command line (mapped, its
 /// pages handed back as they are parsed), standard input (mapped, or spooled to a temporary file first when it is a
-/// pipe), or the files the plan names.
-/// A plan with `traffic.join` is read whole, once: the join needs every record of the application log.
+/// pipe), or the files the plan names. With `traffic.join`, the joined log is read whole and indexed once
+/// (`JoinIndex`), and each block is joined with the index.
 struct SampledLog {
     /// The log's name in messages.
     let name: String
@@ -11,11 +11,12 @@ struct SampledLog {
     private let spec: TrafficSpec
     private let skipBadRecords: Bool
     private let blockBytes: Int
+    /// The plan's `traffic.join` with the joined log's index, applied to every block.
+    private let join: (TrafficJoin, JoinIndex)?
 
     private enum Source {
         case bytes(Data)
         case files(LoadedPlan, [String], standardInput: Data?)
-        case joined(Traffic)
     }
 
     /// The log `file` names (`-` for standard input), else the plan's traffic files.
@@ -23,6 +24,11 @@ struct SampledLog {
         spec = loaded.plan.traffic
         self.skipBadRecords = skipBadRecords
         blockBytes = context.trafficBlockBytes
+        if let join = loaded.plan.traffic.join, let index = try loaded.joinIndex(skipBadRecords: skipBadRecords) {
+            self.join = (join, index)
+        } else {
+            join = nil
+        }
         if let file {
             name = file == "-" ? "standard input" : file
             source = .bytes(file == "-" ? try Self.standardInput(context) : try Self.map(file, context: context))
@@ -31,13 +37,7 @@ struct SampledLog {
         let files = try loaded.trafficFiles()
         let standardInput = files.contains("-") ? try Self.standardInput(context) : nil
         name = files.count == 1 ? (files[0] == "-" ? "standard input" : loaded.source.displayPath(files[0])) : spec.path
-        if loaded.plan.traffic.join != nil {
-            source = .joined(try loaded.readTraffic(files, skipBadRecords: skipBadRecords) { () throws(CostGateError) -> Data in
-                standardInput ?? Data()
-            })
-        } else {
-            source = .files(loaded, files, standardInput: standardInput)
-        }
+        source = .files(loaded, files, standardInput: standardInput)
     }
 
     /// Calls `body` with each block of records in log order and the position in the log of its first record.
@@ -45,6 +45,8 @@ struct SampledLog {
         var first = 0
         func read(_ data: Data, name: String) throws(CostGateError) {
             try TrafficReader.readBlocks(data, spec: spec, file: name, skipBadRecords: skipBadRecords, blockBytes: blockBytes) { block throws(CostGateError) in
+                var block = block
+                if let (spec, index) = join { try block.join(index, spec: spec, recordOffset: first) }
                 try body(block, first)
                 first += block.records.count
             }
@@ -60,8 +62,6 @@ struct SampledLog {
                     try read(try loaded.source.read(file, namedIn: loaded.plan.file), name: loaded.source.displayPath(file))
                 }
             }
-        case .joined(let traffic):
-            try body(traffic, 0)
         }
     }
 

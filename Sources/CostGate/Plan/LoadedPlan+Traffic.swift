@@ -33,17 +33,22 @@ extension LoadedPlan {
             files[index] == "-" ? try standardInput() : try source.read(files[index], namedIn: plan.file)
         }
         traffic.source = names.count == 1 ? names[0] : "\(plan.traffic.path) (\(names.count) files)"
-        if let join = plan.traffic.join {
-            var joinFiles: [String] = []
-            for pattern in join.paths { joinFiles += try source.expand(pattern, relativeTo: directory, namedIn: plan.file) }
-            let joinNames = joinFiles.map { source.displayPath($0) }
-            let lookupSpec = join.lookupSpec
-            var lookup = try TrafficReader.read(files: joinNames, spec: lookupSpec, skipBadRecords: skipBadRecords) { index throws(CostGateError) in
-                try source.read(joinFiles[index], namedIn: plan.file)
-            }
-            lookup.source = joinNames.count == 1 ? joinNames[0] : "\(join.path) (\(joinNames.count) files)"
-            try traffic.join(lookup, spec: join)
+        if let join = plan.traffic.join, let index = try joinIndex(skipBadRecords: skipBadRecords) {
+            try traffic.join(index, spec: join)
         }
         return traffic
+    }
+
+    /// The log `traffic.join` names, read and indexed by key (nil when the plan joins nothing).
+    func joinIndex(skipBadRecords: Bool) throws(CostGateError) -> JoinIndex? {
+        guard let join = plan.traffic.join else { return nil }
+        var joinFiles: [String] = []
+        for pattern in join.paths { joinFiles += try source.expand(pattern, relativeTo: directory, namedIn: plan.file) }
+        let joinNames = joinFiles.map { source.displayPath($0) }
+        var lookup = try TrafficReader.read(files: joinNames, spec: join.lookupSpec, skipBadRecords: skipBadRecords) { index throws(CostGateError) in
+            try source.read(joinFiles[index], namedIn: plan.file)
+        }
+        lookup.source = joinNames.count == 1 ? joinNames[0] : "\(join.path) (\(joinNames.count) files)"
+        return try JoinIndex(lookup)
     }
 }

@@ -48,69 +48,20 @@ extension Traffic {
     ///
     /// - Throws: `CostGateError.io` for a key whose rows disagree on a tag, or a record left without a timestamp.
     mutating func join(_ lookup: Traffic, spec join: TrafficJoin) throws(CostGateError) {
-        // Partners by key, numbered in order of first appearance: the keys are interned as bytes, never as strings.
-        // A partner's tags are its first row's tag set; a later row with another set gives it a merged list.
-        let entries = lookup.joinKeys.records.count
-        var keys = ByteInterner(capacity: entries)
-        var firstSets: [Int32] = []
-        var timestamps: [Double] = []
-        var latencies: [Double] = []
-        var ttfts: [Double] = []
-        firstSets.reserveCapacity(entries)
-        timestamps.reserveCapacity(entries)
-        latencies.reserveCapacity(entries)
-        ttfts.reserveCapacity(entries)
-        var mergedTags: [Int: [TagPair]] = [:]
-        try lookup.joinKeys.bytes.withUnsafeBufferPointer { bytes throws(CostGateError) in
-            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            for entry in 0..<entries {
-                let record = lookup.records[lookup.joinKeys.records[entry]]
-                let start = lookup.joinKeys.starts[entry]
-                let count = lookup.joinKeys.ends[entry] - start
-                let id = Int(keys.intern(base + start, count, hash: ByteHash.hash(base + start, count)))
-                if id == firstSets.count {
-                    firstSets.append(record.tagSet)
-                    timestamps.append(record.timestamp)
-                    latencies.append(record.latencyMs)
-                    ttfts.append(record.ttftMs)
-                    continue
-                }
-                if mergedTags[id] != nil || record.tagSet != firstSets[id] {
-                    var tags = mergedTags[id] ?? lookup.tagSets[Int(firstSets[id])]
-                    for tag in lookup.tagSets[Int(record.tagSet)] {
-                        if let existing = tags.first(where: { $0.key == tag.key }) {
-                            guard existing.value == tag.value else {
-                                let key = String(decoding: UnsafeBufferPointer(start: base + start, count: count), as: UTF8.self)
-                                throw .io(path: lookup.source, reason: "rows with the join key '\(excerpt(key))' disagree on tag '\(lookup.strings[tag.key])' ('\(excerpt(lookup.strings[existing.value]))' and '\(excerpt(lookup.strings[tag.value]))'): a record can have one partner only")
-                            }
-                        } else {
-                            tags.append(tag)
-                        }
-                    }
-                    mergedTags[id] = tags
-                }
-                if timestamps[id].isNaN { timestamps[id] = record.timestamp }
-                if latencies[id].isNaN { latencies[id] = record.latencyMs }
-                if ttfts[id].isNaN { ttfts[id] = record.ttftMs }
-            }
-        }
-        // Each partner's tag list as one id, so a record's new tag set is computed once per (own set, partner tags).
-        var partnerTagLists = TagSetInterner()
-        var listOfSet = [Int32](repeating: -1, count: lookup.tagSets.count)
-        var partnerTags: [[TagPair]] = [[]]
-        let partnerTagIDs = (0..<firstSets.count).map { id -> Int32 in
-            if let merged = mergedTags[id] {
-                let list = merged.withUnsafeBufferPointer { partnerTagLists.intern($0) }
-                if Int(list) == partnerTags.count { partnerTags.append(merged) }
-                return list
-            }
-            let set = Int(firstSets[id])
-            if listOfSet[set] < 0 {
-                listOfSet[set] = lookup.tagSets[set].withUnsafeBufferPointer { partnerTagLists.intern($0) }
-                if Int(listOfSet[set]) == partnerTags.count { partnerTags.append(lookup.tagSets[set]) }
-            }
-            return listOfSet[set]
-        }
+        try self.join(try JoinIndex(lookup), spec: join)
+    }
+
+    /// Joins with an index of the joined log built once (`JoinIndex`), as `join(_:spec:)` does; a log read in blocks
+    /// joins each block with the same index. `recordOffset` is the position in the log of the first record, for
+    /// messages.
+    mutating func join(_ index: JoinIndex, spec join: TrafficJoin, recordOffset: Int = 0) throws(CostGateError) {
+        let keys = index.keys
+        let timestamps = index.timestamps
+        let latencies = index.latencies
+        let ttfts = index.ttfts
+        let partnerTagIDs = index.partnerTagIDs
+        let partnerTags = index.partnerTags
+        let lookup = (strings: index.strings, source: index.source)
         var summary = JoinSummary(source: lookup.source)
         var lookupStringIDs = [Int32](repeating: -1, count: lookup.strings.strings.count)
         var newSets = TagSetInterner()
@@ -168,7 +119,7 @@ extension Traffic {
                 if !hasKey { summary.withoutKey += 1 }
             }
             if records[index].timestamp.isNaN {
-                if missingTimestamp == 0 { firstMissing = index + 1 }
+                if missingTimestamp == 0 { firstMissing = recordOffset + index + 1 }
                 missingTimestamp += 1
             }
         }

@@ -75,6 +75,40 @@ import CostGateTestSupport
         }
     }
 
+    /// `costgate sample` reads the usage log in blocks and joins each with one index of the application log: the
+    /// records, tags and filled fields are those of the whole read, and an error names the record in the whole log.
+    @Test(arguments: ["openai", "anthropic"])
+    func blocksJoinAsTheWholeLogDoes(shape: String) throws {
+        let extra = shape == "openai" ? #"{"request_id": "req_nobody", "created": 1762130000, "usage": {"prompt_tokens": 5, "completion_tokens": 1}}"# + "\n" : ""
+        let root = try Self.repository(shape: shape, extraUsage: extra)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let whole = try Self.read(root, plan: Self.plan(shape: shape))
+        let loaded = try PlanLoader.load("plan.json", from: .workTree(root: root))
+        let index = try #require(try loaded.joinIndex(skipBadRecords: false))
+        let join = try #require(loaded.plan.traffic.join)
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/usage.jsonl"))
+        func blocks(_ data: Data) throws(CostGateError) -> [String] {
+            var records: [String] = []
+            try TrafficReader.readBlocks(data, spec: loaded.plan.traffic, file: "usage.jsonl", skipBadRecords: false, blockBytes: 300) { (block: Traffic) throws(CostGateError) in
+                var block = block
+                try block.join(index, spec: join, recordOffset: records.count)
+                records += block.records.map { TrafficTestSupport.resolved(block, $0) }
+            }
+            return records
+        }
+        let read = try blocks(data)
+        #expect(read.count == whole.records.count && read.count > 5)
+        #expect(read == whole.records.map { TrafficTestSupport.resolved(whole, $0) })
+        // A record late in the log with neither a timestamp nor a partner: the same message, naming the same record.
+        let late = #"{"request_id": "req_late", "usage": {"input_tokens": 5, "output_tokens": 1, "prompt_tokens": 5, "completion_tokens": 1}}"# + "\n"
+        try (String(decoding: data, as: UTF8.self) + late).write(toFile: root + "/usage.jsonl", atomically: true, encoding: .utf8)
+        var expected: CostGateError?
+        do { _ = try Self.read(root, plan: Self.plan(shape: shape)) } catch let error as CostGateError { expected = error }
+        var found: CostGateError?
+        do throws(CostGateError) { _ = try blocks(Data((String(decoding: data, as: UTF8.self) + late).utf8)) } catch { found = error }
+        #expect(expected != nil && expected == found, "\(String(describing: expected)) / \(String(describing: found))")
+    }
+
     @Test func recordsWithoutAPartnerAreCountedAndWarned() throws {
         let extra = #"{"request_id": "req_nobody", "created": 1762130000, "usage": {"prompt_tokens": 5, "completion_tokens": 1}}"# + "\n"
             + #"{"created": 1762130001, "usage": {"prompt_tokens": 5, "completion_tokens": 1}}"# + "\n"
