@@ -74,7 +74,9 @@ enum ServingForecaster {
             }
         }
 
-        samples += hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes)
+        let hosted = hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes)
+        // Appending to an empty array would copy the hosted samples: take them as they are.
+        if samples.isEmpty { samples = hosted } else { samples += hosted }
         let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
         for index in extraCost.indices { extraCost[index] += fallbacks.extraCost[index] }
         var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
@@ -127,6 +129,26 @@ enum ServingForecaster {
                 LatencySummary(chosen.map(\.e2eMs), weights: weights))
     }
 
+    /// Summaries of the samples at `positions`, in that order.
+    static func summaries(_ samples: [ServingForecast.Sample], at positions: [Int32]) -> (LatencySummary, LatencySummary, LatencySummary) {
+        var ttfts: [Double] = []
+        var tpots: [Double] = []
+        var e2es: [Double] = []
+        var weights: [Double] = []
+        ttfts.reserveCapacity(positions.count)
+        tpots.reserveCapacity(positions.count)
+        e2es.reserveCapacity(positions.count)
+        weights.reserveCapacity(positions.count)
+        for position in positions {
+            let sample = samples[Int(position)]
+            ttfts.append(sample.ttftMs)
+            tpots.append(sample.tpotMs)
+            e2es.append(sample.e2eMs)
+            weights.append(sample.weight)
+        }
+        return (LatencySummary(ttfts, weights: weights), LatencySummary(tpots, weights: weights), LatencySummary(e2es, weights: weights))
+    }
+
     private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
         guard !samples.isEmpty else { return nil }
         let (ttft, tpot, e2e) = summaries(samples)
@@ -141,10 +163,11 @@ enum ServingForecaster {
             coveredWeight += min(sampled[index], replay.weights[index])
         }
         var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
-        var partitions: [Int32: [ServingForecast.Sample]] = [:]
-        for sample in samples { partitions[traffic.records[sample.record].route, default: []].append(sample) }
+        // Each route's samples by position, in sample order (a copy of the samples per route would double them).
+        var partitions: [Int32: [Int32]] = [:]
+        for (position, sample) in samples.enumerated() { partitions[traffic.records[sample.record].route, default: []].append(Int32(position)) }
         for (route, part) in partitions.sorted(by: { traffic.strings[$0.key] < traffic.strings[$1.key] }) {
-            let (t, p, e) = summaries(part)
+            let (t, p, e) = summaries(samples, at: part)
             byRoute.append((traffic.strings[route], t, p, e))
         }
         return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)
