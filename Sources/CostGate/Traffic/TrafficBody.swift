@@ -67,7 +67,7 @@ struct TrafficBody {
             let ranges = onePagePerLine
                 ? TrafficReader.split(base, from: range.lowerBound, to: range.upperBound, chunkCount: chunkCount) : [range]
             let chunks = TrafficReader.parse(ranges, of: base) { range in
-                UsageReportReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, layout: layout,
+                UsageReportReader.parseChunk(base, from: range.lowerBound, to: range.upperBound, perLine: onePagePerLine, layout: layout,
                                              skipBadRecords: skipBadRecords)
             }
             return (chunks, true)

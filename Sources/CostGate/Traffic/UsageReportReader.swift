@@ -19,14 +19,14 @@ enum UsageReportReader {
         return last > index && base[last] == UInt8(ascii: "}")
     }
 
-    /// Parses the pages in `start..<end`. In a one-page-per-line range, a page with a syntax error is rejected
-    /// and reading goes on at the next line; in a single pretty-printed page, it stops there.
-    static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int,
+    /// Parses the pages in `start..<end`. In a one-page-per-line file (`perLine`, decided once for the whole file
+    /// from its first line, `isOnePagePerLine`), a page with a syntax error is rejected and reading goes on at the
+    /// next line; in a single pretty-printed page, it stops there.
+    static func parseChunk(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, perLine: Bool,
                            layout: FieldLayout, skipBadRecords: Bool) -> TrafficChunk {
         var builder = ChunkBuilder(layout: layout, skipBadRecords: skipBadRecords)
         let scratch = ByteScratch()
         var tally = JSONLineScanner.UsageTally()
-        let perLine = isOnePagePerLine(base, from: start, to: end)
         // Lines are counted forward only, from the last position counted.
         var countedTo = start
         var countedLines = 1

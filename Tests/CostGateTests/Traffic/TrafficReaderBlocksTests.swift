@@ -92,6 +92,34 @@ private typealias Support = TrafficTestSupport
         }
     }
 
+    /// Found by the `blocks` fuzz target: a usage report with a page per line is one such file throughout, so a
+    /// block (or a chunk of a large file) that starts at a broken line reads it as a broken page, not as the start
+    /// of one pretty-printed page (which gave another error, and skipped other lines).
+    @Test func aUsageReportWithAPagePerLineIsReadLineByLineInEveryBlock() throws {
+        func page(_ time: Int) -> String {
+            #"{"object": "page", "data": [{"object": "bucket", "start_time": \#(time), "end_time": \#(time + 60), "results": [{"object": "organization.usage.completions.result", "input_tokens": 700, "output_tokens": 70, "input_cached_tokens": 0, "num_model_requests": 7, "project_id": "proj_a", "model": "gpt-4o-2024-08-06", "batch": null}]}], "has_more": true, "next_page": "p"}"#
+        }
+        let lines = [page(1_760_000_000), #"{"object": "page", "data": [{"object": "buck"#, page(1_760_000_060), #"{"timestam"#, page(1_760_000_120)]
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let spec = TrafficSpec(path: "u.jsonl", format: .openaiUsage)
+        for skip in [false, true] {
+            let whole = Self.whole(data, spec: spec, skip: skip)
+            if skip, case .success(let read) = whole { #expect(read.0.count == 3 && read.1 == 2) }
+            for blockBytes in [1, 40, 500] {
+                #expect(Self.same(Self.blocks(data, spec: spec, skip: skip, blockBytes: blockBytes), whole), "skip \(skip), \(blockBytes)")
+            }
+            // The whole read in several chunks decides the same way.
+            let chunked: Result<([String], Int), CostGateError>
+            do throws(CostGateError) {
+                let traffic = try TrafficReader.read(data, spec: spec, file: "t", skipBadRecords: skip, chunkCount: 5)
+                chunked = .success((traffic.records.map { Support.resolved(traffic, $0) }, traffic.skipped.count))
+            } catch {
+                chunked = .failure(error)
+            }
+            #expect(Self.same(chunked, whole), "skip \(skip)")
+        }
+    }
+
     @Test func aMappedFilesPagesCanBeHandedBackAndReadAgain() throws {
         let path = NSTemporaryDirectory() + "costgate-mapped-\(ProcessInfo.processInfo.processIdentifier).bin"
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
