@@ -28,6 +28,10 @@ enum SampleCommand: Command {
     "format": "jsonl", no columns, and the log's window as window_hours (a sample's
     first and last timestamps can fall inside the log's).
 
+    The log is read twice, 64 MiB at a time (a .gz file as it inflates), keeping 4
+    bytes a record in between, so it may be larger than memory; a log piped to
+    standard input is copied to a temporary file in TMPDIR first.
+
     """)
 
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
@@ -47,12 +51,21 @@ enum SampleCommand: Command {
         let log = try SampledLog(file: options.positionals.first, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"),
                                  context: context)
         let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
+        let sampler = try tally(log, keys: keys, loaded: loaded, rate: rate, seed: seed, context: context)
+        let sample = try write(log, sampler: sampler, defaultWeight: 1 / loaded.plan.traffic.sampleRate, to: output, context: context)
+        context.stdout(renderer.render(SampleSummary(sample: sample, total: sampler.recordCount, keys: keys, output: output,
+                                                     rate: rate, seed: seed)))
+        return .success
+    }
+
+    /// Pass 1: prices each block under the plan and tallies each stratum's size and the spread of its records'
+    /// weighted cost; then allocates the sample and chooses its records, from each record's stratum (4 bytes a
+    /// record, the only thing kept per record).
+    private static func tally(_ log: SampledLog, keys: [String], loaded: LoadedPlan, rate: Double, seed: UInt64,
+                              context: CommandContext) throws(CostGateError) -> StratifiedSampler {
         let prompts = try PromptResolver.sizes(for: loaded, countingWith: loaded)
         var strata = StrataIndex(keys: keys)
         var sampler = StratifiedSampler(rate: rate, seed: seed)
-
-        // Pass 1: each stratum's size and the spread of its records' weighted cost under the plan, and each
-        // record's stratum (4 bytes a record: the only thing kept per record).
         var tagKeys = Set<String>()
         var skipped = Traffic.SkippedRecords()
         var recordStrata: [Int32] = []
@@ -70,17 +83,18 @@ enum SampleCommand: Command {
         guard sampler.recordCount > 0 else {
             var reason = "no readable records in \(log.name)"
             if let first = skipped.examples.first { reason += " (\(skipped.count) skipped; the first: \(first))" }
-            throw CostGateError.io(path: log.name, reason: reason)
+            throw .io(path: log.name, reason: reason)
         }
         let known = ["route", "model"] + tagKeys.sorted()
-        for key in keys where !known.contains(key) { throw CostGateError.unknown("stratum key", key, in: "--by", known: known) }
+        for key in keys where !known.contains(key) { throw .unknown("stratum key", key, in: "--by", known: known) }
         sampler.allocate(keys: strata.keys)
-
-        // The records with the smallest seeded hashes in each stratum.
         sampler.select(strata: recordStrata, firstIndex: 0)
-        recordStrata = []
+        return sampler
+    }
 
-        // Pass 2: the kept records, reweighted, written in log order.
+    /// Pass 2: writes the kept records, reweighted, in log order, through a temporary file renamed into place.
+    private static func write(_ log: SampledLog, sampler: StratifiedSampler, defaultWeight: Double, to output: String,
+                              context: CommandContext) throws(CostGateError) -> StratifiedSample {
         let kept = sampler.kept
         var weights: [Double] = []
         weights.reserveCapacity(kept.count)
@@ -90,8 +104,7 @@ enum SampleCommand: Command {
                 var text = ""
                 while next < kept.count && kept[next].index < first + block.records.count {
                     let record = block.records[kept[next].index - first]
-                    let weight = sampler.weight(record.weight.isNaN ? 1 / loaded.plan.traffic.sampleRate : record.weight,
-                                                stratum: kept[next].stratum)
+                    let weight = sampler.weight(record.weight.isNaN ? defaultWeight : record.weight, stratum: kept[next].stratum)
                     weights.append(weight)
                     text += CanonicalJSONLines.line(record, weight: weight, in: block)
                     next += 1
@@ -105,10 +118,6 @@ enum SampleCommand: Command {
             }
         }
         if context.showsProgress { context.stderr("\r\u{1B}[K") }
-        let sample = sampler.sample { _ in 1 }
-        let summary = SampleSummary(sample: StratifiedSample(strata: sample.strata, indices: kept.map(\.index), weights: weights),
-                                    total: sampler.recordCount, keys: keys, output: output, rate: rate, seed: seed)
-        context.stdout(renderer.render(summary))
-        return .success
+        return StratifiedSample(strata: sampler.strata, indices: kept.map(\.index), weights: weights)
     }
 }

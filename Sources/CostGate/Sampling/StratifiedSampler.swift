@@ -127,14 +127,18 @@ public struct StratifiedSampler: Sendable {
         weight * Double(population[stratum]) / Double(allocation[stratum])
     }
 
-    /// The sample; `weights` gives a kept record's weight in the log, by position.
-    public func sample(weights: (Int) -> Double) -> StratifiedSample {
-        let kept = kept
-        let described = keys.indices.map {
+    /// The strata with their sizes, allocations and spreads (after `allocate(keys:)`).
+    public var strata: [StratifiedSample.Stratum] {
+        keys.indices.map {
             StratifiedSample.Stratum(key: keys[$0], population: population[$0], kept: allocation[$0],
                                      standardDeviation: standardDeviations[$0])
         }
-        return StratifiedSample(strata: described, indices: kept.map(\.index),
+    }
+
+    /// The sample; `weights` gives a kept record's weight in the log, by position.
+    public func sample(weights: (Int) -> Double) -> StratifiedSample {
+        let kept = kept
+        return StratifiedSample(strata: strata, indices: kept.map(\.index),
                                 weights: kept.map { weight(weights($0.index), stratum: $0.stratum) })
     }
 
