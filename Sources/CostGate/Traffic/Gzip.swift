@@ -97,7 +97,7 @@ public enum Gzip {
     ///
     /// - Throws: `CostGateError.io` naming `file` for a bad stream; whatever `consume` throws.
     public static func stream(_ data: Data, file: String,
-                       consume: (UnsafePointer<UInt8>, Range<Int>, _ isComplete: Bool) throws(CostGateError) -> Int) throws(CostGateError) {
+                              consume: (UnsafePointer<UInt8>, Range<Int>, _ isComplete: Bool) throws(CostGateError) -> Int) throws(CostGateError) {
         var caught: CostGateError?
         let result: Result<Void, Inflater.Failure> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .success(()) }
