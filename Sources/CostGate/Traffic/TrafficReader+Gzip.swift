@@ -134,8 +134,23 @@ extension TrafficReader {
             guard let taken else { return false }
             let chunk = JSONLinesReader.parseChunk(taken.buffer, from: taken.range.lowerBound, to: taken.range.upperBound,
                                                    layout: layout, skipBadRecords: skipBadRecords)
+            Self.discard(taken.buffer, taken.range)
             chunks.withLock { $0[taken.slot] = chunk }
             return true
+        }
+
+        /// Hands back the pages of a parsed chunk of the inflated bytes: nothing reads them again (the CRC-32 was
+        /// taken as they were decoded, and the inflated `Data` is read only when no chunk was handed out), except the
+        /// last 32 KiB before the decoder's position, which a back-reference may copy; the decoder is past the chunk's
+        /// end, so keeping its last 64 KiB keeps those. (Dropped anonymous pages read back as zeros.)
+        private static func discard(_ buffer: UnsafePointer<UInt8>, _ range: Range<Int>) {
+            let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+            let start = Int(bitPattern: buffer) + range.lowerBound
+            let end = Int(bitPattern: buffer) + range.upperBound - (1 << 16)
+            let first = (start + page - 1) / page * page
+            let last = end / page * page
+            guard last > first else { return }
+            _ = madvise(UnsafeMutableRawPointer(bitPattern: first), last - first, MADV_DONTNEED)
         }
 
         /// The chunks in slot order (every task has finished).
