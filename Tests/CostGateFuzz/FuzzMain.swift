@@ -16,6 +16,7 @@ public func fuzzerInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: Unsafe
         exit(2)
     }
     FuzzTarget.selected = target
+    target.prepare()
     return 0
 }
 

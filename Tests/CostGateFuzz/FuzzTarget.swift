@@ -30,6 +30,25 @@ enum FuzzTarget: String, CaseIterable {
 
     nonisolated(unsafe) static var selected = FuzzTarget.jsonl
 
+    /// Both tokenizers, loaded once by `prepare()`: their rank files do not depend on the input.
+    nonisolated(unsafe) private static var tokenizers: [BPETokenizer] = []
+
+    /// Loads what every input of this target shares, before the first input: the rank files, and the bundled
+    /// price catalog that `check` reads, so that the first input is not charged for them.
+    func prepare() {
+        switch self {
+        case .tokenizer:
+            FuzzTarget.tokenizers = TokenEncoding.allCases.map { encoding in
+                guard let tokenizer = try? BPETokenizer.shared(encoding) else { fatalError("rank file missing") }
+                return tokenizer
+            }
+        case .pipeline:
+            _ = PriceCatalog.standard
+        default:
+            break
+        }
+    }
+
     func run(_ input: UnsafeBufferPointer<UInt8>) {
         let data = Data(input)
         switch self {
@@ -49,8 +68,7 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? PlanParser.parse(json, file: "fuzz.json")
         case .tokenizer:
             let text = String(decoding: data, as: UTF8.self)
-            for encoding in TokenEncoding.allCases {
-                guard let tokenizer = try? BPETokenizer.shared(encoding) else { fatalError("rank file missing") }
+            for tokenizer in FuzzTarget.tokenizers {
                 let tokens = tokenizer.encode(text)
                 if tokens.count != tokenizer.count(text) { fatalError("count and encode disagree") }
                 if text.utf8.count > 0 && tokens.isEmpty { fatalError("non-empty text without tokens") }

@@ -10,13 +10,29 @@ enum Pipeline {
         return path
     }()
 
+    /// Replaces the file at `path` with `data`, in place. `FileManager.createFile` writes a temporary file,
+    /// syncs it to disk and renames it, which took a third of each execution; `check` reads the same bytes either way.
+    private static func write(_ data: Data, to path: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { fatalError("cannot write \(path)") }
+        defer { close(descriptor) }
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                guard written > 0 else { fatalError("cannot write \(path)") }
+                offset += written
+            }
+        }
+    }
+
     static func run(_ data: Data) {
         let bytes = [UInt8](data)
         let split = bytes.firstIndex(of: 0) ?? bytes.count
         let plan = Data(bytes[..<split])
         let traffic = split < bytes.count ? Data(bytes[(split + 1)...]) : Data()
-        _ = FileManager.default.createFile(atPath: folder + "/costgate.json", contents: plan)
-        _ = FileManager.default.createFile(atPath: folder + "/traffic.jsonl", contents: traffic)
+        write(plan, to: folder + "/costgate.json")
+        write(traffic, to: folder + "/traffic.jsonl")
         for format in ["json", "markdown", "text"] {
             let out = Buffer()
             let err = Buffer()
