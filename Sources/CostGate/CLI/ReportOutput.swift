@@ -7,26 +7,11 @@ enum ReportOutput {
             context.stdout(text)
             return
         }
-        let full = context.resolve(path)
-        let url = URL(fileURLWithPath: full)
-        let directory = url.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).costgate-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try TemporaryFileGuard.guarding(temporary.path) {
-                try Data(text.utf8).write(to: temporary)
-                // rename(2) replaces the target atomically on the same file system.
-                guard rename(temporary.path, full) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-                }
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .io(path: path, reason: "cannot write the report (\(error.localizedDescription))")
-        }
+        try stream(to: path, context: context) { write throws(CostGateError) in try write(text) }
     }
 
-    /// Writes a large output to `path` piece by piece, as atomically as `emit`: the pieces go to a temporary file
-    /// beside it, renamed over `path` once `write` returns; on any error, or a signal, the temporary file is removed.
+    /// Writes an output to `path` piece by piece, atomically: the pieces go to a temporary file beside it, renamed
+    /// over `path` once `write` returns; on any error, or a signal, the temporary file is removed.
     ///
     /// - Parameter write: Produces the output, calling its argument with each piece in order.
     static func stream(to path: String, context: CommandContext,
@@ -35,14 +20,16 @@ enum ReportOutput {
         let url = URL(fileURLWithPath: full)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).costgate-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        let cannotWrite = { (reason: String) in CostGateError.io(path: path, reason: "cannot write the output (\(reason))") }
+        let cannotWrite = { (reason: String) in CostGateError.io(path: path, reason: "cannot be written (\(reason))") }
         var failure: CostGateError?
         TemporaryFileGuard.guarding(temporary.path) {
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            // open(2) directly: FileManager.createFile would write (and sync) a temporary file of its own first.
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else {
                 failure = cannotWrite(String(cString: strerror(errno)))
                 return
             }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             do throws(CostGateError) {
                 try write { piece throws(CostGateError) in
                     do {

@@ -104,7 +104,7 @@ enum SampleCommand: Command {
                 var text = ""
                 while next < kept.count && kept[next].index < first + block.records.count {
                     let record = block.records[kept[next].index - first]
-                    let weight = sampler.weight(record.weight.isNaN ? defaultWeight : record.weight, stratum: kept[next].stratum)
+                    let weight = sampler.weight(record.weight(orDefault: defaultWeight), stratum: kept[next].stratum)
                     weights.append(weight)
                     text += CanonicalJSONLines.line(record, weight: weight, in: block)
                     next += 1

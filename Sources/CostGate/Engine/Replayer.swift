@@ -137,7 +137,7 @@ public enum Replayer {
             if let cap = entry.maxOutput { output = min(output, cap) }
             let reasoning = min(scaledReasoning, output)
 
-            replay.weights[index] = record.weight.isNaN ? defaultWeight : record.weight
+            replay.weights[index] = record.weight(orDefault: defaultWeight)
             replay.models[index] = entry.modelSlot
             replay.inputTokens[index] = input
             replay.outputTokens[index] = output

@@ -31,8 +31,7 @@ extension TrafficReader {
                 try cutter.cut(base, range, isComplete: isComplete, body: body)
             }
         } else {
-            if file.lowercased().hasSuffix(".gz") { throw .io(path: file, reason: "has a .gz name but is not gzip data (no 1f 8b magic bytes)") }
-            let failure: CostGateError? = data.withUnsafeBytes { raw in
+            let failure: CostGateError? = try decompressed(data, file: file).withUnsafeBytes { raw in
                 guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return nil }
                 do throws(CostGateError) {
                     _ = try cutter.cut(base, 0..<raw.count, isComplete: true, body: body)

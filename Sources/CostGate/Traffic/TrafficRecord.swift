@@ -53,6 +53,12 @@ public struct TrafficRecord: Sendable, Equatable {
     /// The request's outcome: 0 when the record does not say, 1 success, 2 failure.
     public var outcomeCode: UInt8 = 0
 
+    /// How many real requests the record stands for: its own `weight`, else `defaultWeight` (1 / `sample_rate`).
+    @inline(__always)
+    public func weight(orDefault defaultWeight: Double) -> Double {
+        weight.isNaN ? defaultWeight : weight
+    }
+
     /// Creates a record with every optional field absent.
     public init(timestamp: Double, model: Int32, route: Int32, inputTokens: Int64, outputTokens: Int64) {
         self.timestamp = timestamp
