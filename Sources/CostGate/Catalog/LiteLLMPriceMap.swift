@@ -263,6 +263,42 @@ extension LiteLLMPriceMap {
             let flex = try serviceTier("_flex")
             let priority = try serviceTier("_priority")
 
+            // A flex or priority request above the threshold: each rate is the tier's own long-context key, else the
+            // standard long-context key, else the tier's flat rate (LiteLLM's `_get_token_base_cost` and its
+            // suffix-stripping fallback); an absent cache rate is the resolved input rate, as there.
+            func serviceTierAbove(_ suffix: String, flat: TokenRates?) throws(CostGateError) -> TokenRates? {
+                guard let flat, let tier = longContext else { return nil }
+                let t = tier.threshold % 1000 == 0 ? "\(tier.threshold / 1000)k" : "\(tier.threshold)"
+                /// The first of `names` the entry lists.
+                func first(_ names: [String]) throws(CostGateError) -> Rate? {
+                    for name in names { if let rate = try r(name) { return rate } }
+                    return nil
+                }
+                func above(_ key: String) -> [String] { ["\(key)_above_\(t)_tokens" + suffix, "\(key)_above_\(t)_tokens"] }
+                let write1hKey = "cache_creation_input_token_cost_above_1hr"
+                let inputRate = try first(above("input_cost_per_token")) ?? flat.input
+                let outputRate = try first(above("output_cost_per_token")) ?? flat.output
+                let write = try first(above("cache_creation_input_token_cost") + ["cache_creation_input_token_cost" + suffix,
+                                                                                 "cache_creation_input_token_cost"]) ?? inputRate
+                let write1h = try first(["\(write1hKey)_above_\(t)_tokens" + suffix, write1hKey + suffix, write1hKey]) ?? write
+                let cachedRate = try first(above("cache_read_input_token_cost") + ["cache_read_input_token_cost" + suffix,
+                                                                                  "cache_read_input_token_cost"]) ?? inputRate
+                let reasoningRate: Rate
+                if let tierReasoning = try r("output_cost_per_reasoning_token" + suffix) {
+                    reasoningRate = tierReasoning
+                } else if try r("output_cost_per_token" + suffix) != nil {
+                    reasoningRate = outputRate
+                } else {
+                    reasoningRate = try r("output_cost_per_reasoning_token") ?? outputRate
+                }
+                return TokenRates(input: inputRate, cachedInput: cachedRate, cacheWrite: write, cacheWrite1h: write1h,
+                                  output: outputRate, reasoning: reasoningRate)
+            }
+            let flexAbove = try serviceTierAbove("_flex", flat: flex)
+            let priorityAbove = try serviceTierAbove("_priority", flat: priority)
+            longContext?.flexRates = flexAbove
+            longContext?.priorityRates = priorityAbove
+
             let provider = LiteLLMPriceMap.provider(litellmProvider)
             let firstSegment = key.split(separator: "/", maxSplits: 1).first.map(String.init) ?? key
             let prefixed = key.contains("/")

@@ -11,7 +11,10 @@ extension ModelPrice {
         }
         var copy = self
         copy.rates = scaled(rates)
-        copy.longContext = longContext.map { .init(threshold: $0.threshold, rates: scaled($0.rates), batchRates: $0.batchRates.map(scaled)) }
+        copy.longContext = longContext.map {
+            .init(threshold: $0.threshold, rates: scaled($0.rates), batchRates: $0.batchRates.map(scaled),
+                  flexRates: $0.flexRates.map(scaled), priorityRates: $0.priorityRates.map(scaled))
+        }
         copy.batchRates = batchRates.map(scaled)
         copy.flexRates = flexRates.map(scaled)
         copy.priorityRates = priorityRates.map(scaled)

@@ -43,10 +43,17 @@ public struct ModelPrice: Sendable, Hashable {
         public var rates: TokenRates
         /// The rates for a whole batch request in that tier; nil bills it at `rates`.
         public var batchRates: TokenRates?
-        public init(threshold: Int64, rates: TokenRates, batchRates: TokenRates? = nil) {
+        /// The rates for a whole flex request in that tier; nil bills it at the model's flat flex rates.
+        public var flexRates: TokenRates?
+        /// The rates for a whole priority request in that tier; nil bills it at the model's flat priority rates.
+        public var priorityRates: TokenRates?
+        public init(threshold: Int64, rates: TokenRates, batchRates: TokenRates? = nil, flexRates: TokenRates? = nil,
+                    priorityRates: TokenRates? = nil) {
             self.threshold = threshold
             self.rates = rates
             self.batchRates = batchRates
+            self.flexRates = flexRates
+            self.priorityRates = priorityRates
         }
     }
 
@@ -84,8 +91,9 @@ public struct ModelPrice: Sendable, Hashable {
     /// The rates a request of `tier` with `inputTokens` prompt tokens (cache reads and writes included) is billed
     /// at, every absent field filled; nil when the model has no such tier.
     ///
-    /// The long-context tier switches the whole request when the prompt is above its threshold, on the standard
-    /// and the batch tier; flex and priority rates apply whatever the prompt size.
+    /// The long-context tier switches the whole request when the prompt is above its threshold, on every tier that
+    /// has long-context rates of its own (standard and batch always; flex and priority where the tier lists them,
+    /// else their flat rates apply whatever the prompt size).
     public func billedRates(_ tier: ServiceTier, inputTokens: Int64) -> TokenRates? {
         switch tier {
         case .standard:
@@ -97,11 +105,21 @@ public struct ModelPrice: Sendable, Hashable {
             }
             return Self.discounted(batch, over: rates)
         case .flex:
-            return flexRates.map { Self.discounted($0, over: rates) }
+            guard let flex = flexRates else { return nil }
+            if let long = longContext, inputTokens > long.threshold, let longFlex = long.flexRates {
+                return Self.discounted(longFlex, over: long.rates)
+            }
+            return Self.discounted(flex, over: rates)
         case .priority:
-            guard var priority = priorityRates else { return nil }
+            guard let flat = priorityRates else { return nil }
+            var priority = flat
+            var standard = rates
+            if let long = longContext, inputTokens > long.threshold, let longPriority = long.priorityRates {
+                priority = longPriority
+                standard = long.rates
+            }
             if priority.cachedInput == nil { priority.cachedInput = priority.input }
-            return priority.filled(from: rates)
+            return priority.filled(from: standard)
         }
     }
 

@@ -317,8 +317,10 @@ public enum PlanParser {
             }
             let rates = try parseRates(&tier, base: model.longContext?.rates, required: model.longContext == nil)!
             let batch = try parseRates(&tier, prefix: "batch_", base: model.longContext?.batchRates)
+            let flex = try parseRates(&tier, prefix: "flex_", base: model.longContext?.flexRates)
+            let priority = try parseRates(&tier, prefix: "priority_", base: model.longContext?.priorityRates)
             try tier.rejectUnknownKeys()
-            model.longContext = .init(threshold: threshold, rates: rates, batchRates: batch)
+            model.longContext = .init(threshold: threshold, rates: rates, batchRates: batch, flexRates: flex, priorityRates: priority)
         }
         if let discount = try object.number("batch_discount", in: 0...1, as: "a batch discount", note: "0.5 = half price") {
             let factor = 1 - discount
@@ -333,6 +335,11 @@ public enum PlanParser {
         model.batchRates = try parseRates(&object, prefix: "batch_", base: model.batchRates)
         model.flexRates = try parseRates(&object, prefix: "flex_", base: model.flexRates)
         model.priorityRates = try parseRates(&object, prefix: "priority_", base: model.priorityRates)
+        for (tier, flat, long) in [("flex", model.flexRates, model.longContext?.flexRates),
+                                   ("priority", model.priorityRates, model.longContext?.priorityRates)] where flat == nil && long != nil {
+            throw .badPlan(file: file, path: "\(path).long_context", expected: "\(tier) rates on the model too (\(tier)_input_per_mtok and \(tier)_output_per_mtok)",
+                           found: "\(tier) rates for the long-context tier only")
+        }
         if model != original {
             model.date = "plan"
             model.source = file

@@ -45,7 +45,8 @@ import CostGateTestSupport
     @Test func builtInRowsKeepTheirRatesAndGainTheDeprecationDate() throws {
         let pro = try #require(catalog.lookup("google/gemini-2.5-pro"))
         #expect(pro.source.contains("ai.google.dev"))              // the hand-kept row
-        #expect(pro.flexRates == nil)                              // rates never mix across layers
+        #expect(pro.flexRates == TokenRates(input: 0.625, cached: 0.125, output: 5))        // the row's own tiers,
+        #expect(pro.longContext?.priorityRates == TokenRates(input: 4.5, cached: 0.45, output: 27))  // not LiteLLM's
         #expect(catalog.lookup("deepseek-chat")?.deprecationDate == "2026-07-24")
         #expect(catalog.lookup("deepseek-chat")?.rates.cacheWrite == nil)  // not LiteLLM's 0
     }
@@ -59,6 +60,7 @@ import CostGateTestSupport
           "input_cost_per_token_above_128k_tokens": 4e-06, "output_cost_per_token_above_128k_tokens": 1.5e-05,
           "input_cost_per_token_above_128k_tokens_batches": 2e-06,
           "input_cost_per_token_flex": 1e-06, "input_cost_per_token_priority": "3.5e-6",
+          "input_cost_per_token_above_128k_tokens_flex": 3e-06,
           "deprecation_date": "2027-01-31", "max_input_tokens": 256000},
          "plain": {"litellm_provider": "acme", "mode": "chat", "input_cost_per_token": 1e-07, "output_cost_per_token": 1.41953125e-07},
          "image": {"litellm_provider": "acme", "mode": "image_generation", "output_cost_per_image": 0.04},
@@ -77,6 +79,12 @@ import CostGateTestSupport
         #expect(m.batchRates?.reasoning == Rate(perMillion: 5))             // LiteLLM's batch bills reasoning as output
         #expect(m.flexRates?.output == Rate(perMillion: 10))                // absent flex output: the standard rate
         #expect(m.priorityRates?.input == Rate(perMillion: 3.5))            // a rate written as a string
+        // Above the threshold a tier takes its own long-context key, else the standard long-context one.
+        #expect(m.longContext?.flexRates?.input == Rate(perMillion: 3))
+        #expect(m.longContext?.flexRates?.output == Rate(perMillion: 15))
+        #expect(m.longContext?.priorityRates?.input == Rate(perMillion: 4))
+        #expect(m.billedRates(.flex, inputTokens: 128_000)?.input == Rate(perMillion: 1))   // at the threshold: flat flex
+        #expect(m.billedRates(.flex, inputTokens: 128_001)?.input == Rate(perMillion: 3))
         #expect(m.deprecationDate == "2027-01-31")
         #expect(m.contextWindow == 256_000)
         #expect(!m.roundedOnImport)

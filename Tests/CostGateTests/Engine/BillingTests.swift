@@ -74,6 +74,8 @@ import CostGateTestSupport
         (#"{"input_per_mtok": 1, "output_per_mtok": 2, "long_context": {"input_per_mtok": 2, "output_per_mtok": 3}}"#,
          "the input-token threshold of the tier"),
         (#"{"input_per_mtok": 1, "output_per_mtok": 2, "batch_input_per_mtok": 0.0000001}"#, "at most six decimals"),
+        (#"{"input_per_mtok": 1, "output_per_mtok": 2, "long_context": {"threshold": 10, "input_per_mtok": 2, "output_per_mtok": 3, "flex_input_per_mtok": 1, "flex_output_per_mtok": 1}}"#,
+         "flex rates on the model too"),
     ])
     func badModelRatesAreNamed(text: String, message: String) throws {
         let json = try JSONParser.parse(Array(text.utf8), file: "p")

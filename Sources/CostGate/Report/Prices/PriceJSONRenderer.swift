@@ -24,6 +24,8 @@ public struct PriceJSONRenderer: ReportRenderer {
                 ("batch", model.batchRates.map { batch in
                     .object([("input_per_mtok", Self.number(batch.input)), ("output_per_mtok", Self.number(batch.output))])
                 } ?? .null),
+                ("flex", Self.serviceTier(model.flexRates)),
+                ("priority", Self.serviceTier(model.priorityRates)),
                 ("long_context", model.longContext.map { tier in
                     .object([
                         ("threshold", .number(Double(tier.threshold), text: String(tier.threshold))),
@@ -31,6 +33,8 @@ public struct PriceJSONRenderer: ReportRenderer {
                         ("cached_input_per_mtok", Self.number(tier.rates.cachedInput)),
                         ("cache_write_per_mtok", Self.number(tier.rates.cacheWrite)),
                         ("output_per_mtok", Self.number(tier.rates.output)),
+                        ("flex", Self.serviceTier(tier.flexRates)),
+                        ("priority", Self.serviceTier(tier.priorityRates)),
                     ])
                 } ?? .null),
                 ("context_window", model.contextWindow.map { .number(Double($0), text: String($0)) } ?? .null),
@@ -44,6 +48,14 @@ public struct PriceJSONRenderer: ReportRenderer {
                 ("deprecation_date", model.deprecationDate.map(JSONValue.string) ?? .null),
             ])
         })
+    }
+
+    /// A flex or priority tier's input, cached-input and output rates as listed (absent fields fall back as billing
+    /// describes), or null where the model has no such tier.
+    private static func serviceTier(_ rates: TokenRates?) -> JSONValue {
+        guard let rates else { return .null }
+        return .object([("input_per_mtok", number(rates.input)), ("cached_input_per_mtok", number(rates.cachedInput)),
+                        ("output_per_mtok", number(rates.output))])
     }
 
     /// A rate as a JSON number written with exactly the digits it is held with (`0.075`, `10`).

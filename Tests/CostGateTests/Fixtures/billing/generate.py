@@ -37,16 +37,21 @@ CATALOG = {
         flex=rates("0.55", "0.138", "0.55", "0.55", "2.2"), priority=rates("2", "0.5", "2", "2", "8")),
     "google/gemini-2.5-pro": dict(
         standard=rates("1.25", "0.125", "1.25", "1.25", "10"), batch=rates("0.625", "0.125", "0.625", "0.625", "5"),
-        threshold=200000, long=rates("2.5", "0.25", "2.5", "2.5", "15"), long_batch=rates("1.25", "0.25", "1.25", "1.25", "7.5")),
+        threshold=200000, long=rates("2.5", "0.25", "2.5", "2.5", "15"), long_batch=rates("1.25", "0.25", "1.25", "1.25", "7.5"),
+        # Flex (half price, cache reads at the standard cached rate) and Priority (1.8x), each with its own >200k rates.
+        flex=rates("0.625", "0.125", "0.625", "0.625", "5"), priority=rates("2.25", "0.225", "2.25", "2.25", "18"),
+        long_flex=rates("1.25", "0.25", "1.25", "1.25", "7.5"), long_priority=rates("4.5", "0.45", "4.5", "4.5", "27")),
     # A plan override naming only input_per_mtok and flex rates: gpt-4.1 keeps batch, priority and cached rates.
     "openai/gpt-4.1-mini": dict(
         standard=rates("0.35", "0.1", "0.35", "0.35", "1.6"), batch=rates("0.2", "0.1", "0.2", "0.2", "0.8"),
         flex=rates("0.2", "0.05", "0.2", "0.2", "0.8"), priority=rates("0.7", "0.175", "0.7", "0.7", "2.8")),
-    # A custom plan model with every rate name and a long-context tier with its own batch rates.
+    # A custom plan model with every rate name and a long-context tier with its own batch and priority rates (its
+    # flex rates have no long-context version, so they apply whatever the prompt size).
     "acme/full": dict(
         standard=rates("2", "0.2", "2.5", "4", "10", "12"), batch=rates("1", "0.1", "1.25", "2", "5", "6"),
         flex=rates("1.2", "0.12", "2.5", "4", "6", "7"), priority=rates("3", "0.3", "3.75", "6", "15", "18"),
-        threshold=100000, long=rates("4", "0.4", "5", "8", "20", "24"), long_batch=rates("2", "0.2", "2.5", "4", "10", "12")),
+        threshold=100000, long=rates("4", "0.4", "5", "8", "20", "24"), long_batch=rates("2", "0.2", "2.5", "4", "10", "12"),
+        long_priority=rates("6", "0.6", "7.5", "12", "30", "36")),
 }
 
 PLAN_MODELS = {
@@ -64,7 +69,10 @@ PLAN_MODELS = {
                                    "cache_write_per_mtok": 5, "cache_write_1h_per_mtok": 8, "output_per_mtok": 20,
                                    "reasoning_per_mtok": 24, "batch_input_per_mtok": 2, "batch_cached_input_per_mtok": 0.2,
                                    "batch_cache_write_per_mtok": 2.5, "batch_cache_write_1h_per_mtok": 4,
-                                   "batch_output_per_mtok": 10, "batch_reasoning_per_mtok": 12}},
+                                   "batch_output_per_mtok": 10, "batch_reasoning_per_mtok": 12,
+                                   "priority_input_per_mtok": 6, "priority_cached_input_per_mtok": 0.6,
+                                   "priority_cache_write_per_mtok": 7.5, "priority_cache_write_1h_per_mtok": 12,
+                                   "priority_output_per_mtok": 30, "priority_reasoning_per_mtok": 36}},
 }
 
 ROUTES = {"standard": {}, "batch": {"batch": True}, "flex": {"service_tier": "flex"}, "priority": {"service_tier": "priority"}}
@@ -77,7 +85,7 @@ def cost(model, route_tier, record_tier, prompt, cached, w5, w1h, out, reas):
     above = "threshold" in m and prompt > m["threshold"]
     if tier == "standard": r = m["long"] if above else m["standard"]
     elif tier == "batch": r = m["long_batch"] if above else m["batch"]
-    else: r = m[tier]  # flex and priority rates apply whatever the prompt size
+    else: r = m["long_" + tier] if above and "long_" + tier in m else m[tier]  # flat tier rates when it has no long ones
     usd = ((prompt - cached - w5 - w1h) * r["input"] + cached * r["cached"] + w5 * r["write"] + w1h * r["write1h"]
            + (out - reas) * r["output"] + reas * r["reasoning"]) / M
     pico = usd * D(10) ** 12
@@ -110,10 +118,11 @@ def main():
     add("anthropic/claude-haiku-4.5", "standard", 210000, w5=60000, out=1000, anthropic=True,
         note="the same counts on a model without a tier: 150k x 1 + 60k x 1.25 + 1k x 5")
     add("openai/gpt-4.1", "batch", 100000, cached=80000, out=1000, note="issue: gpt-4.1 batch 100k in / 80k cached / 1k out = $0.064")
-    # Tier thresholds exactly at the boundary and one above, standard and batch.
+    # Tier thresholds exactly at the boundary and one above, on every tier the model has.
     for model in ("anthropic/claude-sonnet-4.5", "google/gemini-2.5-pro", "acme/full"):
         t = CATALOG[model]["threshold"]
-        for route in ("standard", "batch"):
+        for route in ("standard", "batch", "flex", "priority"):
+            if route not in CATALOG[model] and route != "standard": continue
             for prompt in (t, t + 1):
                 add(model, route, prompt, cached=t // 4, out=500, note=f"{model} {route} prompt {prompt} vs threshold {t}")
         # Cache reads and writes count towards the threshold (Anthropic convention: input alone is below it).

@@ -34,6 +34,8 @@ MODELS = [
     "xai/grok-4", "xai/grok-3-mini", "groq/llama-3.3-70b-versatile", "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
     "text-embedding-3-small", "text-embedding-3-large", "cohere/command-r-plus", "perplexity/sonar-pro",
     "openrouter/openai/gpt-4o", "fireworks_ai/accounts/fireworks/models/deepseek-v3",
+    # flex/priority with long-context rates of their own (azure/gpt-5.4), or falling back to the standard ones (gpt-5.5)
+    "gpt-5.4", "gpt-5.5", "azure/gpt-5.4", "azure/us/gpt-5.5",
 ]
 
 TIER_KEY = re.compile(r"^(input_cost_per_token|output_cost_per_token|cache_read_input_token_cost|cache_creation_input_token_cost)_above_(\d+)(k?)_tokens$")
@@ -129,10 +131,6 @@ def known_difference(name, info, tier, u, t):
         # Retired models LiteLLM's map no longer lists: LiteLLM bills them $0 without an error; costgate's
         # built-in row keeps the provider's published price.
         return "litellm-missing-model"
-    if tier in ("flex", "priority") and t is not None and u["P"] > t:
-        # LiteLLM switches a flex/priority request above the long-context threshold to the tier's long-context
-        # rates; costgate bills flex and priority rates whatever the prompt size.
-        return "service-tier-long-context"
     if (tier == "batch" and u.get("W1") and info.get("cache_creation_input_token_cost_above_1hr") is not None
             and info.get("cache_creation_input_token_cost_above_1hr_batches") is None
             and info.get("litellm_provider") == "anthropic"):
@@ -140,10 +138,6 @@ def known_difference(name, info, tier, u, t):
         # map has no batch 1-hour write rate and bills them at the batch 5-minute rate. costgate's built-in rows and
         # its import of Anthropic entries use half the 1-hour rate.
         return "anthropic-batch-1h-write"
-    if name in ("gemini/gemini-2.5-pro", "gemini/gemini-2.5-flash", "gemini/gemini-2.5-flash-lite") and tier in ("flex", "priority"):
-        # costgate's built-in Gemini 2.5 rows list no flex or priority tier, and rates never mix across
-        # layers, so such a record bills at standard rates (with a warning); LiteLLM lists both tiers.
-        return "built-in-row-without-service-tier"
     if name == "mistral/codestral-latest" and u.get("R"):
         # costgate's built-in Codestral row (an alias of codestral-2501) bills cached tokens as input: Mistral's
         # pricing page publishes no cache-read rate; LiteLLM lists 0.03 USD per 1M.
