@@ -38,11 +38,44 @@ extension JSONLineScanner {
         var start: Double?
         var end: Double?
         var resultsAt: Int?
+        var rowsRead = false
+        var seenStart = false
+        var seenEnd = false
         var timeIssue: RecordIssue?
+        var rowIndex = 0
+        /// The bucket's rows, once its bounds are known (or known to be bad).
+        func parseRows(_ scanner: inout JSONLineScanner, _ builder: inout ChunkBuilder) throws(RecordIssue) {
+            if timeIssue == nil, start == nil || end == nil || end! < start! {
+                timeIssue = RecordIssue(field: path(), expected: "a bucket with start_time ≤ end_time (starting_at ≤ ending_at)",
+                                        found: start == nil ? "no start" : end == nil ? "no end" : "an end before the start")
+            }
+            try scanner.forEachElement(depth: 3, into: &builder) { scanner, builder throws(RecordIssue) in
+                let row = rowIndex
+                func rowPath() -> String { "\(path()).results[\(row)]" }
+                rowIndex += 1
+                let position = scanner.index
+                builder.begin()
+                let (usage, rowIssue) = try scanner.parseUsageRow(into: &builder)
+                tally.rows += 1
+                if (usage.requests ?? 0) == 0 && usage.hasUsage { tally.rowsWithoutCount += 1 }
+                if var issue = rowIssue {
+                    // A row's issue names its field relative to the row.
+                    issue.field = rowPath() + (issue.field.map { $0.isEmpty ? "" : "." + $0 } ?? "")
+                    tally.issues.append((issue, position))
+                } else if let issue = timeIssue {
+                    tally.issues.append((issue, position))
+                } else if let issue = builder.finishUsageRow(usage, timestamp: start!, field: rowPath()) {
+                    tally.issues.append((issue, position))
+                }
+            }
+        }
         try forEachMember(depth: 2, into: &builder) { scanner, key, builder throws(RecordIssue) in
             let isStart = Self.same(key, "start_time") || Self.same(key, "starting_at")
             if isStart || Self.same(key, "end_time") || Self.same(key, "ending_at") {
                 let name = String(decoding: key, as: UTF8.self)
+                // A bound named twice (`start_time` and `starting_at` count as one) is an error, not a last-one-wins.
+                guard !(isStart ? seenStart : seenEnd) else { throw scanner.syntax("one '\(name)' in a bucket") }
+                if isStart { seenStart = true } else { seenEnd = true }
                 let from = scanner.index
                 let seconds = try scanner.bucketTime()
                 guard let seconds else {
@@ -53,38 +86,24 @@ extension JSONLineScanner {
                 return true
             }
             guard Self.same(key, "results") else { return false }
-            resultsAt = scanner.index
-            try scanner.skipValue(depth: 3)
+            guard resultsAt == nil && !rowsRead else { throw scanner.syntax("one 'results' in a bucket") }
+            // Both bounds already read (Anthropic's order, and OpenAI's): the rows are read as they are met;
+            // otherwise they are skipped and read once the bucket's bounds are known.
+            if timeIssue != nil || start != nil && end != nil {
+                try parseRows(&scanner, &builder)
+                rowsRead = true
+            } else {
+                resultsAt = scanner.index
+                try scanner.skipValue(depth: 3)
+            }
             return true
         }
-        guard let resultsAt else { return }
-        if timeIssue == nil, start == nil || end == nil || end! < start! {
-            timeIssue = RecordIssue(field: path(), expected: "a bucket with start_time ≤ end_time (starting_at ≤ ending_at)",
-                                    found: start == nil ? "no start" : end == nil ? "no end" : "an end before the start")
+        if let resultsAt {
+            let after = index
+            index = resultsAt
+            try parseRows(&self, &builder)
+            index = after
         }
-        let after = index
-        index = resultsAt
-        var rowIndex = 0
-        try forEachElement(depth: 3, into: &builder) { scanner, builder throws(RecordIssue) in
-            let row = rowIndex
-            func rowPath() -> String { "\(path()).results[\(row)]" }
-            rowIndex += 1
-            let position = scanner.index
-            builder.begin()
-            let (usage, rowIssue) = try scanner.parseUsageRow(into: &builder)
-            tally.rows += 1
-            if (usage.requests ?? 0) == 0 && usage.hasUsage { tally.rowsWithoutCount += 1 }
-            if var issue = rowIssue {
-                // A row's issue names its field relative to the row.
-                issue.field = rowPath() + (issue.field.map { $0.isEmpty ? "" : "." + $0 } ?? "")
-                tally.issues.append((issue, position))
-            } else if let issue = timeIssue {
-                tally.issues.append((issue, position))
-            } else if let issue = builder.finishUsageRow(usage, timestamp: start!, field: rowPath()) {
-                tally.issues.append((issue, position))
-            }
-        }
-        index = after
         if timeIssue == nil, rowIndex > 0 {
             tally.windowStart = min(tally.windowStart, start!)
             tally.windowEnd = max(tally.windowEnd, end!)

@@ -103,6 +103,19 @@ import CostGateTestSupport
         // Where the join's time goes: each file read alone (the join itself is the rest).
         add("join part: usage log alone", usageData, usageSpec, records: count)
         add("join part: application log alone", appData, joinSpec.lookupSpec, records: count)
+        // The join itself, on logs read beforehand: indexing the application log, and applying the index (the second
+        // includes copying the usage log's records, as the join mutates them).
+        let usageRead = try TrafficReader.read(usageData, spec: usageSpec, file: "usage.jsonl", skipBadRecords: false)
+        let appRead = try TrafficReader.read(appData, spec: joinSpec.lookupSpec, file: "app.jsonl", skipBadRecords: false)
+        let builtIndex = try JoinIndex(appRead)
+        add("join part: index the application log", megabytes: Double(usageData.count + appData.count) / 1_000_000) {
+            _ = try JoinIndex(appRead)
+        }
+        add("join part: apply the index", megabytes: Double(usageData.count + appData.count) / 1_000_000) {
+            var traffic = usageRead
+            try traffic.join(builtIndex, spec: joinSpec)
+            #expect(traffic.joinSummary?.matched == count)
+        }
 
         // Gzip: a file Python's gzip wrote (`sources.sh`), decompressed, and read (its megabytes are the uncompressed ones).
         let gzipPath = ProcessInfo.processInfo.environment["COSTGATE_PERF_GZ"]

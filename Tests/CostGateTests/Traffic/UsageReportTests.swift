@@ -114,6 +114,29 @@ import CostGateTestSupport
         #expect(traffic.records.count == 1 && traffic.skipped.count == 1)
     }
 
+    @Test func aBucketReadsTheSameWhateverTheOrderOfItsMembers() throws {
+        let plan = try Self.plan(#"{"path": "u.jsonl", "format": "openai-usage"}"#)
+        let rows = #""results": [{"input_tokens": 50, "input_cached_tokens": 20, "output_tokens": 7, "num_model_requests": 5, "model": "gpt-4o"}]"#
+        let boundsFirst = #"{"data": [{"start_time": 60, "end_time": 120, "# + rows + "}]}\n"
+        let resultsFirst = #"{"data": [{"# + rows + #", "end_time": 120, "start_time": 60}]}"# + "\n"
+        let first = try TrafficReader.read(Data(boundsFirst.utf8), spec: plan.traffic, file: "u.jsonl", skipBadRecords: false)
+        let second = try TrafficReader.read(Data(resultsFirst.utf8), spec: plan.traffic, file: "u.jsonl", skipBadRecords: false)
+        #expect(!first.records.isEmpty && first.sameRecords(as: second))
+        #expect(first.records.allSatisfy { $0.timestamp == 60 })
+    }
+
+    @Test(arguments: [
+        #"{"data": [{"start_time": 60, "end_time": 120, "results": [], "results": []}]}"#,
+        #"{"data": [{"start_time": 60, "end_time": 120, "start_time": 0, "results": []}]}"#,
+        #"{"data": [{"starting_at": "2025-11-03T00:00:00Z", "start_time": 0, "end_time": 120, "results": []}]}"#,
+    ])
+    func aBucketMemberNamedTwiceIsAnError(page: String) throws {
+        let plan = try Self.plan(#"{"path": "u.jsonl", "format": "openai-usage"}"#)
+        #expect {
+            _ = try TrafficReader.read(Data(page.utf8), spec: plan.traffic, file: "u.jsonl", skipBadRecords: false)
+        } throws: { "\($0)".contains("u.jsonl:1") && "\($0)".contains("in a bucket") }
+    }
+
     @Test func columnsAreRefusedForUsageReports() throws {
         #expect(throws: CostGateError.self) {
             _ = try Self.plan(#"{"path": "u.json", "format": "openai-usage", "columns": {"route": "project_id"}}"#)
