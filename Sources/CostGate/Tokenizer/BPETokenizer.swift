@@ -143,7 +143,7 @@ public final class BPETokenizer: Sendable {
     }
 
     private func countChunk(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
-        var merger = BytePairMerger()
+        var merger = BytePairMerger(textBytes: buffer.count)
         var total = 0
         forEachPiece(buffer) { pointer, length in
             total += merger.count(pointer, length, table: table)

@@ -14,8 +14,11 @@ struct BytePairMerger {
     private var next: [Int32] = []
     private var previous: [Int32] = []
     private var cache: PieceCountCache?
+    /// The length of the text this merger counts, which sizes its cache.
+    private let textBytes: Int
 
-    init() {}
+    /// A merger for a text of `textBytes` bytes (unknown: the largest cache).
+    init(textBytes: Int = .max) { self.textBytes = textBytes }
 
     /// Calls `emit` with the rank of each token of the piece at `pointer`, in order.
     @inline(__always)
@@ -42,7 +45,7 @@ struct BytePairMerger {
         if length == 1 { return 1 }
         if table.rank(pointer, length) != RankTable.missing { return 1 }
         if length <= PieceCountCache.maxLength {
-            let cache = self.cache ?? PieceCountCache()
+            let cache = self.cache ?? PieceCountCache(textBytes: textBytes)
             self.cache = cache
             let hash = RankTable.hash(pointer, length)
             if let known = cache.count(pointer, length, hash: hash) { return known }
