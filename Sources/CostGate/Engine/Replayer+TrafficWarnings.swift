@@ -24,8 +24,12 @@ extension Replayer {
                 warnings.append("route '\(route)': the prompt change (\(delta) tokens a request) is applied to each usage row's per-request mean input; where a mean is shorter than the cut it stops at zero")
             }
         }
-        if traffic.aggregateAudioTokens > 0 {
-            warnings.append("\(source): \(traffic.aggregateAudioTokens) audio input tokens (input_audio_tokens) are priced at the text input rate")
+        let modality = traffic.aggregateModalityTokens
+        if !modality.isEmpty {
+            let parts = [(modality.audioInput, "audio input (input_audio_tokens)"), (modality.audioOutput, "audio output (output_audio_tokens)"),
+                         (modality.imageInput, "image input (input_image_tokens)"), (modality.imageOutput, "image output (output_image_tokens)")]
+                .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+            warnings.append("\(source): usage rows count \(parts.joined(separator: ", ")) tokens; costgate has no audio or image token rates, so they are priced at the text rates as parts of input_tokens and output_tokens (OpenAI's usage API documents both as including every modality; an export from before that change counts text only there, and then these tokens are missing from the forecast)")
         }
         return warnings
     }

@@ -10,8 +10,8 @@ struct ChunkBuilder {
     private(set) var hashPool: [Int64] = []
     private var issues: [RecordIssue] = []
     private var badRecordCount = 0
-    /// Audio input tokens of usage rows (priced at the text input rate).
-    var audioTokens: Int64 = 0
+    /// Audio and image tokens of usage rows (priced at the text rates).
+    var modalityTokens = ModalityTokens()
 
     // The record being read.
     var draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)

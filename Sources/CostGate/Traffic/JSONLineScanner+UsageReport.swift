@@ -148,10 +148,13 @@ extension JSONLineScanner {
                     case 0: row.openAIInput = count
                     case 1: row.cached = count
                     case 2: row.output = count
-                    case 3: row.audioTokens = count
+                    case 3: row.modalityTokens.audioInput = count
                     case 4: row.requests = count
                     case 5: row.uncached = count
-                    default: row.cached = count
+                    case 6: row.cached = count
+                    case 7: row.modalityTokens.audioOutput = count
+                    case 8: row.modalityTokens.imageInput = count
+                    default: row.modalityTokens.imageOutput = count
                     }
                     if slot != 4 { row.hasUsage = true }
                 } else if Self.same(key, "cache_creation") {
@@ -219,14 +222,14 @@ extension JSONLineScanner {
             }
             row.uncached = input - row.cached
         }
-        if row.audioTokens > 0 { builder.audioTokens += row.audioTokens }
+        builder.modalityTokens.add(row.modalityTokens)
         return (row, issue)
     }
 
     /// The token and request counts a row may carry, by `parseUsageRow`'s slot.
     private static let usageCountKeys: [StaticString] = [
         "input_tokens", "input_cached_tokens", "output_tokens", "input_audio_tokens", "num_model_requests",
-        "uncached_input_tokens", "cache_read_input_tokens",
+        "uncached_input_tokens", "cache_read_input_tokens", "output_audio_tokens", "input_image_tokens", "output_image_tokens",
     ]
 
     /// A non-negative integer count (a number, or a number written as a string); nil for `null`.

@@ -28,7 +28,7 @@ extension Traffic {
         skipped.examples += other.skipped.examples.prefix(max(0, 10 - skipped.examples.count))
         aggregateRows += other.aggregateRows
         aggregateRowsWithoutCount += other.aggregateRowsWithoutCount
-        aggregateAudioTokens += other.aggregateAudioTokens
+        aggregateModalityTokens.add(other.aggregateModalityTokens)
         if let interval = other.coveredInterval {
             coveredInterval = coveredInterval.map { min($0.lowerBound, interval.lowerBound)...max($0.upperBound, interval.upperBound) } ?? interval
         }

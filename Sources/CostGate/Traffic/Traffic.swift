@@ -23,8 +23,8 @@ public struct Traffic: Sendable {
     public var coveredSeconds: Double? { coveredInterval.map { $0.upperBound - $0.lowerBound } }
     /// What `traffic.join` matched, nil when the plan joins nothing.
     public var joinSummary: JoinSummary?
-    /// Audio input tokens in usage rows (`input_audio_tokens`), priced at the text input rate.
-    public var aggregateAudioTokens: Int64 = 0
+    /// Audio and image tokens in usage rows, priced at the text rates (`ModalityTokens`).
+    public var aggregateModalityTokens = ModalityTokens()
     /// The records' join keys until `join` uses them (`traffic.join`).
     var joinKeys = JoinKeys()
 

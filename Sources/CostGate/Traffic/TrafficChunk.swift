@@ -15,8 +15,8 @@ struct TrafficChunk: Sendable {
     /// The earliest bucket start and latest bucket end of a usage report.
     var windowStart = Double.infinity
     var windowEnd = -Double.infinity
-    /// Audio input tokens of usage rows.
-    var audioTokens: Int64 = 0
+    /// Audio and image tokens of usage rows.
+    var modalityTokens = ModalityTokens()
     /// The records' join keys (`traffic.join`), by record index.
     var joinKeys = Traffic.JoinKeys()
 }

@@ -173,7 +173,7 @@ public enum TrafficReader {
             traffic.skipped.count += chunk.badRecordCount
             traffic.aggregateRows += chunk.aggregateRows
             traffic.aggregateRowsWithoutCount += chunk.aggregateRowsWithoutCount
-            traffic.aggregateAudioTokens += chunk.audioTokens
+            traffic.aggregateModalityTokens.add(chunk.modalityTokens)
             if chunk.windowEnd >= chunk.windowStart {
                 coveredStart = min(coveredStart, chunk.windowStart)
                 coveredEnd = max(coveredEnd, chunk.windowEnd)

@@ -81,7 +81,7 @@ enum UsageReportReader {
         chunk.aggregateRowsWithoutCount = tally.rowsWithoutCount
         chunk.windowStart = tally.windowStart
         chunk.windowEnd = tally.windowEnd
-        chunk.audioTokens = builder.audioTokens
+        chunk.modalityTokens = builder.modalityTokens
         return chunk
     }
 }

@@ -16,8 +16,8 @@ struct UsageRow {
     var tier: ServiceTier?
     /// `TrafficRecord.contextWindowCode` from Anthropic's `context_window`.
     var contextWindowCode: UInt8 = 0
-    /// OpenAI's `input_audio_tokens` (part of `input_tokens`, priced here at the text rate).
-    var audioTokens: Int64 = 0
+    /// OpenAI's audio and image token counts (parts of `input_tokens` and `output_tokens`, priced at the text rates).
+    var modalityTokens = ModalityTokens()
     /// Whether the row named any token count at all.
     var hasUsage = false
 }

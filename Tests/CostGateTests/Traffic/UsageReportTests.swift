@@ -153,4 +153,23 @@ import CostGateTestSupport
         #expect(replay.warnings.contains { $0.contains("4 usage row(s) carry no request count") })
         #expect(replay.warnings.contains { $0.contains("max_output_tokens 100 is applied to each usage row's per-request mean") })
     }
+
+    @Test func audioAndImageTokensAreCountedAndWarned() throws {
+        let plan = try Self.plan(#"{"path": "u.jsonl", "format": "openai-usage"}"#)
+        let row = #"{"input_tokens": 900, "input_cached_tokens": 100, "output_tokens": 300, "input_audio_tokens": 400, "output_audio_tokens": 120, "input_image_tokens": 0, "output_image_tokens": 7, "num_model_requests": 2, "model": "gpt-4o"}"#
+        let page = #"{"data": [{"start_time": 0, "end_time": 3600, "results": ["# + row + ", " + row + "]}]}\n"
+        let traffic = try TrafficReader.read(Data((page + page).utf8), spec: plan.traffic, file: "u.jsonl", skipBadRecords: false, chunkCount: 2)
+        var expected = ModalityTokens()
+        expected.audioInput = 1_600
+        expected.audioOutput = 480
+        expected.imageOutput = 28
+        #expect(traffic.aggregateModalityTokens == expected)
+        let replay = try Replayer.replay(traffic, plan: plan, name: "p", catalog: plan.catalog, prompts: PromptSizes(),
+                                         reference: plan, referencePrompts: PromptSizes())
+        let warning = try #require(replay.warnings.first { $0.contains("audio") })
+        #expect(warning.contains("1600 audio input (input_audio_tokens), 480 audio output (output_audio_tokens), 28 image output (output_image_tokens) tokens"))
+        #expect(!warning.contains("image input"))
+        // The tokens are within the totals: the row costs its totals at the text rates.
+        #expect(traffic.records.reduce(0) { $0 + $1.inputTokens * Int64($1.weight.isNaN ? 1 : $1.weight) } == 3_600)
+    }
 }
