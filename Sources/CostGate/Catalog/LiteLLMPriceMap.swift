@@ -199,8 +199,9 @@ extension LiteLLMPriceMap {
 
             // Above a threshold LiteLLM switches each rate the entry lists for it; an absent one keeps the standard rate.
             var longContext: ModelPrice.LongContextTier?
+            // The threshold as LiteLLM's keys spell it (`200k` in `input_cost_per_token_above_200k_tokens`).
+            let t = standardThresholds.first.map { $0 % 1000 == 0 ? "\($0 / 1000)k" : "\($0)" } ?? ""
             if let threshold = standardThresholds.first {
-                let t = threshold % 1000 == 0 ? "\(threshold / 1000)k" : "\(threshold)"
                 let tierInput = try r("input_cost_per_token_above_\(t)_tokens") ?? input
                 let tierWrite = try r("cache_creation_input_token_cost_above_\(t)_tokens") ?? write
                 let rates = TokenRates(
@@ -230,7 +231,6 @@ extension LiteLLMPriceMap {
                                    cacheWrite1h: batchWrite1h,
                                    output: batchOutput, reasoning: batchOutput)
                 if let tier = longContext, let flat = batch {
-                    let t = tier.threshold % 1000 == 0 ? "\(tier.threshold / 1000)k" : "\(tier.threshold)"
                     let tierInput = try r("input_cost_per_token_above_\(t)_tokens_batches") ?? flat.input
                     let tierOutput = try r("output_cost_per_token_above_\(t)_tokens_batches") ?? flat.output
                     let flatWrite = try r("cache_creation_input_token_cost_batches")
@@ -267,8 +267,7 @@ extension LiteLLMPriceMap {
             // standard long-context key, else the tier's flat rate (LiteLLM's `_get_token_base_cost` and its
             // suffix-stripping fallback); an absent cache rate is the resolved input rate, as there.
             func serviceTierAbove(_ suffix: String, flat: TokenRates?) throws(CostGateError) -> TokenRates? {
-                guard let flat, let tier = longContext else { return nil }
-                let t = tier.threshold % 1000 == 0 ? "\(tier.threshold / 1000)k" : "\(tier.threshold)"
+                guard let flat, longContext != nil else { return nil }
                 /// The first of `names` the entry lists.
                 func first(_ names: [String]) throws(CostGateError) -> Rate? {
                     for name in names { if let rate = try r(name) { return rate } }

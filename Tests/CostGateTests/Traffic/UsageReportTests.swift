@@ -167,9 +167,11 @@ import CostGateTestSupport
         let replay = try Replayer.replay(traffic, plan: plan, name: "p", catalog: plan.catalog, prompts: PromptSizes(),
                                          reference: plan, referencePrompts: PromptSizes())
         let warning = try #require(replay.warnings.first { $0.contains("audio") })
-        #expect(warning.contains("1600 audio input (input_audio_tokens), 480 audio output (output_audio_tokens), 28 image output (output_image_tokens) tokens"))
-        #expect(!warning.contains("image input"))
+        #expect(warning.hasPrefix("u.jsonl: 1600 input_audio_tokens, 480 output_audio_tokens, 28 output_image_tokens are priced at text rates"))
+        #expect(warning.hasSuffix("older exports counted text only there and omit them"))
+        #expect(!warning.contains("input_image_tokens"))
+        #expect(warning.count < 300)   // whole in the Markdown report, which cuts a warning at 300 characters
         // The tokens are within the totals: the row costs its totals at the text rates.
-        #expect(traffic.records.reduce(0) { $0 + $1.inputTokens * Int64($1.weight.isNaN ? 1 : $1.weight) } == 3_600)
+        #expect(traffic.records.reduce(0) { $0 + $1.inputTokens * Int64($1.weight(orDefault: 1)) } == 3_600)
     }
 }
