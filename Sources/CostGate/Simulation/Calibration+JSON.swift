@@ -25,6 +25,7 @@ extension Calibration {
                 ("step_overhead_s", .number(stepTime.stepOverhead)),
                 ("per_sequence_overhead_s", .number(stepTime.perSequenceOverhead)),
                 ("all_reduce_latency_s", .number(stepTime.allReduceLatency)),
+                ("overlaps_host_time", .bool(stepTime.overlapsHostTime)),
                 ("front_end_base_s", .number(frontEnd.base)),
                 ("front_end_per_prompt_token_s", .number(frontEnd.perPromptToken)),
             ])),
@@ -71,7 +72,9 @@ extension Calibration {
             fp8ComputeEfficiency: try coefficient("fp8_compute_efficiency", 0.01...2),
             stepOverhead: try coefficient("step_overhead_s", 0...1),
             perSequenceOverhead: try coefficient("per_sequence_overhead_s", 0...1),
-            allReduceLatency: try coefficient("all_reduce_latency_s", 0...1))
+            allReduceLatency: try coefficient("all_reduce_latency_s", 0...1),
+            // Files written before the key existed were fitted with host and GPU time added.
+            overlapsHostTime: try c.bool("overlaps_host_time") ?? false)
         let frontEnd = EngineProfile.FrontEnd(base: try coefficient("front_end_base_s", 0...60),
                                               perPromptToken: try coefficient("front_end_per_prompt_token_s", 0...1))
         try c.rejectUnknownKeys()

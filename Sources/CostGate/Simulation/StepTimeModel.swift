@@ -20,16 +20,21 @@ public struct StepTimeModel: Sendable {
         public var perSequenceOverhead: Double
         /// Seconds of latency per all-reduce (two per layer when tensor_parallel > 1).
         public var allReduceLatency: Double
+        /// Whether the host's per-step time (`stepOverhead` plus `perSequenceOverhead` per sequence) runs while the GPU
+        /// executes the previous step, as with vLLM's asynchronous scheduling: a step then takes the longer of the two,
+        /// not their sum.
+        public var overlapsHostTime: Bool
 
         /// Creates coefficients.
         public init(bandwidthEfficiency: Double, computeEfficiency: Double, fp8ComputeEfficiency: Double,
-                    stepOverhead: Double, perSequenceOverhead: Double, allReduceLatency: Double) {
+                    stepOverhead: Double, perSequenceOverhead: Double, allReduceLatency: Double, overlapsHostTime: Bool = false) {
             self.bandwidthEfficiency = bandwidthEfficiency
             self.computeEfficiency = computeEfficiency
             self.fp8ComputeEfficiency = fp8ComputeEfficiency
             self.stepOverhead = stepOverhead
             self.perSequenceOverhead = perSequenceOverhead
             self.allReduceLatency = allReduceLatency
+            self.overlapsHostTime = overlapsHostTime
         }
 
         /// The coefficients fitted to the calibration points named in CostGate.docc/Simulator.md: vLLM buildkite
@@ -100,11 +105,12 @@ public struct StepTimeModel: Sendable {
         let memory = (weightBytes + contextTokens * kvBytesPerToken) / (bandwidth * coefficients.bandwidthEfficiency)
         let compute = (linearFLOPsPerToken * t + attentionFLOPsPerPair * attentionPairs)
             / (peakFLOPS * computeEfficiency)
-        var time = max(memory, compute) + coefficients.stepOverhead + coefficients.perSequenceOverhead * Double(sequences)
+        var device = max(memory, compute)
         if tensorParallel > 1 {
             let ring = 2 * (tensorParallel - 1) / tensorParallel
-            time += ring * allReduceBytesPerToken * t / linkBandwidth + 2 * layers * coefficients.allReduceLatency
+            device += ring * allReduceBytesPerToken * t / linkBandwidth + 2 * layers * coefficients.allReduceLatency
         }
-        return time
+        let host = coefficients.stepOverhead + coefficients.perSequenceOverhead * Double(sequences)
+        return coefficients.overlapsHostTime ? max(device, host) : device + host
     }
 }

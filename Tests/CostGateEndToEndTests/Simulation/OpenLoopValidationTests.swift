@@ -55,8 +55,8 @@ struct OpenLoopValidationTests {
     }
 
     /// Held-out median absolute errors of the committed vLLM profile (whole runs), as measured when it was committed
-    /// plus half a point: a regression guard. The targets are 15 / 25 / 15%.
-    static let heldOutGuard = (e2e: 0.183, ttft: 0.157, tpot: 0.174)
+    /// (11.4 / 13.7 / 11.0%) plus half a point: a regression guard. The targets are 15 / 25 / 15%.
+    static let heldOutGuard = (e2e: 0.119, ttft: 0.142, tpot: 0.115)
 
     @Test func heldOutErrorsOfTheVLLMProfile() throws {
         let held = OpenLoopValidationPoints.all.filter { $0.role == .heldOut }
@@ -81,7 +81,7 @@ struct OpenLoopValidationTests {
 
     /// Prints per-run predictions on one split (COSTGATE_ROLE: fit or held-out) with the committed profile, or with
     /// the coefficients in COSTGATE_PARAMS (bandwidth, step overhead, bf16 compute, fp8 compute, all-reduce,
-    /// per-sequence, front-end base, front-end per token).
+    /// per-sequence, front-end base, front-end per token; host time overlapped unless COSTGATE_OVERLAP=0).
     @Test(.enabled(if: OpenLoopValidationTests.enabled)) func explore() throws {
         let roleFilter = ProcessInfo.processInfo.environment["COSTGATE_ROLE"] ?? "fit"
         let points = OpenLoopValidationPoints.all.filter { $0.role.rawValue == roleFilter }
@@ -92,6 +92,7 @@ struct OpenLoopValidationTests {
             p = Parameters(step: StepTimeModel.Coefficients(bandwidthEfficiency: v[0], computeEfficiency: v[2], fp8ComputeEfficiency: v[3],
                                                            stepOverhead: v[1], perSequenceOverhead: v[5], allReduceLatency: v[4]),
                            frontEnd: EngineProfile.FrontEnd(base: v[6], perPromptToken: v[7]))
+            p?.step.overlapsHostTime = ProcessInfo.processInfo.environment["COSTGATE_OVERLAP"] != "0"
         }
         let outcomes = Self.outcomes(points, p).compactMap { $0 }
         print(ValidationRunner.table(outcomes))
@@ -104,6 +105,9 @@ struct OpenLoopValidationTests {
     func fit() throws {
         let points = OpenLoopValidationPoints.all.filter { $0.role == .fit }
         var p = Parameters(step: .fitted, frontEnd: .none)
+        // The host's per-step time overlaps the GPU's (vLLM's asynchronous scheduling); COSTGATE_OVERLAP=0 fits the
+        // form that adds them, for comparison (loss 1.55 against 1.26 on the fit split).
+        p.step.overlapsHostTime = ProcessInfo.processInfo.environment["COSTGATE_OVERLAP"] != "0"
         func grid(_ from: Double, _ to: Double, _ n: Int) -> [Double] { (0...n).map { from + (to - from) * Double($0) / Double(n) } }
         let grids: [(String, WritableKeyPath<Parameters, Double>, [Double])] = [
             ("bandwidthEfficiency", \.step.bandwidthEfficiency, grid(0.5, 1.0, 25)),
@@ -139,5 +143,6 @@ struct OpenLoopValidationTests {
         #expect(abs(p.step.perSequenceOverhead - committed.stepTime.perSequenceOverhead) <= 0.000_000_5)
         #expect(abs(p.frontEnd.base - committed.frontEnd.base) <= 0.000_05)
         #expect(abs(p.frontEnd.perPromptToken - committed.frontEnd.perPromptToken) <= 0.000_000_05)
+        #expect(p.step.overlapsHostTime == committed.stepTime.overlapsHostTime)
     }
 }
