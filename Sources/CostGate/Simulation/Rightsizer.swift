@@ -80,8 +80,12 @@ public enum Rightsizer {
         // Each GPU × tensor-parallel combination is searched independently, in parallel; results are merged
         // in combination order, so the report does not depend on scheduling.
         let combinations = gpus.flatMap { gpu in tensorParallel.map { (gpu, $0) } }
+        // Low degrees usually need the most replicas and so the most simulations: they start first, so that the
+        // longest searches do not begin last on a busy thread.
+        let starts = combinations.indices.sorted { (combinations[$0].1, $0) < (combinations[$1].1, $1) }
         let results = Mutex([Int: (options: [Option], infeasible: Infeasible?)]())
-        DispatchQueue.concurrentPerform(iterations: combinations.count) { index in
+        DispatchQueue.concurrentPerform(iterations: combinations.count) { position in
+            let index = starts[position]
             let (gpu, tp) = combinations[index]
             let found = searchCombination(requests: requests, base: base, slos: slos, gpu: gpu, tensorParallel: tp,
                                           maxReplicas: maxReplicas, monthScale: monthScale)

@@ -156,6 +156,21 @@ struct SimulationLoop {
             if tStep <= tReady, tStep <= tArrival, tStep <= tTick {
                 now = tStep
                 finishStep(stepReplica, now: now)
+                if steady[stepReplica].active, !watch.failed {
+                    // Every other event this loop would weigh against the replica's next step end (a finished
+                    // request of a closed loop may have issued another); the other replicas' step ends are read
+                    // only when the rest leave room.
+                    var horizon = min(tReady, tTick)
+                    if closed == nil { horizon = min(horizon, tArrival) }
+                    else if issueHead < issueQueue.count { horizon = min(horizon, issueQueue[issueHead].t) }
+                    let next = stepEnd[stepReplica]
+                    var s = 0
+                    while next < horizon, s < stepEnd.count {
+                        if s != stepReplica { horizon = min(horizon, stepEnd[s]) }
+                        s += 1
+                    }
+                    if next < horizon { now = runSteadySteps(stepReplica, before: horizon, now: now) }
+                }
             } else if tReady <= tArrival, tReady <= tTick {
                 now = tReady
                 fleet.markReady(readyReplica)
@@ -496,6 +511,51 @@ struct SimulationLoop {
                                           attentionPairs: Double(sum) + Double(sequences) / 2)
         beginStep(r, now: now, duration: duration, tokens: sequences, sequences: sequences)
         return true
+    }
+
+    /// Runs replica r's steady-decode step ends on the spot while each comes strictly before `horizon` (the earliest
+    /// other event), no request finishes at it and the step after it gets its blocks: the event loop would take each
+    /// of them next and do exactly this (`finishSteadyStep`, then `startSteadyStep`), in the same order and with the
+    /// same arithmetic, so the run is the same; it only skips a pass through the loop per step. Nothing waits for
+    /// the replica meanwhile: an arrival would be an event before the horizon, and preemption stops a stretch.
+    /// Returns the time of the last step end it ran (`start` when none).
+    @inline(never)
+    private mutating func runSteadySteps(_ r: Int, before horizon: Double, now start: Double) -> Double {
+        guard steady[r].steps + 1 < steady[r].nextFinish, steady[r].blocksNeeded(afterSteps: 1) <= freeBlocks[r] else { return start }
+        var now = start
+        let sequences = running[r].count
+        let blockSize = self.blockSize
+        var stretch = steady[r]
+        var free = freeBlocks[r]
+        var end = stepEnd[r]
+        var perToken = stepSecondsPerToken[r]
+        var produced = 0
+        while end < horizon, stretch.steps + 1 < stretch.nextFinish {
+            let need = stretch.blocksNeeded(afterSteps: 1)
+            guard need <= free else { break }
+            // finishSteadyStep for the step ending at `end`…
+            now = end
+            stretch.steps += 1
+            stretch.secondsPerToken += perToken
+            stretch.computedSum += sequences
+            produced += sequences
+            // …and startSteadyStep for the next one.
+            free -= need
+            if prefixCaching { caches[r].shrink(toTokens: free * blockSize) }
+            let sum = stretch.computedSum
+            let duration = stepModel.stepTime(tokens: sequences, sequences: sequences,
+                                              contextTokens: Double(sum + sequences),
+                                              attentionPairs: Double(sum) + Double(sequences) / 2)
+            end = now + duration
+            perToken = duration / Double(sequences)
+            fleet.recordBusy(r, seconds: duration, sequences: sequences)
+        }
+        outputTokens += produced
+        steady[r] = stretch
+        freeBlocks[r] = free
+        stepEnd[r] = end
+        stepSecondsPerToken[r] = perToken
+        return now
     }
 
     private mutating func finishSteadyStep(_ r: Int, now: Double) {

@@ -63,6 +63,9 @@ struct SteadyDecode {
     /// The blocks the next step needs.
     var blocksNeeded: Int { blockPhase[(steps + 1) % blockSize] }
 
+    /// The blocks the step after the next `steps` more steps needs.
+    func blocksNeeded(afterSteps more: Int) -> Int { blockPhase[(steps + more + 1) % blockSize] }
+
     /// Moves the requests that finish at the step just completed out of `finishing`, into `finished`.
     mutating func takeFinished(into finished: inout [Int32]) {
         finished.removeAll(keepingCapacity: true)

@@ -49,6 +49,9 @@ import Testing
             Case(name: "max_num_seqs 8", deployment: deployment("H100", engine: fewSeqs),
                  requests: SyntheticLoad.requests(count: 1000, rate: 12, lengths: sharegpt, seed: 8)),
             Case(name: "shared prefixes", deployment: deployment("L40S", engine: prefix), requests: shared),
+            // Light load on a fast replica: long stretches that run between arrivals without the event loop.
+            Case(name: "light load, long stretches", deployment: deployment("H100", tp: 2, engine: prefix),
+                 requests: SyntheticLoad.requests(count: 1500, rate: 1, lengths: sharegpt, seed: 10)),
             Case(name: "autoscaled", deployment: deployment("H100", replicas: .autoscale(AutoscalePolicy(min: 1, max: 4))),
                  requests: SyntheticLoad.requests(count: 3000, rate: 12, lengths: sharegpt, seed: 9)),
             Case(name: "70B TP4, one-token outputs mixed in",
