@@ -81,7 +81,10 @@ public enum TrafficReader {
             }
         }
         if let failure { throw failure }
-        return try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
+        let traffic = try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
+        // The merged chunks' records were freed; without this the allocator keeps them resident (`FreedMemory`).
+        FreedMemory.returnToSystem()
+        return traffic
     }
 
     /// Splits `start..<end` into about `chunkCount` ranges, each ending just after a newline (or at `end`).
