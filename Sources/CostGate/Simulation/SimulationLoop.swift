@@ -503,15 +503,12 @@ struct SimulationLoop {
         guard !hasWaiting(r), need <= freeBlocks[r] else { return false }
         freeBlocks[r] -= need
         if prefixCaching { caches[r].shrink(toTokens: freeBlocks[r] * blockSize) }
-        // The general scheduler sums c + 1 and 1 × (c + ½) per request: integers and halves, exact in a Double.
         let sequences = running[r].count
-        let sum = steady[r].computedSum
-        let duration = stepModel.stepTime(tokens: sequences, sequences: sequences,
-                                          contextTokens: Double(sum + sequences),
-                                          attentionPairs: Double(sum) + Double(sequences) / 2)
+        let duration = stepModel.decodeStepTime(sequences: sequences, computedSum: steady[r].computedSum)
         beginStep(r, now: now, duration: duration, tokens: sequences, sequences: sequences)
         return true
     }
+
 
     /// Runs replica r's steady-decode step ends on the spot while each comes strictly before `horizon` (the earliest
     /// other event), no request finishes at it and the step after it gets its blocks: the event loop would take each
@@ -542,10 +539,7 @@ struct SimulationLoop {
             // …and startSteadyStep for the next one.
             free -= need
             if prefixCaching { caches[r].shrink(toTokens: free * blockSize) }
-            let sum = stretch.computedSum
-            let duration = stepModel.stepTime(tokens: sequences, sequences: sequences,
-                                              contextTokens: Double(sum + sequences),
-                                              attentionPairs: Double(sum) + Double(sequences) / 2)
+            let duration = stepModel.decodeStepTime(sequences: sequences, computedSum: stretch.computedSum)
             end = now + duration
             perToken = duration / Double(sequences)
             fleet.recordBusy(r, seconds: duration, sequences: sequences)

@@ -113,4 +113,13 @@ public struct StepTimeModel: Sendable {
         let host = coefficients.stepOverhead + coefficients.perSequenceOverhead * Double(sequences)
         return coefficients.overlapsHostTime ? max(device, host) : device + host
     }
+
+    /// Seconds for a decode-only step: `sequences` requests each computing one token after `computedSum` tokens in
+    /// all. The scheduler's per-request sums (c + 1 context tokens, 1 × (c + ½) attention pairs) are integers and
+    /// halves, exact in a Double, so this is the time `stepTime` gives for the same step counted request by request.
+    @inline(__always)  // once per simulated step: a call here costs the simulator about 10% (measured)
+    func decodeStepTime(sequences: Int, computedSum: Int) -> Double {
+        stepTime(tokens: sequences, sequences: sequences, contextTokens: Double(computedSum + sequences),
+                 attentionPairs: Double(computedSum) + Double(sequences) / 2)
+    }
 }
