@@ -31,6 +31,25 @@ import CostGateTestSupport
         #expect(try #require(after.tpot) <= 0.05)
     }
 
+    /// The calibration keeps its profile's host-time form (vLLM ≥ 0.11 overlaps host and GPU time), and a file written
+    /// before the form was recorded reads as the added form it was fitted with.
+    @Test func theHostTimeFormIsRecorded() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json",
+                             "run-summary.json"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        let text = try String(contentsOfFile: folder + "/c.json", encoding: .utf8)
+        #expect(text.contains("\"overlaps_host_time\": true"))
+        let calibration = try Calibration.parse(try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json")
+        #expect(calibration.stepTime.overlapsHostTime)
+        let older = text.replacingOccurrences(of: "\"overlaps_host_time\": true,", with: "")
+        #expect(older != text)
+        let read = try Calibration.parse(try JSONParser.parse(Array(older.utf8), file: "old.json"), file: "old.json")
+        #expect(!read.stepTime.overlapsHostTime)
+        #expect(read.stepTime.bandwidthEfficiency == calibration.stepTime.bandwidthEfficiency)
+    }
+
     @Test func aPlanUsesItsCalibrationAndRefusesItElsewhere() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
