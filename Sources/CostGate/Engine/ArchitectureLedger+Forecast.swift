@@ -12,8 +12,7 @@ extension ArchitectureLedger {
             guard route.storePricePerHour > 0, total > 0, scaling.factor > 0 else { continue }
             let window = route.storePricePerHour * 24 * scaling.days / scaling.factor
             let share = window * weights[Int(entry.record)] / total
-            serving.extraCost[Int(entry.record)] += share
-            serving.fixedCost[Int(entry.record)] += share
+            serving.addCost(share, record: Int(entry.record), count: weights.count, fixed: true)
         }
     }
 

@@ -11,13 +11,13 @@
 /// (another provider's cache is cold). The difference joins the record's cost, so it reaches the route's
 /// total, the interval and the breakdowns (by model it stays under the primary model's row).
 enum FallbackPlanner {
-    /// Per record, the cost change over the sample window (weighted, before growth) and per route the
-    /// monthly figures for the report.
+    /// Per record, the cost change over the sample window (weighted, before growth; nil when no route has a fallback)
+    /// and per route the monthly figures for the report.
     static func plan(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling)
-        throws(CostGateError) -> (extraCost: [Double], uses: [ServingForecast.FallbackUse])
+        throws(CostGateError) -> (extraCost: [Double]?, uses: [ServingForecast.FallbackUse])
     {
         let count = traffic.records.count
-        var extra = [Double](repeating: 0, count: count)
+        var extra: [Double]?
         var uses: [ServingForecast.FallbackUse] = []
         let growth = 1 + scaling.growth
         for (routeName, config) in plan.routes.sorted(by: { $0.key < $1.key }) where routeName != "*" {
@@ -50,7 +50,8 @@ enum FallbackPlanner {
                 }
                 let fallbackUSD = Double(pico) * 1e-12
                 let primaryUSD = Double(replay.picodollars[index]) * 1e-12
-                extra[index] += weight * (share * (fallbackUSD - primaryUSD) + retry * fallbackUSD)
+                ServingForecast.add(weight * (share * (fallbackUSD - primaryUSD) + retry * fallbackUSD), record: index, to: &extra,
+                                    count: count)
                 overflowRequests.add(weight * share)
                 errorRequests.add(weight * retry)
                 fallbackCost.add(weight * (share + retry) * fallbackUSD)

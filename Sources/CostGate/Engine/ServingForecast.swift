@@ -107,15 +107,29 @@ public struct ServingForecast: Sendable {
     public var latency: Latency?
     public var fleets: [Fleet]
     public var rateLimits: [RateLimitUse]
-    /// Per record: attributed GPU cost over the sample window, before growth (the forecast scales it).
-    public var extraCost: [Double]
-    /// The part of `extraCost` that comes from fixed-size fleets: it does not move with the number of requests,
-    /// so the interval treats it as a constant rather than resampling it.
-    public var fixedCost: [Double]
+    /// Per record: attributed GPU, store or fallback cost over the sample window, before growth (the forecast scales
+    /// it); nil when no record has any, as when every route is on a token API: 8 bytes a record saved, twice.
+    public var extraCost: [Double]?
+    /// The part of `extraCost` that comes from fixed-size fleets and stores: it does not move with the number of
+    /// requests, so the interval treats it as a constant rather than resampling it; nil when none does.
+    public var fixedCost: [Double]?
     /// Notes for the report (hosted profiles used, calibration).
     public var notes: [String]
     /// Routes with a fallback, by route name.
     public var fallbacks: [FallbackUse] = []
+
+    /// Adds `share` to record `record`'s extra cost, and to its fixed cost when `fixed`, making the per-record
+    /// arrays (of `count` records) on first use.
+    mutating func addCost(_ share: Double, record: Int, count: Int, fixed: Bool) {
+        Self.add(share, record: record, to: &extraCost, count: count)
+        if fixed { Self.add(share, record: record, to: &fixedCost, count: count) }
+    }
+
+    /// Adds `share` to `costs[record]`, making `costs` (`count` zeros) when it is nil.
+    static func add(_ share: Double, record: Int, to costs: inout [Double]?, count: Int) {
+        if costs == nil { costs = [Double](repeating: 0, count: count) }
+        costs![record] += share
+    }
 
     /// Busy share of all billed GPU time across fleets, nil without fleets.
     public var gpuUtilization: Double? {

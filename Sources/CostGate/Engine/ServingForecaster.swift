@@ -6,8 +6,8 @@ enum ServingForecaster {
     static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling) throws(CostGateError) -> ServingForecast {
         let count = traffic.records.count
         var samples: [ServingForecast.Sample] = []
-        var extraCost = [Double](repeating: 0, count: count)
-        var fixedCost = [Double](repeating: 0, count: count)
+        var extraCost: [Double]?
+        var fixedCost: [Double]?
         var fleets: [ServingForecast.Fleet] = []
         var notes: [String] = []
         let growth = 1 + scaling.growth
@@ -55,9 +55,11 @@ enum ServingForecaster {
             if totalGPUSeconds > 0 {
                 for (record, seconds) in gpuSecondsByRecord {
                     let share = monthlyCost * seconds / totalGPUSeconds / scaling.factor
-                    extraCost[Int(record)] += share
+                    ServingForecast.add(share, record: Int(record), to: &extraCost, count: count)
                     // Owned GPUs cost the same whether they serve or not.
-                    if deployment.owned != nil { fixedCost[Int(record)] += share } else if case .fixed = deployment.replicas { fixedCost[Int(record)] += share }
+                    var fixed = deployment.owned != nil
+                    if case .fixed = deployment.replicas { fixed = true }
+                    if fixed { ServingForecast.add(share, record: Int(record), to: &fixedCost, count: count) }
                 }
             }
             fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,
@@ -78,7 +80,9 @@ enum ServingForecaster {
         // Appending to an empty array would copy the hosted samples: take them as they are.
         if samples.isEmpty { samples = hosted } else { samples += hosted }
         let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
-        for index in extraCost.indices { extraCost[index] += fallbacks.extraCost[index] }
+        if let fallbackCost = fallbacks.extraCost {
+            for (index, cost) in fallbackCost.enumerated() { ServingForecast.add(cost, record: index, to: &extraCost, count: count) }
+        }
         var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
                                        rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                        extraCost: extraCost, fixedCost: fixedCost, notes: notes)
@@ -124,29 +128,18 @@ enum ServingForecaster {
     /// Summaries of the samples that pass `include` (all when nil).
     static func summaries(_ samples: [ServingForecast.Sample], include: ((Int) -> Bool)? = nil) -> (LatencySummary, LatencySummary, LatencySummary) {
         let chosen = include.map { test in samples.filter { test($0.record) } } ?? samples
-        let weights = chosen.map(\.weight)
-        return (LatencySummary(chosen.map(\.ttftMs), weights: weights), LatencySummary(chosen.map(\.tpotMs), weights: weights),
-                LatencySummary(chosen.map(\.e2eMs), weights: weights))
+        let weight = { (k: Int) in chosen[k].weight }
+        return (LatencySummary(count: chosen.count, value: { chosen[$0].ttftMs }, weight: weight),
+                LatencySummary(count: chosen.count, value: { chosen[$0].tpotMs }, weight: weight),
+                LatencySummary(count: chosen.count, value: { chosen[$0].e2eMs }, weight: weight))
     }
 
     /// Summaries of the samples at `positions`, in that order.
     static func summaries(_ samples: [ServingForecast.Sample], at positions: [Int32]) -> (LatencySummary, LatencySummary, LatencySummary) {
-        var ttfts: [Double] = []
-        var tpots: [Double] = []
-        var e2es: [Double] = []
-        var weights: [Double] = []
-        ttfts.reserveCapacity(positions.count)
-        tpots.reserveCapacity(positions.count)
-        e2es.reserveCapacity(positions.count)
-        weights.reserveCapacity(positions.count)
-        for position in positions {
-            let sample = samples[Int(position)]
-            ttfts.append(sample.ttftMs)
-            tpots.append(sample.tpotMs)
-            e2es.append(sample.e2eMs)
-            weights.append(sample.weight)
-        }
-        return (LatencySummary(ttfts, weights: weights), LatencySummary(tpots, weights: weights), LatencySummary(e2es, weights: weights))
+        let weight = { (k: Int) in samples[Int(positions[k])].weight }
+        return (LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].ttftMs }, weight: weight),
+                LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].tpotMs }, weight: weight),
+                LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].e2eMs }, weight: weight))
     }
 
     private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
