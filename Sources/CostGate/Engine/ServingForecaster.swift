@@ -128,18 +128,32 @@ enum ServingForecaster {
     /// Summaries of the samples that pass `include` (all when nil).
     static func summaries(_ samples: [ServingForecast.Sample], include: ((Int) -> Bool)? = nil) -> (LatencySummary, LatencySummary, LatencySummary) {
         let chosen = include.map { test in samples.filter { test($0.record) } } ?? samples
-        let weight = { (k: Int) in chosen[k].weight }
-        return (LatencySummary(count: chosen.count, value: { chosen[$0].ttftMs }, weight: weight),
-                LatencySummary(count: chosen.count, value: { chosen[$0].tpotMs }, weight: weight),
-                LatencySummary(count: chosen.count, value: { chosen[$0].e2eMs }, weight: weight))
+        return summaries(count: chosen.count) { chosen[$0] }
     }
 
     /// Summaries of the samples at `positions`, in that order.
     static func summaries(_ samples: [ServingForecast.Sample], at positions: [Int32]) -> (LatencySummary, LatencySummary, LatencySummary) {
-        let weight = { (k: Int) in samples[Int(positions[k])].weight }
-        return (LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].ttftMs }, weight: weight),
-                LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].tpotMs }, weight: weight),
-                LatencySummary(count: positions.count, value: { samples[Int(positions[$0])].e2eMs }, weight: weight))
+        summaries(count: positions.count) { samples[Int(positions[$0])] }
+    }
+
+    /// TTFT, TPOT and E2E summaries of `count` samples read through `sample`: the values are copied out one metric at
+    /// a time into one reused array (contiguous values summarize fastest; one array instead of three saves 16 bytes a
+    /// sample while millions are summarized).
+    private static func summaries(count: Int, sample: (Int) -> ServingForecast.Sample) -> (LatencySummary, LatencySummary, LatencySummary) {
+        var weights: [Double] = []
+        var values: [Double] = []
+        weights.reserveCapacity(count)
+        values.reserveCapacity(count)
+        for k in 0..<count {
+            let s = sample(k)
+            weights.append(s.weight)
+            values.append(s.ttftMs)
+        }
+        let ttft = LatencySummary(values, weights: weights)
+        for k in 0..<count { values[k] = sample(k).tpotMs }
+        let tpot = LatencySummary(values, weights: weights)
+        for k in 0..<count { values[k] = sample(k).e2eMs }
+        return (ttft, tpot, LatencySummary(values, weights: weights))
     }
 
     private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
