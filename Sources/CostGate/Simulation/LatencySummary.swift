@@ -26,26 +26,17 @@ public struct LatencySummary: Sendable, Equatable {
     ///   - values: the sample.
     ///   - weights: one non-negative weight per value, or nil.
     public init(_ values: [Double], weights: [Double]? = nil) {
-        self.init(count: values.count, value: { values[$0] }, weight: { weights?[$0] ?? 1 })
-    }
-
-    /// Summarizes `count` values read by position through `value`, each counted with `weight` at the same position:
-    /// the same summary as the arrays would give, without copying millions of samples into arrays first.
-    @inline(__always)  // the closures then inline too: a call per value would cost about 5% of a check
-    init(count: Int, value: (Int) -> Double, weight: (Int) -> Double) {
-        if count > Self.exactLimit {
-            self = Self.bucketed(count: count, value: value, weight: weight)
+        if values.count > Self.exactLimit {
+            self = Self.bucketed(values, weights: weights)
             return
         }
         var pairs: [(value: Double, weight: Double)] = []
-        pairs.reserveCapacity(count)
-        for index in 0..<count {
-            let v = value(index)
-            guard v.isFinite else { continue }
-            let w = weight(index)
-            if w > 0 { pairs.append((v, w)) }
+        pairs.reserveCapacity(values.count)
+        for index in values.indices where values[index].isFinite {
+            let weight = weights?[index] ?? 1
+            if weight > 0 { pairs.append((values[index], weight)) }
         }
-        self.count = pairs.count
+        count = pairs.count
         guard !pairs.isEmpty else {
             mean = .nan; p50 = .nan; p90 = .nan; p95 = .nan; p99 = .nan
             return
@@ -76,18 +67,16 @@ public struct LatencySummary: Sendable, Equatable {
     /// Sample sizes up to which percentiles are exact.
     public static let exactLimit = 20_000
 
-    @inline(__always)
-    private static func bucketed(count n: Int, value: (Int) -> Double, weight: (Int) -> Double) -> LatencySummary {
+    private static func bucketed(_ values: [Double], weights: [Double]?) -> LatencySummary {
         var low = Double.infinity
         var high = -Double.infinity
         var total = 0.0
         var sum = 0.0
         var count = 0
-        for index in 0..<n {
-            let value = value(index)
-            guard value.isFinite else { continue }
-            let weight = weight(index)
+        for index in values.indices where values[index].isFinite {
+            let weight = weights?[index] ?? 1
             guard weight > 0 else { continue }
+            let value = values[index]
             low = min(low, value)
             high = max(high, value)
             total += weight
@@ -99,22 +88,21 @@ public struct LatencySummary: Sendable, Equatable {
         // (0.05%) wide, as HdrHistogram does, without a logarithm per value. Zero and below share bucket 0.
         let lowBits = Int(max(low, Double.leastNormalMagnitude).bitPattern >> 41)
         let buckets = max(2, Int(max(high, Double.leastNormalMagnitude).bitPattern >> 41) - lowBits + 2)
-        var bucketWeight = [Double](repeating: 0, count: buckets)
+        var weight = [Double](repeating: 0, count: buckets)
         var smallest = [Double](repeating: .infinity, count: buckets)
-        for index in 0..<n {
-            let value = value(index)
-            guard value.isFinite else { continue }
-            let w = weight(index)
+        for index in values.indices where values[index].isFinite {
+            let w = weights?[index] ?? 1
             guard w > 0 else { continue }
+            let value = values[index]
             let bucket = value <= 0 ? 0 : Int(value.bitPattern >> 41) - lowBits + 1
-            bucketWeight[bucket] += w
+            weight[bucket] += w
             smallest[bucket] = min(smallest[bucket], value)
         }
         func rank(_ p: Double) -> Double {
             let target = p / 100 * total * (1 - 1e-12)
             var cumulative = 0.0
-            for bucket in 0..<buckets where bucketWeight[bucket] > 0 {
-                cumulative += bucketWeight[bucket]
+            for bucket in 0..<buckets where weight[bucket] > 0 {
+                cumulative += weight[bucket]
                 if cumulative >= target { return smallest[bucket] }
             }
             return high
