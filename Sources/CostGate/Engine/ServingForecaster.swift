@@ -57,9 +57,9 @@ enum ServingForecaster {
                     let share = monthlyCost * seconds / totalGPUSeconds / scaling.factor
                     ServingForecast.add(share, record: Int(record), to: &extraCost, count: count)
                     // Owned GPUs cost the same whether they serve or not.
-                    var fixed = deployment.owned != nil
-                    if case .fixed = deployment.replicas { fixed = true }
-                    if fixed { ServingForecast.add(share, record: Int(record), to: &fixedCost, count: count) }
+                    if deployment.owned != nil || deployment.replicas.isFixed {
+                        ServingForecast.add(share, record: Int(record), to: &fixedCost, count: count)
+                    }
                 }
             }
             fleets.append(.init(name: name, model: deployment.model.id, gpu: deployment.gpu.id, gpusPerReplica: deployment.gpusPerReplica,

@@ -5,6 +5,12 @@ public enum ReplicaPolicy: Sendable, Equatable {
     /// Replicas added and removed by an autoscaler.
     case autoscale(AutoscalePolicy)
 
+    /// Whether the fleet keeps a fixed number of replicas.
+    public var isFixed: Bool {
+        if case .fixed = self { return true }
+        return false
+    }
+
     /// The replica count at the start of a simulation.
     public var initial: Int {
         switch self {

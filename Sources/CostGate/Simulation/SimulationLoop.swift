@@ -509,15 +509,15 @@ struct SimulationLoop {
         return true
     }
 
-
     /// Runs replica r's steady-decode step ends on the spot while each comes strictly before `horizon` (the earliest
     /// other event), no request finishes at it and the step after it gets its blocks: the event loop would take each
     /// of them next and do exactly this (`finishSteadyStep`, then `startSteadyStep`), in the same order and with the
     /// same arithmetic, so the run is the same; it only skips a pass through the loop per step. Nothing waits for
     /// the replica meanwhile: an arrival would be an event before the horizon, and preemption stops a stretch.
     /// Returns the time of the last step end it ran (`start` when none).
-    @inline(never)
+    @inline(never)  // rarely entered on busy fleets: kept out of the event loop's code
     private mutating func runSteadySteps(_ r: Int, before horizon: Double, now start: Double) -> Double {
+        // The loop's first test, made before the stretch is copied out: most calls on a busy fleet run no step.
         guard steady[r].steps + 1 < steady[r].nextFinish, steady[r].blocksNeeded(afterSteps: 1) <= freeBlocks[r] else { return start }
         var now = start
         let sequences = running[r].count

@@ -61,9 +61,9 @@ struct SteadyDecode {
     }
 
     /// The blocks the next step needs.
-    var blocksNeeded: Int { blockPhase[(steps + 1) % blockSize] }
+    var blocksNeeded: Int { blocksNeeded(afterSteps: 0) }
 
-    /// The blocks the step after the next `steps` more steps needs.
+    /// The blocks the step after `more` further steps needs (0: the next step).
     func blocksNeeded(afterSteps more: Int) -> Int { blockPhase[(steps + more + 1) % blockSize] }
 
     /// Moves the requests that finish at the step just completed out of `finishing`, into `finished`.

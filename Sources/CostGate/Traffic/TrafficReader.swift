@@ -81,9 +81,11 @@ public enum TrafficReader {
             }
         }
         if let failure { throw failure }
+        let parallel = chunks.count > 2  // the header's chunk and more than one of records
         let traffic = try merge(&chunks, file: file, skipBadRecords: skipBadRecords, allowEmpty: allowEmpty)
-        // The merged chunks' records were freed; without this the allocator keeps them resident (`FreedMemory`).
-        FreedMemory.returnToSystem()
+        // The merged chunks' records were freed; without this the allocator keeps them resident (`FreedMemory`). A
+        // one-chunk read (a file under 2 MiB, each of a folder of small logs) frees too little to be worth a trim.
+        if parallel { FreedMemory.returnToSystem() }
         return traffic
     }
 

@@ -15,12 +15,19 @@ import CostGateTestSupport
         return folder
     }
 
+    /// Runs `costgate calibrate` of the `llama8b` deployment on `run` in `folder`, writing `c.json`.
+    @discardableResult
+    func calibrate(_ run: String, in folder: String) -> CLIResult {
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json", run], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        return result
+    }
+
     @Test(arguments: ["run-summary.json", "run-detailed.json"])
     func writesACalibrationThatFitsTheRun(_ run: String) throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json", run], in: folder)
-        #expect(result.status == .success, "\(result.stderr)")
+        let result = calibrate(run, in: folder)
         #expect(result.stdout.contains("calibrated meta-llama/Llama-3.1-8B-Instruct on 1× H100, vllm 0.11.0"))
         let data = try #require(FileManager.default.contents(atPath: folder + "/c.json"))
         let calibration = try Calibration.parse(try JSONParser.parse([UInt8](data), file: "c.json"), file: "c.json")
@@ -36,9 +43,7 @@ import CostGateTestSupport
     @Test func theHostTimeFormIsRecorded() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json",
-                             "run-summary.json"], in: folder)
-        #expect(result.status == .success, "\(result.stderr)")
+        calibrate("run-summary.json", in: folder)
         let text = try String(contentsOfFile: folder + "/c.json", encoding: .utf8)
         #expect(text.contains("\"overlaps_host_time\": true"))
         let calibration = try Calibration.parse(try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json")
@@ -53,9 +58,7 @@ import CostGateTestSupport
     @Test func aPlanUsesItsCalibrationAndRefusesItElsewhere() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json",
-                             "run-summary.json"], in: folder)
-        #expect(result.status == .success, "\(result.stderr)")
+        calibrate("run-summary.json", in: folder)
         let plan = try String(contentsOfFile: folder + "/plan.json", encoding: .utf8)
         try plan.replacingOccurrences(of: "\"version\": \"0.11.0\"}", with: "\"version\": \"0.11.0\"}, \"calibration\": \"c.json\"")
             .write(toFile: folder + "/good.json", atomically: true, encoding: .utf8)
