@@ -1,11 +1,17 @@
 import CostGate
 import Foundation
 
-/// The `pipeline` fuzz target: writes the input's plan and traffic to a scratch repository and runs
-/// `costgate check` in every report format, checking what a CI step relies on.
+/// The `pipeline` fuzz target: writes the input's plan and traffic to a scratch repository, runs `costgate check`
+/// through the command line (Markdown to stdout, JSON to a file) and, when the check completes, renders the same
+/// evaluation in every other report format, checking what a CI step relies on.
 enum Pipeline {
+    /// The scratch repository, in memory (`/dev/shm`) where there is one: each input rewrites two files, and on a
+    /// disk file system truncating and writing them back cost a tenth of each execution.
     static let folder: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-fuzz-\(getpid())").path
+        var isDirectory: ObjCBool = false
+        let base = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory) && isDirectory.boolValue
+            ? "/dev/shm" : FileManager.default.temporaryDirectory.path
+        let path = base + "/costgate-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path + "/.git", withIntermediateDirectories: true)
         return path
     }()
@@ -33,30 +39,51 @@ enum Pipeline {
         let traffic = split < bytes.count ? Data(bytes[(split + 1)...]) : Data()
         write(plan, to: folder + "/costgate.json")
         write(traffic, to: folder + "/traffic.jsonl")
-        for format in ["json", "markdown", "text"] {
-            let out = Buffer()
-            let err = Buffer()
-            let context = CommandContext(environment: ["CI": "true"], currentDirectory: folder,
-                                         stdout: { out.append($0) }, stderr: { err.append($0) })
-            let status = CLI.run(["check", "--format", format], context: context)
-            let output = out.text
-            switch status {
-            case .badInput:
-                if !output.isEmpty { fatalError("exit 2 with a report written") }
-                if err.text.dropLast().unicodeScalars.contains(where: { $0.value < 0x20 }) { fatalError("control character in a message") }
-            case .success, .policyFailure:
-                if output.isEmpty { fatalError("a passing or failing check wrote no report") }
-                guard format == "json" else { continue }
-                guard let report = (try? JSONSerialization.jsonObject(with: Data(output.utf8))) as? [String: Any] else {
-                    fatalError("the JSON report does not parse")
-                }
-                let sides: [Any] = [report["baseline"] as Any] + ((report["candidates"] as? [Any]) ?? [])
-                for side in sides {
-                    guard let cost = (side as? [String: Any])?["monthly_cost"] as? Double, cost.isFinite else {
-                        fatalError("a report without a finite monthly cost")
-                    }
-                }
+        let jsonPath = folder + "/report.json"
+        unlink(jsonPath)
+
+        // The command line, as a CI step runs it: the exit status, the messages, Markdown on stdout and the
+        // JSON report written atomically beside it.
+        let out = Buffer()
+        let err = Buffer()
+        let context = CommandContext(environment: ["CI": "true"], currentDirectory: folder,
+                                     stdout: { out.append($0) }, stderr: { err.append($0) })
+        let status = CLI.run(["check", "--format", "markdown", "--json-output", jsonPath], context: context)
+        let markdown = out.text
+        let json = FileManager.default.contents(atPath: jsonPath)
+        switch status {
+        case .badInput:
+            if !markdown.isEmpty { fatalError("exit 2 with a report written") }
+            if json != nil { fatalError("exit 2 with a JSON report written") }
+            if err.text.dropLast().unicodeScalars.contains(where: { $0.value < 0x20 }) { fatalError("control character in a message") }
+            return
+        case .success, .policyFailure:
+            if markdown.isEmpty { fatalError("a passing or failing check wrote no report") }
+        }
+        guard let json, let report = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any] else {
+            fatalError("the JSON report does not parse")
+        }
+        let sides: [Any] = [report["baseline"] as Any] + ((report["candidates"] as? [Any]) ?? [])
+        for side in sides {
+            guard let cost = (side as? [String: Any])?["monthly_cost"] as? Double, cost.isFinite else {
+                fatalError("a report without a finite monthly cost")
             }
+        }
+
+        // The same check through the library, rendered in every format: it must reach the same result, and its
+        // JSON must be the file's byte for byte (the evaluation is deterministic).
+        let quiet = CommandContext(environment: ["CI": "true"], currentDirectory: folder, stdout: { _ in }, stderr: { _ in })
+        let evaluation: Evaluation
+        do {
+            evaluation = try CLI.checkEvaluation([], context: quiet)
+        } catch {
+            fatalError("the command line passed but the library threw: \(error)")
+        }
+        if evaluation.exitCode != status { fatalError("the library's exit status differs from the command line's") }
+        for entry in Renderers.evaluation.entries {
+            let document = entry.renderer.document(evaluation)
+            if document.isEmpty { fatalError("\(entry.name) rendered nothing") }
+            if entry.name == "json", Data(document.utf8) != json { fatalError("two evaluations of one input wrote different JSON") }
         }
     }
 }

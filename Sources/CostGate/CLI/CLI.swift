@@ -60,6 +60,13 @@ public enum CLI {
         }
     }
 
+    /// What `costgate check ARGUMENTS` would report, without writing it (for embedding, and for the fuzz harness,
+    /// which renders every format from it). `arguments` are check's own, without `check`; the output options are
+    /// parsed and not used.
+    public static func checkEvaluation(_ arguments: [String], context: CommandContext) throws(CostGateError) -> Evaluation {
+        try CheckCommand.evaluate(CheckCommand.options.parse(arguments), context: context)
+    }
+
     static func command(named name: String) -> (any Command.Type)? {
         commands.first { $0.name == name }
     }

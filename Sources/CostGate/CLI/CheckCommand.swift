@@ -35,10 +35,23 @@ enum CheckCommand: Command {
 
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         let options = try options.parse(arguments)
+        let renderer = try options.evaluationRenderer()
+        let evaluation = try evaluate(options, context: context)
+        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
+        if let path = options.value("json-output") {
+            let json: any ReportRenderer<Evaluation> = JSONReportRenderer()
+            try ReportOutput.emit(json.document(evaluation), to: path, context: context)
+        }
+        try CIOutputs.publish(evaluation, context: context)
+        return evaluation.exitCode
+    }
+
+    /// What `check` reports for `options`: the plans loaded (and patched), the traffic replayed under both, the
+    /// policies checked. Nothing is written.
+    static func evaluate(_ options: ParsedOptions, context: CommandContext) throws(CostGateError) -> Evaluation {
         if options.value("base-ref") != nil, options.value("base-plan") != nil {
             throw CostGateError.usage("give --base-ref or --base-plan, not both")
         }
-        let renderer = try options.evaluationRenderer()
         let patch = try options.all("set").map(PlanLoader.assignment)
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         var head = try PlanLoader.load(path, from: .workTree(root: root))
@@ -73,12 +86,6 @@ enum CheckCommand: Command {
         if let data = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent(path)) {
             evaluation.policyLines = PolicyLocator.lines(in: String(decoding: data, as: UTF8.self), names: evaluation.policies.map(\.policy.name))
         }
-        try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
-        if let path = options.value("json-output") {
-            let json: any ReportRenderer<Evaluation> = JSONReportRenderer()
-            try ReportOutput.emit(json.document(evaluation), to: path, context: context)
-        }
-        try CIOutputs.publish(evaluation, context: context)
-        return evaluation.exitCode
+        return evaluation
     }
 }
