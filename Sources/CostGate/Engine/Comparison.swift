@@ -87,12 +87,17 @@ public struct Comparison: Sendable {
     }
 
     /// Pairs the rows of two breakdowns by name: the head's rows in order, then rows only the base has.
-    private static func paired(_ base: [Forecast.Group], _ head: [Forecast.Group]) -> [Row] {
-        var names = head.map(\.name)
-        for group in base where !names.contains(group.name) { names.append(group.name) }
+    static func paired(_ base: [Forecast.Group], _ head: [Forecast.Group]) -> [Row] {
+        // By name through dictionaries: a breakdown by customer can have tens of thousands of rows. A name is unique
+        // within a breakdown; were it not, the first row would count, as a search would find it.
+        let baseByName = Dictionary(base.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let headByName = Dictionary(head.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var names: [String] = []
+        var seen = Set<String>()
+        for group in head + base where seen.insert(group.name).inserted { names.append(group.name) }
         let rows = names.map { name in
-            let before = base.first { $0.name == name }
-            let after = head.first { $0.name == name }
+            let before = baseByName[name]
+            let after = headByName[name]
             let baseCost = before?.monthlyCost ?? 0
             let headCost = after?.monthlyCost ?? 0
             return Row(name: name, baseCost: baseCost, headCost: headCost, headRequests: after?.requests ?? 0, change: headCost - baseCost)

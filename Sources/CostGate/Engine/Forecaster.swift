@@ -97,15 +97,35 @@ public enum Forecaster {
             sums.map { Forecast.Group(name: name($0.key), monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
                 .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
         }
+        // One pass over the tag sets, each adding to the values it names; what a key's sets leave out of the total
+        // is its "(none)" group. A sample may name thousands of tag keys, so no key walks every set.
+        var perKey: [Int32: (values: [Int32: (cost: PreciseSum, requests: PreciseSum)], sets: Int)] = [:]
+        var allCost = PreciseSum()
+        var allRequests = PreciseSum()
+        for set in tagSetSums.keys.sorted() {
+            let sums = tagSetSums[set]!
+            allCost.add(sums.cost)
+            allRequests.add(sums.requests)
+            var seenKeys: [Int32] = []
+            for pair in traffic.tagSets[Int(set)] where !seenKeys.contains(pair.key) {
+                seenKeys.append(pair.key)
+                perKey[pair.key, default: ([:], 0)].sets += 1
+                perKey[pair.key]!.values[pair.value, default: (PreciseSum(), PreciseSum())].cost.add(sums.cost)
+                perKey[pair.key]!.values[pair.value]!.requests.add(sums.requests)
+            }
+        }
         var byTag: [(key: String, groups: [Forecast.Group])] = []
         for key in traffic.tagKeys {
             let keyID = traffic.strings.id(of: key)!
             var perValue: [String: (cost: PreciseSum, requests: PreciseSum)] = [:]
-            for (set, sums) in tagSetSums {
-                let value = traffic.tagSets[Int(set)].first { $0.key == keyID }.map { traffic.strings[$0.value] } ?? "(none)"
-                perValue[value, default: (PreciseSum(), PreciseSum())].cost.add(sums.cost)
-                perValue[value]!.requests.add(sums.requests)
+            var noneCost = allCost
+            var noneRequests = allRequests
+            for (value, sums) in perKey[keyID]?.values ?? [:] {
+                perValue[traffic.strings[value]] = sums
+                noneCost.subtract(sums.cost)
+                noneRequests.subtract(sums.requests)
             }
+            if (perKey[keyID]?.sets ?? 0) < tagSetSums.count { perValue["(none)"] = (noneCost, noneRequests) }
             let list = perValue.map { Forecast.Group(name: $0.key, monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
                 .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }
             byTag.append((key, list))

@@ -40,6 +40,13 @@ public struct PreciseSum: Sendable, Equatable {
         renormalize()
     }
 
+    /// Subtracts another sum (to the same double-double precision).
+    public mutating func subtract(_ other: PreciseSum) {
+        add(-other.high)
+        low -= other.low
+        renormalize()
+    }
+
     private mutating func renormalize() {
         let sum = high + low
         low = low - (sum - high)

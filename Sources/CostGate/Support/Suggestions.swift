@@ -2,15 +2,19 @@
 public enum Suggestions {
     /// The known names closest to `name`: those within a third of its length in edits, closest first, at most three.
     public static func closest(to name: String, among known: some Sequence<String>) -> [String] {
-        let target = Array(name.lowercased())
+        let loweredName = name.lowercased()
+        let target = Array(loweredName)
         let limit = max(2, target.count / 3)
         var scored: [(distance: Int, name: String)] = []
         for candidate in known {
             let lowered = candidate.lowercased()
             let distance: Int
-            if lowered.hasSuffix("/" + name.lowercased()) || lowered.contains(name.lowercased()) && name.count >= 4 {
+            if lowered.hasSuffix("/" + loweredName) || lowered.contains(loweredName) && name.count >= 4 {
                 distance = 1
             } else {
+                // The distance is at least the difference in length: most of a long list is ruled out unmeasured.
+                let candidateCount = lowered.count
+                if candidateCount > target.count + limit || target.count > candidateCount + limit { continue }
                 distance = editDistance(target, Array(lowered))
             }
             if distance <= limit { scored.append((distance, candidate)) }
