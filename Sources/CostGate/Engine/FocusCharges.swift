@@ -61,7 +61,7 @@ public struct FocusCharges: Sendable {
         for index in traffic.records.indices where replay.billing[index] == .priced {
             let record = traffic.records[index]
             let weight = replay.weights[index]
-            total.add(weight, times: Double(replay.picodollars[index]) * 1e-12)
+            total.add(weight, times: Double(replay.picodollars[index]))
             let slot = replay.models[index]
             if models[slot] == nil { models[slot] = .some(plan.catalog.lookup(replay.modelNames[Int(slot)])) }
             var tier = record.serviceTier ?? .standard
@@ -81,34 +81,37 @@ public struct FocusCharges: Sendable {
                 let key = Key(route: record.route, slot: slot, tier: tier.rawValue, direction: part.direction, tagSet: record.tagSet, rate: part.rate)
                 sums[key, default: Sums()].tokens.add(weight, times: Double(part.tokens))
                 let cost = part.direction == 6 ? replay.picodollars[index] : part.tokens * part.rate
-                sums[key]!.cost.add(weight, times: Double(cost) * 1e-12)
+                // In picodollars, turned into dollars once per charge: a charge of exact picodollars is then the
+                // double nearest its dollars (101 tokens at $0.15/M: 0.00001515, not 0.000015149999999999999).
+                sums[key]!.cost.add(weight, times: Double(cost))
                 sums[key]!.records += 1
             }
         }
-        var charges: [Charge] = sums.map { key, sum in
+        // Each charge's sort key is built once: comparing tags as joined strings inside the sort allocated
+        // on every comparison (5 s for 40,000 tag sets).
+        var keyed: [(charge: Charge, direction: Int, tags: [String])] = sums.map { key, sum in
             let tags = traffic.tagSets[Int(key.tagSet)].map { (key: traffic.strings[$0.key], value: traffic.strings[$0.value]) }
                 .sorted { $0.key < $1.key }
-            return Charge(route: traffic.strings[key.route], model: replay.modelNames[Int(key.slot)],
-                          tier: ServiceTier(rawValue: key.tier)?.name ?? "standard", direction: directions[key.direction], tags: tags,
-                          ratePerMillion: key.rate < 0 ? nil : Rate(picodollarsPerToken: key.rate).perMillion,
-                          tokens: sum.tokens.value, cost: sum.cost.value, records: sum.records)
+            let charge = Charge(route: traffic.strings[key.route], model: replay.modelNames[Int(key.slot)],
+                                tier: ServiceTier(rawValue: key.tier)?.name ?? "standard", direction: directions[key.direction], tags: tags,
+                                ratePerMillion: key.rate < 0 ? nil : Rate(picodollarsPerToken: key.rate).perMillion,
+                                tokens: sum.tokens.value, cost: sum.cost.value / 1e12, records: sum.records)
+            return (charge, key.direction, tags.map { $0.key + "=" + $0.value })
         }
-        charges.sort { a, b in
+        keyed.sort { x, y in
+            let (a, b) = (x.charge, y.charge)
             if a.route != b.route { return a.route < b.route }
             if a.model != b.model { return a.model < b.model }
             if a.tier != b.tier { return a.tier < b.tier }
-            let da = directions.firstIndex(of: a.direction)!
-            let db = directions.firstIndex(of: b.direction)!
-            if da != db { return da < db }
-            let ta = a.tags.map { $0.key + "=" + $0.value }
-            let tb = b.tags.map { $0.key + "=" + $0.value }
-            if ta != tb { return ta.lexicographicallyPrecedes(tb) }
+            if x.direction != y.direction { return x.direction < y.direction }
+            if x.tags != y.tags { return x.tags.lexicographicallyPrecedes(y.tags) }
             return (a.ratePerMillion ?? -1) < (b.ratePerMillion ?? -1)
         }
+        let charges = keyed.map(\.charge)
         let earliest = traffic.timeSpan?.earliest ?? 0
         let start = Int64(earliest.rounded(.down))
         let end = Int64((earliest + scaling.windowSeconds).rounded(.up))
-        return FocusCharges(charges: charges, periodStart: start, periodEnd: max(end, start + 1), total: total.value)
+        return FocusCharges(charges: charges, periodStart: start, periodEnd: max(end, start + 1), total: total.value / 1e12)
     }
 
     /// A record's tokens per direction with the rate each is billed at (picodollars per token), by the same

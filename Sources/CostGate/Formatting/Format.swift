@@ -130,10 +130,34 @@ public enum Format {
             return String(Int64(value))
         }
         let text = "\(value)"
-        return text.contains("e") ? decimalExpansion(value) : text
+        return text.contains("e") ? decimalExpansion(value, shortest: text) : text
     }
 
-    private static func decimalExpansion(_ value: Double) -> String {
+    /// A small `value` written out without an exponent: Swift's shortest digits (`text`, such as `-1.25e-07`) moved
+    /// behind `0.` and zeros, as many decimals as they need, so the text reads back to `value`. (Up to 17 decimals
+    /// this is what the formatting search below gives: the shortest digits that read back are the correctly rounded
+    /// ones at that length, which `%.Nf` prints. That search stopped at 17 decimals, so it wrote 1.2345678901234567e-05
+    /// as 0.00001234567890123 and 1e-20 as 0.00000000000000000, which read back as other numbers.)
+    static func decimalExpansion(_ value: Double, shortest text: String) -> String {
+        let utf8 = Array(text.utf8)
+        guard let e = utf8.firstIndex(of: UInt8(ascii: "e")), e + 2 < utf8.count, utf8[e + 1] == UInt8(ascii: "-"),
+              let exponent = Int(String(decoding: utf8[(e + 2)...], as: UTF8.self)) else { return decimalExpansion(value) }
+        let negative = utf8.first == UInt8(ascii: "-")
+        let digits = utf8[(negative ? 1 : 0)..<e].filter { $0 != UInt8(ascii: ".") }
+        let zeros = exponent - 1
+        guard zeros >= 0, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return decimalExpansion(value) }
+        var result = [UInt8]()
+        result.reserveCapacity(digits.count + zeros + 3)
+        if negative { result.append(UInt8(ascii: "-")) }
+        result += Array("0.".utf8)
+        result += repeatElement(UInt8(ascii: "0"), count: zeros)
+        result += digits
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `value` in fixed notation with the fewest decimals (at most 17) that read back: large integers, and the
+    /// reference `decimalExpansion(_:shortest:)` is tested against.
+    static func decimalExpansion(_ value: Double) -> String {
         // Swift prints 1e-07 for small numbers; JSON readers accept that, but a plain decimal reads better.
         var digits = 17
         var text = String(format: "%.\(digits)f", value)
