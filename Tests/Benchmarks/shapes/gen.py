@@ -21,7 +21,9 @@ with open(f"{folder}/traffic.jsonl", "w") as out:
         else:
             sys.exit(f"unknown shape {shape}")
         out.write(json.dumps(record) + "\n")
+# The models shape keeps each record's own (unknown, so unpriced) model; the others move chat to another model.
+chat = "recorded" if shape == "models" else "openai/gpt-4.1-mini"
 plan = {"version": 1, "traffic": {"path": "traffic.jsonl"},
-        "routes": {"chat": {"model": "openai/gpt-4.1-mini"}, "route-000001": {"model": "openai/gpt-4o"}}}
+        "routes": {"chat": {"model": chat}, "route-000001": {"model": "openai/gpt-4o"}}}
 with open(f"{folder}/costgate.json", "w") as out:
     json.dump(plan, out)
