@@ -7,6 +7,7 @@ extension ChangeDecomposition {
         struct Sums {
             var requests = PreciseSum(), input = PreciseSum(), cached = PreciseSum(), output = PreciseSum()
             var inputCost = PreciseSum(), cachedCost = PreciseSum(), outputCost = PreciseSum(), otherCost = PreciseSum()
+            var inputPicodollars = PreciseSum(), cachedPicodollars = PreciseSum(), outputPicodollars = PreciseSum()
         }
         // Records come in runs of one route and model, so the last key is checked before the dictionary.
         var slotIndex: [Int64: Int] = [:]
@@ -38,6 +39,9 @@ extension ChangeDecomposition {
             sums[slot].inputCost.add(weight, times: Double(total - cachedCost - outputCost) * 1e-12)
             sums[slot].cachedCost.add(weight, times: Double(cachedCost) * 1e-12)
             sums[slot].outputCost.add(weight, times: Double(outputCost) * 1e-12)
+            sums[slot].inputPicodollars.add(weight, times: Double(total - cachedCost - outputCost))
+            sums[slot].cachedPicodollars.add(weight, times: Double(cachedCost))
+            sums[slot].outputPicodollars.add(weight, times: Double(outputCost))
             if let extra { sums[slot].otherCost.add(extra[index]) }
         }
         let factor = context.forecast.scaling.factor
@@ -45,11 +49,16 @@ extension ChangeDecomposition {
         for (key, sum) in zip(keys, sums) {
             let route = context.traffic.strings[Int32(truncatingIfNeeded: key >> 32)]
             let name = replay.modelNames[Int(Int32(truncatingIfNeeded: key))]
-            slots[route, default: []].append(Slot(
+            var slot = Slot(
                 name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,
                 cachedTokens: sum.cached.value * factor, outputTokens: sum.output.value * factor,
                 inputCost: sum.inputCost.value * factor, cachedCost: sum.cachedCost.value * factor,
-                outputCost: sum.outputCost.value * factor, otherCost: sum.otherCost.value * factor))
+                outputCost: sum.outputCost.value * factor, otherCost: sum.otherCost.value * factor)
+            var uncached = sum.input
+            uncached.subtract(sum.cached)
+            slot.picodollarSums = [sum.inputPicodollars.value, sum.cachedPicodollars.value, sum.outputPicodollars.value]
+            slot.tokenSums = [uncached.value, sum.cached.value, sum.output.value]
+            slots[route, default: []].append(slot)
         }
         return slots.mapValues { Side(slots: $0) }
     }

@@ -53,6 +53,10 @@ public struct ChangeDecomposition: Sendable, Equatable {
                 sum.outputCost += slot.outputCost
                 sum.otherCost += slot.otherCost
             }
+            if slots.allSatisfy({ $0.picodollarSums.count == 3 && $0.tokenSums.count == 3 }) {
+                sum.picodollarSums = (0..<3).map { direction in slots.reduce(0) { $0 + $1.picodollarSums[direction] } }
+                sum.tokenSums = (0..<3).map { direction in slots.reduce(0) { $0 + $1.tokenSums[direction] } }
+            }
             return sum
         }
     }
@@ -70,6 +74,11 @@ public struct ChangeDecomposition: Sendable, Equatable {
         public var cachedCost: Double = 0
         public var outputCost: Double = 0
         public var otherCost: Double = 0
+        /// The sample's weighted picodollars and tokens (unscaled) for uncached input, cache reads and output, when
+        /// the replay gave them: prices come from these, so a single rate reads back as itself (0.00001 for $10/M,
+        /// not the 0.000009999999999999999 that scaled dollars over scaled tokens leave).
+        var picodollarSums: [Double] = []
+        var tokenSums: [Double] = []
 
         /// Creates a slot's totals.
         public init(name: String, requests: Double = 0, inputTokens: Double = 0, cachedTokens: Double = 0, outputTokens: Double = 0,
@@ -91,8 +100,11 @@ public struct ChangeDecomposition: Sendable, Equatable {
         /// Cost per unit of each direction (uncached input, cache read, output, per request), nil where the
         /// direction has no units.
         var prices: [Double?] {
-            [ratio(inputCost, inputTokens - cachedTokens), ratio(cachedCost, cachedTokens), ratio(outputCost, outputTokens),
-             ratio(otherCost, requests)]
+            guard picodollarSums.count == 3, tokenSums.count == 3 else {
+                return [ratio(inputCost, inputTokens - cachedTokens), ratio(cachedCost, cachedTokens), ratio(outputCost, outputTokens),
+                        ratio(otherCost, requests)]
+            }
+            return (0..<3).map { ratio(picodollarSums[$0], tokenSums[$0]).map { $0 / 1e12 } } + [ratio(otherCost, requests)]
         }
     }
 

@@ -137,4 +137,19 @@ import CostGateTestSupport
         let chat = try #require(why["chat"]?["parts"] as? [String: Double])
         #expect(chat["input_tokens"]! > 0 && chat["price"] == 0)
     }
+
+    @Test func aSingleRateReadsBackAsTheListPrice() throws {
+        // summarize's head is gpt-4o-mini at $0.15 / $0.075 / $0.60 per 1M tokens: its main prices are those rates
+        // exactly (from picodollar sums), not scaled dollars over scaled tokens with a last bit left over.
+        let scenario = "Scenarios/support-chatbot/"
+        let result = runCLI(["check", "--plan", scenario + "costgate.json", "--base-plan", scenario + "costgate.base.json", "--format", "json"],
+                            in: repositoryRoot)
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any])
+        let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        let head = try #require(((candidate["why"] as? [String: [String: Any]])?["summarize"]?["head"] as? [String: Any]))
+        let price = try #require(head["main_price"] as? [String: Double])
+        #expect(price["uncached_input_per_token"] == 1.5e-7)
+        #expect(price["output_per_token"] == 6e-7)
+        #expect(result.stdout.contains("\"output_per_token\": 0.0000006,"))
+    }
 }
