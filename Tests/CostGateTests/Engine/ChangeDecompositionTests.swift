@@ -114,12 +114,18 @@ import CostGateTestSupport
         }
     }
 
-    @Test func everyRouteOfTheSupportChatbotScenarioSumsToItsChange() throws {
+    /// The support-chatbot scenario's JSON report: its text, the report and its candidate.
+    static func supportChatbot() throws -> (text: String, report: [String: Any], candidate: [String: Any]) {
         let scenario = "Scenarios/support-chatbot/"
         let result = runCLI(["check", "--plan", scenario + "costgate.json", "--base-plan", scenario + "costgate.base.json", "--format", "json"],
                             in: repositoryRoot)
         let report = try #require(try parseJSON(result.stdout) as? [String: Any])
         let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        return (result.stdout, report, candidate)
+    }
+
+    @Test func everyRouteOfTheSupportChatbotScenarioSumsToItsChange() throws {
+        let (_, report, candidate) = try Self.supportChatbot()
         let why = try #require(candidate["why"] as? [String: [String: Any]])
         let base = try #require((report["baseline"] as? [String: Any])?["by_route"] as? [String: [String: Double]])
         let head = try #require(candidate["by_route"] as? [String: [String: Double]])
@@ -141,15 +147,11 @@ import CostGateTestSupport
     @Test func aSingleRateReadsBackAsTheListPrice() throws {
         // summarize's head is gpt-4o-mini at $0.15 / $0.075 / $0.60 per 1M tokens: its main prices are those rates
         // exactly (from picodollar sums), not scaled dollars over scaled tokens with a last bit left over.
-        let scenario = "Scenarios/support-chatbot/"
-        let result = runCLI(["check", "--plan", scenario + "costgate.json", "--base-plan", scenario + "costgate.base.json", "--format", "json"],
-                            in: repositoryRoot)
-        let report = try #require(try parseJSON(result.stdout) as? [String: Any])
-        let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        let (text, _, candidate) = try Self.supportChatbot()
         let head = try #require(((candidate["why"] as? [String: [String: Any]])?["summarize"]?["head"] as? [String: Any]))
         let price = try #require(head["main_price"] as? [String: Double])
         #expect(price["uncached_input_per_token"] == 1.5e-7)
         #expect(price["output_per_token"] == 6e-7)
-        #expect(result.stdout.contains("\"output_per_token\": 0.0000006,"))
+        #expect(text.contains("\"output_per_token\": 0.0000006,"))
     }
 }
