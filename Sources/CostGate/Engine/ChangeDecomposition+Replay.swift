@@ -6,8 +6,9 @@ extension ChangeDecomposition {
         let extra = context.forecast.serving?.extraCost
         struct Sums {
             var requests = PreciseSum(), input = PreciseSum(), cached = PreciseSum(), output = PreciseSum()
-            var inputCost = PreciseSum(), cachedCost = PreciseSum(), outputCost = PreciseSum(), otherCost = PreciseSum()
+            // Costs in picodollars, turned into dollars once per slot (its prices then read back exactly).
             var inputPicodollars = PreciseSum(), cachedPicodollars = PreciseSum(), outputPicodollars = PreciseSum()
+            var otherCost = PreciseSum()
         }
         // Records come in runs of one route and model, so the last key is checked before the dictionary.
         var slotIndex: [Int64: Int] = [:]
@@ -36,9 +37,6 @@ extension ChangeDecomposition {
             sums[slot].input.add(weight, times: Double(replay.inputTokens[index]))
             sums[slot].cached.add(weight, times: Double(replay.cachedTokens.isEmpty ? 0 : replay.cachedTokens[index]))
             sums[slot].output.add(weight, times: Double(replay.outputTokens[index]))
-            sums[slot].inputCost.add(weight, times: Double(total - cachedCost - outputCost) * 1e-12)
-            sums[slot].cachedCost.add(weight, times: Double(cachedCost) * 1e-12)
-            sums[slot].outputCost.add(weight, times: Double(outputCost) * 1e-12)
             sums[slot].inputPicodollars.add(weight, times: Double(total - cachedCost - outputCost))
             sums[slot].cachedPicodollars.add(weight, times: Double(cachedCost))
             sums[slot].outputPicodollars.add(weight, times: Double(outputCost))
@@ -52,8 +50,8 @@ extension ChangeDecomposition {
             var slot = Slot(
                 name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,
                 cachedTokens: sum.cached.value * factor, outputTokens: sum.output.value * factor,
-                inputCost: sum.inputCost.value * factor, cachedCost: sum.cachedCost.value * factor,
-                outputCost: sum.outputCost.value * factor, otherCost: sum.otherCost.value * factor)
+                inputCost: sum.inputPicodollars.value / 1e12 * factor, cachedCost: sum.cachedPicodollars.value / 1e12 * factor,
+                outputCost: sum.outputPicodollars.value / 1e12 * factor, otherCost: sum.otherCost.value * factor)
             var uncached = sum.input
             uncached.subtract(sum.cached)
             slot.picodollarSums = [sum.inputPicodollars.value, sum.cachedPicodollars.value, sum.outputPicodollars.value]

@@ -36,8 +36,6 @@ public struct FocusCharges: Sendable {
     /// The recorded window: its first timestamp (whole seconds, rounded down) and its end (rounded up).
     public var periodStart: Int64
     public var periodEnd: Int64
-    /// The sum of every record's cost, as `breakdown` totals it.
-    public var total: Double
 
     /// The direction names, in the order charges list them.
     public static let directions = ["input", "cached_input", "cache_write", "cache_write_1h", "output", "reasoning", "unsplit"]
@@ -56,12 +54,10 @@ public struct FocusCharges: Sendable {
             var tokens = PreciseSum(), cost = PreciseSum(), records = 0
         }
         var sums: [Key: Sums] = [:]
-        var total = PreciseSum()
         var models: [Int32: ModelPrice?] = [:]
         for index in traffic.records.indices where replay.billing[index] == .priced {
             let record = traffic.records[index]
             let weight = replay.weights[index]
-            total.add(weight, times: Double(replay.picodollars[index]))
             let slot = replay.models[index]
             if models[slot] == nil { models[slot] = .some(plan.catalog.lookup(replay.modelNames[Int(slot)])) }
             var tier = record.serviceTier ?? .standard
@@ -111,7 +107,7 @@ public struct FocusCharges: Sendable {
         let earliest = traffic.timeSpan?.earliest ?? 0
         let start = Int64(earliest.rounded(.down))
         let end = Int64((earliest + scaling.windowSeconds).rounded(.up))
-        return FocusCharges(charges: charges, periodStart: start, periodEnd: max(end, start + 1), total: total.value / 1e12)
+        return FocusCharges(charges: charges, periodStart: start, periodEnd: max(end, start + 1))
     }
 
     /// A record's tokens per direction with the rate each is billed at (picodollars per token), by the same

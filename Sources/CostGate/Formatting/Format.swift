@@ -155,8 +155,8 @@ public enum Format {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// `value` in fixed notation with the fewest decimals (at most 17) that read back: large integers, and the
-    /// reference `decimalExpansion(_:shortest:)` is tested against.
+    /// The `%.Nf` search: `value` with the fewest decimals, at most 17, that read back. `decimal` uses it for the
+    /// numbers Swift writes with a positive exponent; the tests compare `decimalExpansion(_:shortest:)` with it.
     static func decimalExpansion(_ value: Double) -> String {
         // Swift prints 1e-07 for small numbers; JSON readers accept that, but a plain decimal reads better.
         var digits = 17
