@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The model price catalog: the built-in rows plus any models a plan declares.
 public struct PriceCatalog: Sendable {
     /// Every model, built-in first, in id order.
@@ -8,6 +10,8 @@ public struct PriceCatalog: Sendable {
     private var byQualifiedName: [String: [Int]] = [:]
     /// Rows by canonical bare name: each model's name and unqualified aliases.
     private var byBareName: [String: [Int]] = [:]
+    /// What `suggestions(for:)` compares a name with, built on first use; every change to the rows starts a new one.
+    private var suggestionIndex = SuggestionIndex()
 
     /// Creates a catalog of `models`; later rows replace earlier ones with the same id.
     public init(_ models: [ModelPrice]) {
@@ -38,6 +42,7 @@ public struct PriceCatalog: Sendable {
     /// rows make the bare name ambiguous, so `mistral-large-3` on Azure and on Mistral must be named with the
     /// provider.
     public mutating func addBeneath(_ rows: [(price: ModelPrice, unprefixed: Bool)]) {
+        suggestionIndex = SuggestionIndex()
         let upperQualified = Set(byQualifiedName.keys)
         for pass in [true, false] {
             let claimedBare = Set(byBareName.keys)
@@ -67,6 +72,7 @@ public struct PriceCatalog: Sendable {
 
     /// Takes each row's discount (`PriceSettings.discount(for:)`) off its rates; rows no pattern matches keep list prices.
     public mutating func applyDiscounts(_ settings: PriceSettings) {
+        suggestionIndex = SuggestionIndex()
         for index in models.indices {
             guard let discount = settings.discount(for: models[index].id) else { continue }
             models[index] = models[index].discounted(by: discount.fraction)
@@ -81,6 +87,7 @@ public struct PriceCatalog: Sendable {
 
     /// Adds or replaces a model.
     public mutating func add(_ model: ModelPrice) {
+        suggestionIndex = SuggestionIndex()
         let id = ModelID(model.id)
         let index: Int
         if let existing = byID[id.canonical] {
@@ -159,15 +166,10 @@ public struct PriceCatalog: Sendable {
     /// A bare typo (`gpt-4o-mnii`) is far from any full id but close to a bare name, so both are compared and
     /// the match is reported as the full id (`openai/gpt-4o-mini`).
     public func suggestions(for name: String) -> [String] {
-        var idsByCandidate: [String: Set<String>] = [:]
-        for model in models {
-            for candidate in [model.id, model.name] + model.aliases {
-                idsByCandidate[candidate.lowercased(), default: []].insert(model.id)
-            }
-        }
+        let index = suggestionIndex.entries(of: models)
         var result: [String] = []
-        for candidate in Suggestions.closest(to: name, among: idsByCandidate.keys) {
-            for id in idsByCandidate[candidate, default: []].sorted() where !result.contains(id) {
+        for candidate in Suggestions.closest(to: name, among: index.candidates) {
+            for id in index.ids[candidate, default: []] where !result.contains(id) {
                 result.append(id)
             }
         }
@@ -191,6 +193,36 @@ public struct PriceCatalog: Sendable {
         let needle = query.lowercased()
         return sorted.filter { model in
             model.id.lowercased().contains(needle) || model.aliases.contains { $0.lowercased().contains(needle) }
+        }
+    }
+}
+
+/// The names `PriceCatalog.suggestions(for:)` compares with, prepared once per catalog: a sample naming many unknown
+/// models asks for suggestions for each, and preparing thousands of rows' names each time was most of the work.
+/// Copies of a catalog share the index; a changed catalog gets a new one.
+final class SuggestionIndex: Sendable {
+    /// Every id, name and alias, lowercased, and the ids (sorted) of the rows each one names.
+    struct Entries: Sendable {
+        var candidates: [Suggestions.Candidate]
+        var ids: [String: [String]]
+    }
+
+    private let built = Mutex<Entries?>(nil)
+
+    /// The entries for `models`, built on the first call.
+    func entries(of models: [ModelPrice]) -> Entries {
+        built.withLock { built in
+            if let built { return built }
+            var idsByCandidate: [String: Set<String>] = [:]
+            for model in models {
+                for candidate in [model.id, model.name] + model.aliases {
+                    idsByCandidate[candidate.lowercased(), default: []].insert(model.id)
+                }
+            }
+            let entries = Entries(candidates: idsByCandidate.keys.map(Suggestions.Candidate.init),
+                                  ids: idsByCandidate.mapValues { $0.sorted() })
+            built = entries
+            return entries
         }
     }
 }

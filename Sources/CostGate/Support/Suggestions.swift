@@ -2,25 +2,81 @@
 public enum Suggestions {
     /// The known names closest to `name`: those within a third of its length in edits, closest first, at most three.
     public static func closest(to name: String, among known: some Sequence<String>) -> [String] {
-        let loweredName = name.lowercased()
-        let target = Array(loweredName)
-        let limit = max(2, target.count / 3)
+        closest(to: name, among: known.lazy.map(Candidate.init))
+    }
+
+    /// `closest(to:among:)` over candidates prepared once (a catalog asked about many names keeps them).
+    static func closest(to name: String, among known: some Sequence<Candidate>) -> [String] {
+        let query = Candidate(name)
+        let limit = max(2, query.count / 3)
         var scored: [(distance: Int, name: String)] = []
         for candidate in known {
-            let lowered = candidate.lowercased()
-            let distance: Int
-            if lowered.hasSuffix("/" + loweredName) || lowered.contains(loweredName) && name.count >= 4 {
-                distance = 1
-            } else {
-                // The distance is at least the difference in length: most of a long list is ruled out unmeasured.
-                let candidateCount = lowered.count
-                if candidateCount > target.count + limit || target.count > candidateCount + limit { continue }
-                distance = editDistance(target, Array(lowered))
+            if let distance = query.distance(to: candidate, limit: limit, nameCount: name.count) {
+                scored.append((distance, candidate.name))
             }
-            if distance <= limit { scored.append((distance, candidate)) }
         }
         scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
         return scored.prefix(3).map(\.name)
+    }
+
+    /// A name ready to be compared: lowercased, its length in characters, and its bytes when it is plain ASCII (where
+    /// a byte is a character, and the distance is computed on bytes, with the same result).
+    struct Candidate: Sendable {
+        /// The name as given.
+        var name: String
+        var lowered: String
+        /// Length of `lowered` in characters.
+        var count: Int
+        /// `lowered`'s UTF-8 bytes, nil unless every one is ASCII.
+        var ascii: [UInt8]?
+
+        init(_ name: String) {
+            self.name = name
+            lowered = name.lowercased()
+            let bytes = Array(lowered.utf8)
+            // CR LF is one character, so a name holding it is measured by characters.
+            if bytes.allSatisfy({ $0 < 0x80 }) && !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 13 && $1 == 10 }) {
+                ascii = bytes
+                count = bytes.count
+            } else {
+                ascii = nil
+                count = lowered.count
+            }
+        }
+
+        /// The distance from this query to `candidate` when it is at most `limit`, else nil. A candidate that ends in
+        /// `/` + the query, or contains it (for a query of at least four characters, `nameCount` as written), is
+        /// at distance 1.
+        func distance(to candidate: Candidate, limit: Int, nameCount: Int) -> Int? {
+            if let query = ascii, let other = candidate.ascii {
+                if other.count > query.count, other[other.count - query.count - 1] == UInt8(ascii: "/"),
+                   other[(other.count - query.count)...].elementsEqual(query) {
+                    return 1
+                }
+                if nameCount >= 4, Self.contains(other, query) { return 1 }
+                // The distance is at least the difference in length: most of a long list is ruled out unmeasured.
+                if other.count > query.count + limit || query.count > other.count + limit { return nil }
+                let distance = Suggestions.editDistance(query, other, limit: limit)
+                return distance <= limit ? distance : nil
+            }
+            let distance: Int
+            if candidate.lowered.hasSuffix("/" + lowered) || candidate.lowered.contains(lowered) && nameCount >= 4 {
+                distance = 1
+            } else {
+                if candidate.count > count + limit || count > candidate.count + limit { return nil }
+                distance = Suggestions.editDistance(Array(lowered), Array(candidate.lowered))
+            }
+            return distance <= limit ? distance : nil
+        }
+
+        /// Whether `needle` (not empty) occurs in `haystack`.
+        private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+            guard let first = needle.first, needle.count <= haystack.count else { return false }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }
     }
 
     /// Levenshtein distance between two character arrays.
@@ -35,6 +91,27 @@ public enum Suggestions {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
             }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// Levenshtein distance between two byte strings when it is at most `limit`; else some value above `limit`. A row
+    /// whose every entry is above `limit` ends the search: no later row can come back under it.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
             swap(&previous, &current)
         }
         return previous[b.count]

@@ -1,0 +1,68 @@
+@testable import CostGate
+import Testing
+
+/// The byte path of `Suggestions` (plain ASCII names, a distance that stops once it exceeds the limit) against the
+/// rule it replaced: every candidate measured by characters, in full.
+struct SuggestionsTests {
+    /// The rule as it was written before the byte path: the reference the fast path must agree with.
+    static func reference(to name: String, among known: [String]) -> [String] {
+        let loweredName = name.lowercased()
+        let target = Array(loweredName)
+        let limit = max(2, target.count / 3)
+        var scored: [(distance: Int, name: String)] = []
+        for candidate in known {
+            let lowered = candidate.lowercased()
+            let distance = lowered.hasSuffix("/" + loweredName) || lowered.contains(loweredName) && name.count >= 4
+                ? 1 : Suggestions.editDistance(target, Array(lowered))
+            if distance <= limit { scored.append((distance, candidate)) }
+        }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
+        return scored.prefix(3).map(\.name)
+    }
+
+    @Test func theBytePathAgreesWithTheCharacterRuleOnRandomNames() {
+        var generator = SplitMix64(seed: 11)
+        let alphabet = Array("abcdeo-/.4".utf8)
+        func randomName(_ length: Int) -> String {
+            String(decoding: (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+        }
+        let known = (0..<300).map { _ in randomName(1 + Int(generator.next() % 14)) } + ["openai/gpt-4o-mini", "GPT-4o", "a/b", "/abc"]
+        for round in 0..<400 {
+            let name = round % 50 == 0 ? "" : randomName(1 + Int(generator.next() % 12))
+            #expect(Suggestions.closest(to: name, among: known) == Self.reference(to: name, among: known), "\(name)")
+        }
+    }
+
+    @Test func namesBeyondASCIIAreMeasuredByCharacters() {
+        let known = ["gpt-4o-mini", "modèle-a", "modèle-b", "e\u{301}cho", "line\r\nbreak", "linebreak"]
+        for name in ["modele-a", "modèle-c", "écho", "e\u{301}chos", "line\r\nbrea", "linebrea", "GPT-4O-MINJ"] {
+            #expect(Suggestions.closest(to: name, among: known) == Self.reference(to: name, among: known), "\(name)")
+        }
+        #expect(Suggestions.closest(to: "modèle-c", among: known) == ["modèle-a", "modèle-b"])
+    }
+
+    @Test func theCappedDistanceIsExactUpToItsLimit() {
+        var generator = SplitMix64(seed: 5)
+        for _ in 0..<2_000 {
+            let a = (0..<Int(generator.next() % 9)).map { _ in UInt8(97 + generator.next() % 3) }
+            let b = (0..<Int(generator.next() % 9)).map { _ in UInt8(97 + generator.next() % 3) }
+            let exact = Suggestions.editDistance(a.map { Character(UnicodeScalar($0)) }, b.map { Character(UnicodeScalar($0)) })
+            for limit in 0...4 {
+                let capped = Suggestions.editDistance(a, b, limit: limit)
+                #expect(exact <= limit ? capped == exact : capped > limit)
+            }
+        }
+    }
+
+    @Test func aCatalogOffersTheSameIdsAsComparingEveryNameAfresh() {
+        let catalog = PriceCatalog.standard
+        for name in ["gpt-4o-minj", "openai/gpt-4o-mnii", "claude-sonet-4", "gemini-2.5-flsh", "zzzz"] {
+            let first = catalog.suggestions(for: name)
+            #expect(catalog.suggestions(for: name) == first)
+            var changed = catalog
+            changed.add(ModelPrice(id: "acme/" + name, rates: TokenRates(input: 1, output: 1), date: "2026-11-30", source: "test"))
+            #expect(changed.suggestions(for: name).contains("acme/" + name), "\(name)")
+        }
+        #expect(catalog.suggestions(for: "gpt-4o-minj").first == "openai/gpt-4o-mini")
+    }
+}
