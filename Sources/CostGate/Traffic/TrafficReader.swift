@@ -144,7 +144,6 @@ public enum TrafficReader {
             if !skipBadRecords, let issue = chunk.issues.first { throw issue.error(file: file, lineOffset: lineOffset) }
             lineOffset += chunk.lineCount
         }
-        traffic.records.reserveCapacity(chunks.reduce(0) { $0 + $1.records.count })
         // An upper bound: strings shared by chunks are counted once per chunk.
         traffic.strings.reserveCapacity(chunks.reduce(0) { $0 + $1.strings.count })
         var tagSets = TagSetInterner()
@@ -152,10 +151,13 @@ public enum TrafficReader {
         var coveredStart = Double.infinity
         var coveredEnd = -Double.infinity
         lineOffset = firstLine
+        // First, in order, each chunk's tables are merged and its records' place is fixed; then the records are
+        // remapped into place in parallel, each chunk freed once copied, so peak memory stays near one copy.
+        var remaps: [(strings: [Int32], tagSets: [Int32], hashOffset: Int32, start: Int)] = []
+        remaps.reserveCapacity(chunks.count)
+        var recordCount = 0
         for index in chunks.indices {
-            // Take the chunk out so its records are freed once copied: peak memory stays near one copy.
             let chunk = chunks[index]
-            chunks[index] = TrafficChunk()
             let stringIDs = chunk.strings.map { traffic.strings.intern($0) }
             var tagSetIDs: [Int32] = []
             tagSetIDs.reserveCapacity(chunk.tagSets.count)
@@ -171,10 +173,9 @@ public enum TrafficReader {
             }
             let hashOffset = Int32(traffic.hashPool.count)
             traffic.hashPool.append(contentsOf: chunk.hashPool)
-            traffic.joinKeys.append(chunk.joinKeys, recordOffset: traffic.records.count)
-            for record in chunk.records {
-                traffic.records.append(record.remapped(strings: stringIDs, tagSets: tagSetIDs, hashOffset: hashOffset))
-            }
+            traffic.joinKeys.append(chunk.joinKeys, recordOffset: recordCount)
+            remaps.append((stringIDs, tagSetIDs, hashOffset, recordCount))
+            recordCount += chunk.records.count
             traffic.skipped.count += chunk.badRecordCount
             traffic.aggregateRows += chunk.aggregateRows
             traffic.aggregateRowsWithoutCount += chunk.aggregateRowsWithoutCount
@@ -189,6 +190,7 @@ public enum TrafficReader {
             }
             lineOffset += chunk.lineCount
         }
+        traffic.records = copyRecords(from: &chunks, remaps: remaps, count: recordCount)
         traffic.tagSets = tagSets.sets()
         if traffic.records.isEmpty && !allowEmpty {
             var reason = "no readable records in \(file)"
@@ -198,6 +200,32 @@ public enum TrafficReader {
             throw .io(path: file, reason: reason)
         }
         return traffic
+    }
+}
+
+extension TrafficReader {
+    /// The records of `chunks`, remapped by `remaps` (one per chunk: string and tag-set ids, hash offset, and where its
+    /// records start), in chunk order. Chunks are copied in parallel when there are several, and each is emptied once
+    /// copied.
+    static func copyRecords(from chunks: inout [TrafficChunk], remaps: [(strings: [Int32], tagSets: [Int32], hashOffset: Int32, start: Int)],
+                            count: Int) -> [TrafficRecord] {
+        [TrafficRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+            chunks.withUnsafeMutableBufferPointer { chunkBuffer in
+                let work = UncheckedSendable(value: (buffer, chunkBuffer))
+                DispatchQueue.concurrentPerform(iterations: chunkBuffer.count) { index in
+                    let (output, chunks) = work.value
+                    let remap = remaps[index]
+                    var position = remap.start
+                    for record in chunks[index].records {
+                        (output.baseAddress! + position).initialize(to: record.remapped(strings: remap.strings, tagSets: remap.tagSets,
+                                                                                        hashOffset: remap.hashOffset))
+                        position += 1
+                    }
+                    chunks[index] = TrafficChunk()
+                }
+            }
+            initialized = count
+        }
     }
 }
 
