@@ -166,6 +166,8 @@ public struct PriceCatalog: Sendable {
     /// A bare typo (`gpt-4o-mnii`) is far from any full id but close to a bare name, so both are compared and
     /// the match is reported as the full id (`openai/gpt-4o-mini`).
     public func suggestions(for name: String) -> [String] {
+        // Both sides of a check usually share one catalog and ask about the same unknown names.
+        if let known = suggestionIndex.answer(for: name) { return known }
         let index = suggestionIndex.entries(of: models)
         var result: [String] = []
         for candidate in Suggestions.closest(to: name, among: index.candidates) {
@@ -183,7 +185,9 @@ public struct PriceCatalog: Sendable {
             func ownsBareName(_ id: String) -> Bool { lookup(String(id.split(separator: "/", maxSplits: 1).last ?? ""))?.id == id }
             result = result.filter(ownsBareName) + result.filter { !ownsBareName($0) }
         }
-        return Array(result.prefix(3))
+        let answer = Array(result.prefix(3))
+        suggestionIndex.remember(answer, for: name)
+        return answer
     }
 
     /// Rows whose id, alias or provider contains `query` (case-insensitive), in id order.
@@ -199,7 +203,7 @@ public struct PriceCatalog: Sendable {
 
 /// The names `PriceCatalog.suggestions(for:)` compares with, prepared once per catalog: a sample naming many unknown
 /// models asks for suggestions for each, and preparing thousands of rows' names each time was most of the work.
-/// Copies of a catalog share the index; a changed catalog gets a new one.
+/// Copies of a catalog share the index and the answers it has given; a changed catalog gets a new one.
 final class SuggestionIndex: Sendable {
     /// Every id, name and alias, lowercased, and the ids (sorted) of the rows each one names.
     struct Entries: Sendable {
@@ -208,6 +212,17 @@ final class SuggestionIndex: Sendable {
     }
 
     private let built = Mutex<Entries?>(nil)
+    /// Suggestions already given, by name (at most `rememberedLimit` of them).
+    private let answers = Mutex<[String: [String]]>([:])
+    static let rememberedLimit = 4_096
+
+    func answer(for name: String) -> [String]? {
+        answers.withLock { $0[name] }
+    }
+
+    func remember(_ answer: [String], for name: String) {
+        answers.withLock { if $0.count < Self.rememberedLimit { $0[name] = answer } }
+    }
 
     /// The entries for `models`, built on the first call.
     func entries(of models: [ModelPrice]) -> Entries {

@@ -29,6 +29,9 @@ public enum Suggestions {
         var count: Int
         /// `lowered`'s UTF-8 bytes, nil unless every one is ASCII.
         var ascii: [UInt8]?
+        /// For ASCII names, how many bytes fall in each of 32 classes (the byte's low five bits), capped at 255. An
+        /// edit changes these counts by at most 2 in all, so half their difference is a lower bound of the distance.
+        var classes = SIMD32<UInt8>()
 
         init(_ name: String) {
             self.name = name
@@ -38,6 +41,7 @@ public enum Suggestions {
             if bytes.allSatisfy({ $0 < 0x80 }) && !zip(bytes, bytes.dropFirst()).contains(where: { $0 == 13 && $1 == 10 }) {
                 ascii = bytes
                 count = bytes.count
+                for byte in bytes where classes[Int(byte & 31)] < 255 { classes[Int(byte & 31)] += 1 }
             } else {
                 ascii = nil
                 count = lowered.count
@@ -56,6 +60,9 @@ public enum Suggestions {
                 if nameCount >= 4, Self.contains(other, query) { return 1 }
                 // The distance is at least the difference in length: most of a long list is ruled out unmeasured.
                 if other.count > query.count + limit || query.count > other.count + limit { return nil }
+                // Counts capped at 255 only shrink the difference, so the bound still holds.
+                let difference = SIMD32<UInt16>(truncatingIfNeeded: pointwiseMax(classes, candidate.classes) &- pointwiseMin(classes, candidate.classes))
+                if Int(difference.wrappedSum()) > 2 * limit { return nil }
                 let distance = Suggestions.editDistance(query, other, limit: limit)
                 return distance <= limit ? distance : nil
             }
