@@ -70,7 +70,7 @@ public struct LiteLLMPriceMap: Sendable {
             guard let members = value.objectMembers else { continue }
             let entry = Entry(key: key, members: members, file: file)
             switch try entry.price(date: date, source: "LiteLLM \(version) price map, key '\(key)'") {
-            case .priced(let price): map.rows.append((price, !key.contains("/")))
+            case .priced(let price): map.rows.append((price, !key.utf8.contains(UInt8(ascii: "/"))))
             case .skipped(let reason): map.skipped[reason, default: 0] += 1
             }
         }
@@ -151,7 +151,7 @@ extension LiteLLMPriceMap {
             let prefixes = ["input_cost_per_token_above_", "output_cost_per_token_above_",
                             "cache_read_input_token_cost_above_", "cache_creation_input_token_cost_above_"]
             var found: Set<Int64> = []
-            for (name, value) in members where prefixes.contains(where: name.hasPrefix) && name.contains("_tokens") {
+            for (name, value) in members where prefixes.contains(where: name.hasPrefix) && name.containsASCII("_tokens") {
                 if case .null = value { continue }
                 let tierSuffixes = ["_batches", "_flex", "_priority", "_ultrafast", "_fast", "_balanced", "_decisions"]
                 if suffix.isEmpty ? tierSuffixes.contains(where: name.hasSuffix) : !name.hasSuffix(suffix) { continue }
@@ -300,7 +300,7 @@ extension LiteLLMPriceMap {
 
             let provider = LiteLLMPriceMap.provider(litellmProvider)
             let firstSegment = key.split(separator: "/", maxSplits: 1).first.map(String.init) ?? key
-            let prefixed = key.contains("/")
+            let prefixed = key.utf8.contains(UInt8(ascii: "/"))
             let ownPrefix = prefixed && (firstSegment == litellmProvider || LiteLLMPriceMap.provider(firstSegment) == provider
                                          || ModelID(key).provider == ModelID(provider + "/x").provider)
             let id = ownPrefix ? key : provider + "/" + key
@@ -317,11 +317,11 @@ extension LiteLLMPriceMap {
         /// The per-family tokenizer estimate for a LiteLLM row (the model's own tokenizer is never run for these).
         static func tokenizerRatio(provider: String, key: String) -> Double {
             let name = key.lowercased()
-            if name.contains("claude") { return TokenizerRatio.claude }
-            if name.contains("gemini") { return TokenizerRatio.gemini }
-            if name.contains("mistral") || name.contains("codestral") || name.contains("magistral") { return TokenizerRatio.mistral }
-            if name.contains("deepseek") { return TokenizerRatio.deepSeek }
-            if name.contains("llama") { return TokenizerRatio.llama3 }
+            if name.containsASCII("claude") { return TokenizerRatio.claude }
+            if name.containsASCII("gemini") { return TokenizerRatio.gemini }
+            if name.containsASCII("mistral") || name.containsASCII("codestral") || name.containsASCII("magistral") { return TokenizerRatio.mistral }
+            if name.containsASCII("deepseek") { return TokenizerRatio.deepSeek }
+            if name.containsASCII("llama") { return TokenizerRatio.llama3 }
             return 1
         }
     }

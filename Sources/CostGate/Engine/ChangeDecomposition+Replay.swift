@@ -1,9 +1,8 @@
 extension ChangeDecomposition {
     /// Each route's monthly totals per slot on one side, by route name: one pass over the replayed records.
-    static func routeSides(_ context: PolicyContext) -> [String: Side] {
-        let replay = context.replay
-        let records = context.traffic.records
-        let extra = context.forecast.serving?.extraCost
+    static func routeSides(replay: Replay, traffic: Traffic, forecast: Forecast) -> [String: Side] {
+        let records = traffic.records
+        let extra = forecast.serving?.extraCost
         struct Sums {
             var requests = PreciseSum(), input = PreciseSum(), cached = PreciseSum(), output = PreciseSum()
             // Costs in picodollars, turned into dollars once per slot (its prices then read back exactly).
@@ -42,10 +41,10 @@ extension ChangeDecomposition {
             sums[slot].outputPicodollars.add(weight, times: Double(outputCost))
             if let extra { sums[slot].otherCost.add(extra[index]) }
         }
-        let factor = context.forecast.scaling.factor
+        let factor = forecast.scaling.factor
         var slots: [String: [Slot]] = [:]
         for (key, sum) in zip(keys, sums) {
-            let route = context.traffic.strings[Int32(truncatingIfNeeded: key >> 32)]
+            let route = traffic.strings[Int32(truncatingIfNeeded: key >> 32)]
             let name = replay.modelNames[Int(Int32(truncatingIfNeeded: key))]
             var slot = Slot(
                 name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,

@@ -70,8 +70,8 @@ public struct Comparison: Sendable {
             return a != b ? a > b : ($0.key, $0.row.name) < ($1.key, $1.row.name)
         }
         var byRoute = paired(base.byRoute, head.byRoute)
-        let baseSides = ChangeDecomposition.routeSides(baseline)
-        let headSides = ChangeDecomposition.routeSides(candidate)
+        let baseSides = baseline.routeSides
+        let headSides = candidate.routeSides
         for index in byRoute.indices {
             let name = byRoute[index].name
             byRoute[index].why = .decompose(base: baseSides[name] ?? .init(slots: []), head: headSides[name] ?? .init(slots: []))

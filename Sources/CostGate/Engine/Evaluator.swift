@@ -80,13 +80,21 @@ public struct Evaluator {
                                  breakEven: Self.breakEven(base: reference, head: side.loaded.plan, baseForecast: baseContext.forecast,
                                                            headForecast: context.forecast)))
         }
-        var policyResults: [Evaluation.PolicyResult] = []
-        for policy in policySource.plan.policies {
-            for (index, side) in candidates.enumerated() {
-                policyResults.append(try PolicyEvaluator.evaluate(policy, candidate: contexts[index + 1], name: side.name,
-                                                                  baseline: baseContext, planFile: policySource.plan.file))
+        // Each policy and candidate is measured on its own, in parallel; results (and the first error) keep their order.
+        let pairs = policySource.plan.policies.flatMap { policy in candidates.indices.map { (policy: policy, candidate: $0) } }
+        let measured = Mutex([Result<Evaluation.PolicyResult, CostGateError>?](repeating: nil, count: pairs.count))
+        let measuredContexts = contexts
+        let planFile = policySource.plan.file
+        DispatchQueue.concurrentPerform(iterations: pairs.count) { index in
+            let (policy, candidate) = pairs[index]
+            let outcome = Result { () throws(CostGateError) -> Evaluation.PolicyResult in
+                try PolicyEvaluator.evaluate(policy, candidate: measuredContexts[candidate + 1], name: candidates[candidate].name,
+                                             baseline: measuredContexts[0], planFile: planFile)
             }
+            measured.withLock { $0[index] = outcome }
         }
+        var policyResults: [Evaluation.PolicyResult] = []
+        for outcome in measured.withLock({ $0 }) { policyResults.append(try outcome!.get()) }
         let backtests = try Backtester.run(traffic: baseContext.traffic, replay: baseContext.replay, plan: jobs[0].side.loaded.plan,
                                            windowSeconds: baseContext.forecast.scaling.windowSeconds)
         var seen = Set<String>()

@@ -3,9 +3,20 @@ struct PolicyContext {
     let replay: Replay
     let traffic: Traffic
     let forecast: Forecast
-
     /// Each record's weighted cost over the window, GPU cost attributed.
-    var values: [Double] { Forecaster.costValues(replay, extraCost: forecast.serving?.extraCost) }
+    let values: [Double]
+    /// Each route's totals per slot, for the change decomposition (`ChangeDecomposition.routeSides`).
+    let routeSides: [String: ChangeDecomposition.Side]
+
+    /// The context of one replayed side; its per-record costs and route totals are computed here, once, on the
+    /// side's own thread.
+    init(replay: Replay, traffic: Traffic, forecast: Forecast) {
+        self.replay = replay
+        self.traffic = traffic
+        self.forecast = forecast
+        values = Forecaster.costValues(replay, extraCost: forecast.serving?.extraCost)
+        routeSides = ChangeDecomposition.routeSides(replay: replay, traffic: traffic, forecast: forecast)
+    }
 
     /// The part of each record's cost from fixed-size fleets (constant under resampling), or nil.
     var fixed: [Double]? { forecast.serving?.fixedCost }
@@ -16,29 +27,32 @@ struct PolicyContext {
         var requests: Double
         var quality: Double?
         var costPerQuality: Double?
+        /// Each record's weighted cost, 0 outside the subset; empty unless asked for.
         var values: [Double]
         var fixed: [Double]?
         var matched: Int
     }
 
-    /// Measures the subset of records matching every `key=value` of `filter`.
-    func subset(_ filter: [(key: String, value: String)]) -> Subset {
-        let values = self.values
+    /// Measures the subset of records matching every `key=value` of `filter`; with `keepingValues`, also each record's
+    /// cost in it (for an interval).
+    func subset(_ filter: [(key: String, value: String)], keepingValues: Bool = false) -> Subset {
         if filter.isEmpty {
             return Subset(monthlyCost: forecast.monthlyCost, requests: forecast.requests, quality: forecast.quality,
-                          costPerQuality: forecast.costPerQuality, values: values, fixed: fixed, matched: values.count)
+                          costPerQuality: forecast.costPerQuality, values: keepingValues ? values : [], fixed: fixed, matched: values.count)
         }
         let matcher = RecordFilter(filter, traffic: traffic, replay: replay)
         var cost = PreciseSum()
         var requests = PreciseSum()
         var quality = QualityTally()
-        var masked = [Double](repeating: 0, count: values.count)
-        var maskedFixed = fixed.map { [Double](repeating: 0, count: $0.count) }
+        var masked = keepingValues ? [Double](repeating: 0, count: values.count) : []
+        var maskedFixed = keepingValues ? fixed.map { [Double](repeating: 0, count: $0.count) } : nil
         var matched = 0
         for index in values.indices where matcher.matches(index) {
             matched += 1
-            masked[index] = values[index]
-            if let fixed { maskedFixed?[index] = fixed[index] }
+            if keepingValues {
+                masked[index] = values[index]
+                if let fixed { maskedFixed?[index] = fixed[index] }
+            }
             cost.add(values[index])
             let weight = replay.weights[index]
             requests.add(weight)

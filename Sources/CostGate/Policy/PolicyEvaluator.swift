@@ -10,7 +10,7 @@ enum PolicyEvaluator {
         }
         // `tier` names a router tier, not a record field: tier metrics read it from the forecast.
         let recordFilter = policy.filter.filter { $0.key != "tier" }
-        let head = candidate.subset(recordFilter)
+        let head = candidate.subset(recordFilter, keepingValues: policy.metric == .monthlyCostHigh || policy.metric == .monthlyCostLow)
         let base = baseline.subset(recordFilter)
         var note: String?
         let actual: Double?

@@ -1,8 +1,11 @@
 /// Matches records on route, model (the side's resolved model) or any tag.
 struct RecordFilter {
-    private var routeIDs: Set<Int32>?
-    private var modelSlots: Set<Int32>?
+    private var routeID: Int32?
+    /// Per model slot of the replay, whether it matches; nil when the filter names no model.
+    private var modelSlots: [Bool]?
     private var tagPairs: [(key: Int32, value: Int32)] = []
+    /// Per tag set, whether it holds every pair of `tagPairs`; nil when the filter names no tag.
+    private var tagSetMatches: [Bool]?
     private var impossible = false
     private let traffic: Traffic
     private let replay: Replay
@@ -13,13 +16,15 @@ struct RecordFilter {
         for (key, value) in filter {
             switch key {
             case "route":
-                if let id = traffic.strings.id(of: value) { routeIDs = [id] } else { impossible = true }
+                if let id = traffic.strings.id(of: value) { routeID = id } else { impossible = true }
             case "model":
                 let slots = replay.modelNames.indices.filter { index in
                     let name = replay.modelNames[index]
                     return name == "deployment:" + value || replay.catalog.sameModel(value, name)
                 }
-                modelSlots = Set(slots.map { Int32($0) })
+                var matches = [Bool](repeating: false, count: replay.modelNames.count)
+                for slot in slots { matches[slot] = true }
+                modelSlots = matches
             default:
                 if let keyID = traffic.strings.id(of: key), let valueID = traffic.strings.id(of: value) {
                     tagPairs.append((keyID, valueID))
@@ -28,19 +33,19 @@ struct RecordFilter {
                 }
             }
         }
+        if !tagPairs.isEmpty {
+            tagSetMatches = traffic.tagSets.map { set in
+                tagPairs.allSatisfy { pair in set.contains { $0.key == pair.key && $0.value == pair.value } }
+            }
+        }
     }
 
     func matches(_ index: Int) -> Bool {
         if impossible { return false }
         let record = traffic.records[index]
-        if let routeIDs, !routeIDs.contains(record.route) { return false }
-        if let modelSlots, !modelSlots.contains(replay.models[index]) { return false }
-        if !tagPairs.isEmpty {
-            let set = traffic.tagSets[Int(record.tagSet)]
-            for pair in tagPairs where !set.contains(where: { $0.key == pair.key && $0.value == pair.value }) {
-                return false
-            }
-        }
+        if let routeID, record.route != routeID { return false }
+        if let modelSlots, !modelSlots[Int(replay.models[index])] { return false }
+        if let tagSetMatches, !tagSetMatches[Int(record.tagSet)] { return false }
         return true
     }
 }

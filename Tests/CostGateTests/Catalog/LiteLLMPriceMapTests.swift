@@ -99,4 +99,14 @@ import CostGateTestSupport
             try LiteLLMPriceMap.parse(Array(json.utf8), file: "p.json", version: "unknown", date: "unknown", origin: "p.json")
         }
     }
+
+    @Test func theTokenizerFamilyIsFoundAnywhereInTheKey() {
+        #expect(LiteLLMPriceMap.Entry.tokenizerRatio(provider: "bedrock", key: "us.anthropic.Claude-Sonnet-4") == TokenizerRatio.claude)
+        #expect(LiteLLMPriceMap.Entry.tokenizerRatio(provider: "x", key: "vertex_ai/gemini") == TokenizerRatio.gemini)
+        #expect(LiteLLMPriceMap.Entry.tokenizerRatio(provider: "x", key: "codestral-2508") == TokenizerRatio.mistral)
+        #expect(LiteLLMPriceMap.Entry.tokenizerRatio(provider: "x", key: "llam") == 1)
+        #expect(LiteLLMPriceMap.Entry.tokenizerRatio(provider: "x", key: "") == 1)
+        #expect("a_tokens".containsASCII("_tokens") && !"a_token".containsASCII("_tokens") && "__tokens".containsASCII("_tokens"))
+        #expect("é_tokensé".containsASCII("_tokens") && !"".containsASCII("x") && "x".containsASCII(""))
+    }
 }
