@@ -3,7 +3,6 @@ struct RecordFilter {
     private var routeID: Int32?
     /// Per model slot of the replay, whether it matches; nil when the filter names no model.
     private var modelSlots: [Bool]?
-    private var tagPairs: [(key: Int32, value: Int32)] = []
     /// Per tag set, whether it holds every pair of `tagPairs`; nil when the filter names no tag.
     private var tagSetMatches: [Bool]?
     private var impossible = false
@@ -13,6 +12,7 @@ struct RecordFilter {
     init(_ filter: [(key: String, value: String)], traffic: Traffic, replay: Replay) {
         self.traffic = traffic
         self.replay = replay
+        var tagPairs: [(key: Int32, value: Int32)] = []
         for (key, value) in filter {
             switch key {
             case "route":

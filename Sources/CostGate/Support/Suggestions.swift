@@ -88,24 +88,12 @@ public enum Suggestions {
 
     /// Levenshtein distance between two character arrays.
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
+        editDistance(a, b, limit: Int.max)
     }
 
-    /// Levenshtein distance between two byte strings when it is at most `limit`; else some value above `limit`. A row
-    /// whose every entry is above `limit` ends the search: no later row can come back under it.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    /// Levenshtein distance between two strings of elements when it is at most `limit`; else some value above `limit`.
+    /// A row whose every entry is above `limit` ends the search: no later row can come back under it.
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
