@@ -54,13 +54,38 @@ struct SuggestionsTests {
         }
     }
 
-    @Test func aCatalogOffersTheSameIdsAsComparingEveryNameAfresh() {
+    /// `PriceCatalog.suggestions(for:)` as it was before `SuggestionIndex`: every row's names prepared for each call.
+    static func catalogReference(_ catalog: PriceCatalog, _ name: String) -> [String] {
+        var idsByCandidate: [String: Set<String>] = [:]
+        for model in catalog.models {
+            for candidate in [model.id, model.name] + model.aliases {
+                idsByCandidate[candidate.lowercased(), default: []].insert(model.id)
+            }
+        }
+        var result: [String] = []
+        for candidate in reference(to: name, among: Array(idsByCandidate.keys)) {
+            for id in idsByCandidate[candidate, default: []].sorted() where !result.contains(id) { result.append(id) }
+        }
+        if let provider = ModelID(name).provider {
+            result = result.filter { ModelID($0).provider == provider } + result.filter { ModelID($0).provider != provider }
+        } else {
+            func ownsBareName(_ id: String) -> Bool { catalog.lookup(String(id.split(separator: "/", maxSplits: 1).last ?? ""))?.id == id }
+            result = result.filter(ownsBareName) + result.filter { !ownsBareName($0) }
+        }
+        return Array(result.prefix(3))
+    }
+
+    @Test func aCatalogOffersTheSameIdsAsPreparingEveryNameAfresh() {
         let catalog = PriceCatalog.standard
-        for name in ["gpt-4o-minj", "openai/gpt-4o-mnii", "claude-sonet-4", "gemini-2.5-flsh", "zzzz"] {
+        let names = ["gpt-4o-minj", "openai/gpt-4o-mnii", "claude-sonet-4", "gemini-2.5-flsh", "zzzz", "o4-mni", "GPT4O",
+                     "anthropic/claude-haiku-45", "mistral-larg", "llama-3.1-8b", "deepsek-chat", "modèle"]
+        for name in names {
             let first = catalog.suggestions(for: name)
-            #expect(catalog.suggestions(for: name) == first)
+            #expect(first == Self.catalogReference(catalog, name), "\(name)")
+            #expect(catalog.suggestions(for: name) == first)  // the remembered answer
             var changed = catalog
             changed.add(ModelPrice(id: "acme/" + name, rates: TokenRates(input: 1, output: 1), date: "2026-11-30", source: "test"))
+            #expect(changed.suggestions(for: name) == Self.catalogReference(changed, name), "\(name)")
             #expect(changed.suggestions(for: name).contains("acme/" + name), "\(name)")
         }
         #expect(catalog.suggestions(for: "gpt-4o-minj").first == "openai/gpt-4o-mini")
