@@ -1,4 +1,9 @@
+// The fuzz build (`run.sh`) enables testing, for the reader's internal chunk count; a plain release build does not.
+#if COSTGATE_FUZZING
+@testable import CostGate
+#else
 import CostGate
+#endif
 import Foundation
 
 /// One input surface under the fuzzer. Every target feeds bytes to public entry points and fails (traps)
@@ -129,21 +134,66 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
+    /// Reads the log whole, then split into 2 to 8 chunks (the input's last byte picks how many), as a file of
+    /// more than 2 MiB is split and its chunks merged in parallel: both reads must give the same records and tables,
+    /// or the same error.
     private func readTraffic(_ data: Data, format: TrafficSpec.Format) {
+        let spec = TrafficSpec(path: "fuzz", format: format)
         for skip in [false, true] {
-            do {
-                let traffic = try TrafficReader.read(data, spec: TrafficSpec(path: "fuzz", format: format), file: "fuzz",
-                                                     skipBadRecords: skip)
+            let whole = Result { () throws(CostGateError) in
+                try TrafficReader.read(data, spec: spec, file: "fuzz", skipBadRecords: skip)
+            }
+            switch whole {
+            case .success(let traffic):
                 for record in traffic.records where !record.timestamp.isFinite || record.inputTokens < 0 {
                     fatalError("a record with a non-finite timestamp or negative tokens was accepted")
                 }
-            } catch {
+            case .failure(let error):
                 if error.description.unicodeScalars.contains(where: { $0.value < 0x20 }) {
                     fatalError("a control character reached an error message")
                 }
             }
+            #if COSTGATE_FUZZING
+            // A gzip log is inflated as a stream, not split into chunks (the `gzip` target compares it).
+            guard !Gzip.isGzip(data) else { continue }
+            let chunkCount = 2 + Int(data.last ?? 0) % 7
+            let chunked = Result { () throws(CostGateError) in
+                try TrafficReader.read(TrafficReader.decompressed(data, file: "fuzz"), spec: spec, file: "fuzz", skipBadRecords: skip,
+                                       chunkCount: chunkCount)
+            }
+            switch (whole, chunked) {
+            case (.success(let a), .success(let b)):
+                if Self.describe(a) != Self.describe(b) {
+                    fatalError("the read in \(chunkCount) chunks differs from the whole read (skip \(skip))")
+                }
+            case (.failure(let a), .failure(let b)):
+                if a.description != b.description { fatalError("different errors in \(chunkCount) chunks: \(a) / \(b)") }
+            default:
+                fatalError("the read in \(chunkCount) chunks and the whole read disagree on success (skip \(skip))")
+            }
+            #endif
         }
     }
+
+    #if COSTGATE_FUZZING
+    /// Everything a read yields, ids included: the reader promises the same ids whatever the number of chunks.
+    private static func describe(_ traffic: Traffic) -> [String] {
+        var lines = traffic.records.map { record in
+            let doubles = [record.timestamp, record.latencyMs, record.ttftMs, record.quality, record.weight, record.billedCostUSD]
+            let integers = [record.inputTokens, record.cachedInputTokens, record.cacheWriteInputTokens, record.cacheWrite1hInputTokens,
+                            record.outputTokens, record.reasoningTokens, record.prefixTokens]
+            let ids = [record.model, record.route, record.tagSet, record.prefixID, record.hashStart, record.hashCount, record.promptHash]
+            let codes = [record.serviceTierCode, record.isError ? 1 : 0, record.contextWindowCode, record.cacheHitCode, record.outcomeCode]
+            return "\(doubles.map(\.bitPattern)) \(integers) \(ids) \(codes)"
+        }
+        lines.append("strings \(traffic.strings.strings)")
+        lines.append("tag sets \(traffic.tagSets.map { $0.map { [$0.key, $0.value] } })")
+        lines.append("hashes \(traffic.hashPool)")
+        lines.append("skipped \(traffic.skipped) rows \(traffic.aggregateRows) \(traffic.aggregateRowsWithoutCount) "
+            + "window \(String(describing: traffic.coveredInterval)) modality \(traffic.aggregateModalityTokens)")
+        return lines
+    }
+    #endif
 
     private func readBlocks(_ data: Data) {
         guard let first = data.first else { return }

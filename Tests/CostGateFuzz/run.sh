@@ -10,7 +10,8 @@ target="${1:?usage: Tests/CostGateFuzz/run.sh TARGET [RUNS]}"
 runs="${2:-1000000}"
 shift $(( $# > 1 ? 2 : 1 ))
 scratch=.build-fuzz
-swift build -c release --scratch-path "$scratch" --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCOSTGATE_FUZZING --product CostGateFuzz >/dev/null
+# -enable-testing lets the harness call the reader with a chunk count (FuzzTarget.readTraffic).
+swift build -c release --scratch-path "$scratch" --sanitize fuzzer --sanitize address -Xswiftc -sanitize=fuzzer,address -Xswiftc -DCOSTGATE_FUZZING -Xswiftc -enable-testing --product CostGateFuzz >/dev/null
 work="Tests/Benchmarks/data/fuzz/$target"
 mkdir -p "$work" "Tests/Benchmarks/data/fuzz/crashes"
 # Swift's backtracer would hold the fuzzer's output open on a crash; libFuzzer reports crashes itself.
