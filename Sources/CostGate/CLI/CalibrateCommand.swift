@@ -43,8 +43,7 @@ enum CalibrateCommand: Command {
         let (root, path) = try PlanLoader.locate(flags.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let plan = try PlanLoader.load(path, from: .workTree(root: root)).plan
         guard var deployment = plan.deployment(named: name) else {
-            throw CostGateError.unknownName(kind: "deployment", name: name, context: plan.file,
-                                            suggestions: plan.deployments.map(\.name))
+            throw CostGateError.unknown("deployment", name, in: plan.file, known: plan.deployments.map(\.name))
         }
         // A benchmark measures one server: the fit replays it on one replica, from the engine profile.
         deployment.replicas = .fixed(1)

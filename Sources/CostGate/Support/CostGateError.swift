@@ -10,8 +10,9 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
     case badRecord(file: String, line: Int, field: String?, expected: String, found: String?)
     /// A plan or configuration value is wrong; `path` is the JSON path of the value (`routes.chat.model`).
     case badPlan(file: String, path: String, expected: String, found: String?)
-    /// A name that is not known, with the closest known names.
-    case unknownName(kind: String, name: String, context: String, suggestions: [String])
+    /// A name that is not known, with the closest known names; when none is close, `choices` lists every known name
+    /// of a short list (empty for a long one, such as the price catalog's models).
+    case unknownName(kind: String, name: String, context: String, suggestions: [String], choices: [String] = [])
     /// A file named in a plan resolves outside the repository.
     case pathEscapesRepository(file: String, path: String, root: String)
     /// A git invocation failed.
@@ -42,11 +43,13 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
             var text = "\(file): \(path.isEmpty ? "top level" : "'\(path)'"): expected \(expected)"
             if let found { text += ", found \(found)" }
             return text
-        case .unknownName(let kind, let name, let context, let suggestions):
+        case .unknownName(let kind, let name, let context, let suggestions, let choices):
             // An empty context leaves the "where" to the `costgate <command>: ` prefix.
             var text = (context.isEmpty ? "" : "\(context): ") + "unknown \(kind) '\(name)'"
             if !suggestions.isEmpty {
                 text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?"
+            } else if !choices.isEmpty {
+                text += "; expected one of " + choices.map { "'\($0)'" }.joined(separator: ", ")
             }
             return text
         case .pathEscapesRepository(let file, let path, let root):
@@ -56,14 +59,24 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
         case .remote(let service, let reason):
             return "\(service): \(reason)"
         case .notFinite(let plan, let figure):
-            return "\(plan): the forecast's \(figure) is not a finite number; the traffic's weights and token counts "
-                + "and the plan's prices multiply beyond what can be computed, so no report is written"
+            // Cost per quality divides by the weighted quality scores: only scores next to 0 take it past a double.
+            let cause = figure == "cost_per_quality"
+                ? "the records' quality scores are so close to 0 that the cost divided by them is beyond what can be computed"
+                : "the traffic's weights and token counts and the plan's prices multiply beyond what can be computed"
+            return "\(plan): the forecast's \(figure) is not a finite number; \(cause), so no report is written"
         }
     }
 
-    /// Creates an unknown-name error, suggesting the closest of `known` names.
+    /// How many known names an unknown-name error lists when none is close to the name given.
+    static let choicesListed = 40
+
+    /// Creates an unknown-name error, suggesting the closest of `known` names, or listing them all when none is close
+    /// and there are at most `choicesListed`.
     public static func unknown(_ kind: String, _ name: String, in context: String, known: some Sequence<String>) -> CostGateError {
-        .unknownName(kind: kind, name: name, context: context, suggestions: Suggestions.closest(to: name, among: known))
+        let names = Array(known)
+        let suggestions = Suggestions.closest(to: name, among: names)
+        let choices = suggestions.isEmpty && names.count <= choicesListed ? names : []
+        return .unknownName(kind: kind, name: name, context: context, suggestions: suggestions, choices: choices)
     }
 }
 

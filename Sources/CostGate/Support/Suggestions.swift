@@ -57,7 +57,7 @@ public enum Suggestions {
                    other[(other.count - query.count)...].elementsEqual(query) {
                     return 1
                 }
-                if nameCount >= 4, Self.contains(other, query) { return 1 }
+                if nameCount >= 4, other.containsBytes(query) { return 1 }
                 // The distance is at least the difference in length: most of a long list is ruled out unmeasured.
                 if other.count > query.count + limit || query.count > other.count + limit { return nil }
                 // Counts capped at 255 only shrink the difference, so the bound still holds.
@@ -71,18 +71,9 @@ public enum Suggestions {
                 distance = 1
             } else {
                 if candidate.count > count + limit || count > candidate.count + limit { return nil }
-                distance = Suggestions.editDistance(Array(lowered), Array(candidate.lowered))
+                distance = Suggestions.editDistance(Array(lowered), Array(candidate.lowered), limit: limit)
             }
             return distance <= limit ? distance : nil
-        }
-
-        /// Whether `needle` (not empty) occurs in `haystack`.
-        private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-            guard let first = needle.first, needle.count <= haystack.count else { return false }
-            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
-            }
-            return false
         }
     }
 

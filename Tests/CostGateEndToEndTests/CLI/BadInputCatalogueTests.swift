@@ -67,6 +67,28 @@ import CostGateTestSupport
         }
     }
 
+    /// A quality score next to 0 (within the 0 to 1 bound) makes cost per quality infinite: an input error whose
+    /// message names the scores, not the weights and prices, and no report.
+    @Test func qualityScoresNextToZeroAreAnInputErrorNamingThem() throws {
+        let traffic = line("1").replacingOccurrences(of: "}", with: #", "quality": 1e-320}"#) + line("2")
+        let folder = try scratch(["costgate.json": Self.plan, "traffic.jsonl": traffic])
+        let result = runCLI(["check", "--format", "markdown", "--output", "report.md"], in: folder)
+        #expect(result.status == .badInput, "\(result.stdout)")
+        #expect(result.stderr.contains("cost_per_quality is not a finite number; the records' quality scores are so close to 0"),
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
+    }
+
+    /// An unknown policy metric with no close name lists the metrics there are.
+    @Test func anUnknownMetricListsTheMetrics() throws {
+        let plan = Self.plan.replacingOccurrences(of: #""metric": "monthly_cost""#, with: #""metric": "latency_p95_ms""#)
+        let folder = try scratch(["costgate.json": plan, "traffic.jsonl": line("1") + line("2")])
+        let result = runCLI(["validate"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("unknown metric 'latency_p95_ms'; expected one of 'monthly_cost', "), "\(result.stderr)")
+        #expect(result.stderr.contains("'e2e_p95_ms'"), "\(result.stderr)")
+    }
+
     /// A head prompt 100 tokens larger on a record at the token bound: no overflow trap.
     @Test func promptDeltaOnTheLargestRecordDoesNotOverflow() throws {
         let base = #"{"version": 1, "traffic": {"path": "traffic.jsonl"}, "routes": {"*": {"model": "openai/gpt-4o", "prompt_tokens": 100}}}"#

@@ -43,7 +43,7 @@ import CostGateTestSupport
             _ = try catalog.resolve(typo, context: "plan.json")
             Issue.record("\(typo) resolved")
         } catch {
-            guard case .unknownName(_, let name, _, let suggestions) = error else {
+            guard case .unknownName(_, let name, _, let suggestions, _) = error else {
                 Issue.record("unexpected error \(error)")
                 return
             }

@@ -108,7 +108,7 @@ import CostGateTestSupport
     ])
     func unknownKeysGetTheirPathAndASuggestion(path: String, context: String, suggestion: String) throws {
         let error = try parseError([(path, .number(1))])
-        guard case .unknownName(let kind, _, let location, let suggestions) = error else {
+        guard case .unknownName(let kind, _, let location, let suggestions, _) = error else {
             Issue.record("expected an unknown-name error, got \(String(describing: error))")
             return
         }

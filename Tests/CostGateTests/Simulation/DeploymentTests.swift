@@ -92,7 +92,7 @@ import CostGateTestSupport
         (#"{"model": "meta-llama/Llama-3.1-8B-Instruct", "gpu": "H100", "replica": 2}"#, "replicas"),
     ])
     func suggestsNames(text: String, suggestion: String) {
-        guard case .unknownName(_, _, _, let suggestions) = error(text) else {
+        guard case .unknownName(_, _, _, let suggestions, _) = error(text) else {
             Issue.record("expected an unknown-name error for \(text)")
             return
         }

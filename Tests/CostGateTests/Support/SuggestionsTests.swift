@@ -90,4 +90,36 @@ struct SuggestionsTests {
         }
         #expect(catalog.suggestions(for: "gpt-4o-minj").first == "openai/gpt-4o-mini")
     }
+
+    @Test func byteSearchFindsANeedleAnywhereAndOnlyWhereItIs() {
+        let haystack = Array("openai/gpt-4o-mini".utf8)
+        for needle in ["openai", "gpt-4o", "mini", "i/g", "openai/gpt-4o-mini", ""] {
+            #expect(haystack.containsBytes(Array(needle.utf8)), "\(needle)")
+        }
+        for needle in ["minis", "gpt-4o-mini-", "xopenai", "4o/", "OPENAI"] {
+            #expect(!haystack.containsBytes(Array(needle.utf8)), "\(needle)")
+        }
+        #expect("claude-sonnet-4".containsASCII("sonnet"))
+        #expect(!"claude".containsASCII("claudes"))
+        // Against the standard library's search, on random short strings over a small alphabet (many near misses).
+        var generator = SplitMix64(seed: 30)
+        for _ in 0..<2_000 {
+            let a = (0..<Int(generator.next() % 12)).map { _ in UInt8(ascii: "a") + UInt8(generator.next() % 3) }
+            let b = (0..<Int(generator.next() % 4)).map { _ in UInt8(ascii: "a") + UInt8(generator.next() % 3) }
+            let expected = b.isEmpty || (0...max(0, a.count - b.count)).contains { a.count >= b.count && Array(a[$0..<($0 + b.count)]) == b }
+            #expect(a.containsBytes(b) == expected, "\(a) \(b)")
+        }
+    }
+
+    @Test func anUnknownNameWithNothingCloseListsAShortListOfChoices() {
+        let metrics = PolicyMetric.allCases.map(\.rawValue)
+        let far = CostGateError.unknown("metric", "latency_p95_ms", in: "plan.json: 'policies[0].metric'", known: metrics)
+        #expect(far.description.hasPrefix("plan.json: 'policies[0].metric': unknown metric 'latency_p95_ms'; expected one of 'monthly_cost', "))
+        #expect(far.description.contains("'e2e_p95_ms'"))
+        let near = CostGateError.unknown("metric", "e2e_p59_ms", in: "p", known: metrics)
+        #expect(near.description == "p: unknown metric 'e2e_p59_ms'; did you mean 'e2e_p50_ms' or 'e2e_p99_ms' or 'e2e_p95_ms'?")
+        // A long list (the price catalog's models, here 41 names) is not spelled out.
+        let many = (0...CostGateError.choicesListed).map { "model-\($0)" }
+        #expect(CostGateError.unknown("model", "zzzzzzzzzzzz", in: "p", known: many).description == "p: unknown model 'zzzzzzzzzzzz'")
+    }
 }

@@ -151,6 +151,35 @@ import CostGateTestSupport
         }
     }
 
+    /// A gzip member of nothing (one final fixed-Huffman block holding only its end code, CRC 0, size 0): the 20 bytes
+    /// the `gzip` fuzz target saved on 2026-11-29 during the inflater's rewrite. Both inflates give no bytes, and
+    /// reading it as traffic fails exactly as reading its (empty) inflated bytes does.
+    @Test func anEmptyMemberInflatesToNothingAndReadsAsAnEmptyLog() throws {
+        let member = Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x03, 0x00,
+                           0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00])
+        #expect(Gzip.isGzip(member))
+        #expect(try Gzip.decompress(member, file: "empty.jsonl.gz").isEmpty)
+        var streamed = 0
+        try Gzip.stream(member, file: "empty.jsonl.gz") { (_, range, _) throws(CostGateError) -> Int in
+            streamed += range.count
+            return range.count
+        }
+        #expect(streamed == 0)
+        // One name for both reads, as the fuzz target reads them (gzip is known by its magic bytes).
+        let spec = TrafficSpec(path: "empty.jsonl", format: .jsonl)
+        func failure(_ data: Data) -> String? {
+            do {
+                _ = try TrafficReader.read(data, spec: spec, file: "empty.jsonl", skipBadRecords: false)
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        let direct = try #require(failure(member))
+        #expect(direct == failure(Data()))
+        #expect(direct.contains("no readable records"))
+    }
+
     @Test func overSubscribedCodesAreRejected() {
         #expect(Inflater.table([1, 1, 1]) == nil)
         #expect(Inflater.table([1, 2, 2]) != nil)
