@@ -69,10 +69,11 @@ import Testing
     }
 
     @Test func everyTagKeyHasItsValuesAndNoneGroupsSummedDirectly() throws {
-        // 300 records, each naming one of 150 keys (two records a key) and, every third record, a shared `team`.
+        // 300 records, each naming one of 150 keys (two records a key) and, every third record, a shared `team`; some
+        // others record the team as "(none)", which shares the row of the records without a team (as in showback).
         var lines: [String] = []
         for index in 0..<300 {
-            let team = index % 3 == 0 ? #", "team": "core""# : ""
+            let team = index % 3 == 0 ? #", "team": "core""# : index % 5 == 0 ? #", "team": "(none)""# : ""
             lines.append(#"{"timestamp": \#(index), "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": \#(100 + index), "output_tokens": \#(index % 7), "tags": {"k\#(index / 2)": "v\#(index % 2)"\#(team)}}"#)
         }
         let (traffic, plan) = try Self.traffic(lines)
@@ -90,6 +91,10 @@ import Testing
                 expected[value]!.requests.add(replay.weights[index])
             }
             #expect(Set(groups.map(\.name)) == Set(expected.keys), "\(key)")
+            // Every key's rows add up to the whole forecast: no record is left out of any breakdown.
+            var total = PreciseSum()
+            for group in groups { total.add(group.monthlyCost) }
+            #expect(abs(total.value - forecast.monthlyCost) <= 1e-9 * forecast.monthlyCost, "\(key)")
             for group in groups {
                 let want = try #require(expected[group.name])
                 #expect(abs(group.monthlyCost - want.cost.value * scaling.factor) <= 1e-9 * max(1, group.monthlyCost), "\(key)=\(group.name)")
