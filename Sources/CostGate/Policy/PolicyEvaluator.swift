@@ -69,7 +69,7 @@ enum PolicyEvaluator {
             if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }
         }
         if head.matched == 0, !recordFilter.isEmpty {
-            note = "no records match \(policy.filterDescription)"
+            note = "no records match \(policy.filterDescription)" + valueHint(recordFilter, candidate: candidate, baseline: baseline)
         }
         if let caveat = modelFilterCaveat(policy, candidate: candidate) { note = [note, caveat].compactMap { $0 }.joined(separator: "; ") }
         var status = Evaluation.Status.pass
@@ -92,6 +92,19 @@ enum PolicyEvaluator {
 }
 
 extension PolicyEvaluator {
+    /// For a filter that matched nothing: the closest values of the first tag whose value no record of either side
+    /// has (a misspelt value measures $0, which a budget passes), or "" when there is none to offer.
+    static func valueHint(_ filter: [(key: String, value: String)], candidate: PolicyContext, baseline: PolicyContext) -> String {
+        for (key, value) in filter where !["route", "model"].contains(key) && value != RecordFilter.noneValue {
+            let known = Set(candidate.traffic.tagValues(of: key) + baseline.traffic.tagValues(of: key))
+            guard !known.contains(value) else { continue }
+            let closest = Suggestions.closest(to: value, among: known.sorted())
+            guard !closest.isEmpty else { continue }
+            return "; no record has \(key)=\(value): did you mean " + closest.map { "\(key)=\($0)" }.joined(separator: " or ") + "?"
+        }
+        return ""
+    }
+
     /// A latency percentile over the records matching `filter`.
     static func latency(_ metric: PolicyMetric, candidate: PolicyContext, filter: [(key: String, value: String)]) -> Double? {
         guard let samples = candidate.forecast.serving?.samples, !samples.isEmpty else { return nil }

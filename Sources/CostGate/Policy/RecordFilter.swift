@@ -1,5 +1,9 @@
-/// Matches records on route, model (the side's resolved model) or any tag.
+/// Matches records on route, model (the side's resolved model) or any tag. A tag value of `(none)` matches the records
+/// without the key (and any whose value is the text `(none)`), as the breakdowns group them.
 struct RecordFilter {
+    /// The value that stands for "no such tag", in filters as in breakdowns.
+    static let noneValue = "(none)"
+
     private var routeID: Int32?
     /// Per model slot of the replay, whether it matches; nil when the filter names no model.
     private var modelSlots: [Bool]?
@@ -13,6 +17,8 @@ struct RecordFilter {
         self.traffic = traffic
         self.replay = replay
         var tagPairs: [(key: Int32, value: Int32)] = []
+        // Keys the record must not carry (but for the value `(none)` itself); a key no record has is no constraint.
+        var absentKeys: [(key: Int32, none: Int32?)] = []
         for (key, value) in filter {
             switch key {
             case "route":
@@ -26,16 +32,19 @@ struct RecordFilter {
                 for slot in slots { matches[slot] = true }
                 modelSlots = matches
             default:
-                if let keyID = traffic.strings.id(of: key), let valueID = traffic.strings.id(of: value) {
+                if value == Self.noneValue {
+                    if let keyID = traffic.strings.id(of: key) { absentKeys.append((keyID, traffic.strings.id(of: value))) }
+                } else if let keyID = traffic.strings.id(of: key), let valueID = traffic.strings.id(of: value) {
                     tagPairs.append((keyID, valueID))
                 } else {
                     impossible = true
                 }
             }
         }
-        if !tagPairs.isEmpty {
+        if !tagPairs.isEmpty || !absentKeys.isEmpty {
             tagSetMatches = traffic.tagSets.map { set in
                 tagPairs.allSatisfy { pair in set.contains { $0.key == pair.key && $0.value == pair.value } }
+                    && absentKeys.allSatisfy { absent in set.allSatisfy { $0.key != absent.key || $0.value == absent.none } }
             }
         }
     }

@@ -70,6 +70,14 @@ public struct Traffic: Sendable {
         return keys.map { strings[$0] }.sorted()
     }
 
+    /// Every value tag `key` takes in the sample, sorted (empty when no record has the key).
+    public func tagValues(of key: String) -> [String] {
+        guard let keyID = strings.id(of: key) else { return [] }
+        var values = Set<Int32>()
+        for set in tagSets { for pair in set where pair.key == keyID { values.insert(pair.value) } }
+        return values.map { strings[$0] }.sorted()
+    }
+
     /// Earliest and latest timestamp, or nil for an empty sample.
     public var timeSpan: (earliest: Double, latest: Double)? {
         guard var low = records.first?.timestamp else { return nil }

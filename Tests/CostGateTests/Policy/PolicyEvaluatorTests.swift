@@ -54,4 +54,38 @@ struct PolicyEvaluatorTests {
             #expect(actuals.count == 1, "\(candidate): \(actuals)")
         }
     }
+
+    /// `where {"team": "(none)"}` measures the records without a team (and any recorded as "(none)"): the report's
+    /// "(none)" row. A value no record has measures $0 and passes a budget, so its note offers the values there are.
+    @Test func noneMatchesRecordsWithoutTheKeyAndAnUnknownValueGetsSuggestions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-none-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = #"""
+            {"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 24}, "routes": {"*": {"model": "openai/gpt-4o"}},
+             "policies": [{"name": "untagged", "metric": "monthly_cost", "max": 1000000, "where": {"team": "(none)"}},
+                          {"name": "typo", "metric": "monthly_cost", "max": 1000000, "where": {"team": "suport"}},
+                          {"name": "untagged latency", "metric": "ttft_p99_ms", "max": 1000000, "where": {"team": "(none)"}}]}
+            """#
+        let traffic = [#""team": "support", "input_tokens": 1000, "ttft_ms": 5000"#, #""team": "(none)", "input_tokens": 2000, "ttft_ms": 100"#,
+                       #""input_tokens": 4000, "ttft_ms": 200"#]
+            .enumerated().map { #"{"timestamp": \#($0.offset), "model": "openai/gpt-4o", "output_tokens": 10, "latency_ms": 6000, \#($0.element)}"# }
+        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        try (traffic.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--format", "json"], in: folder)
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any], "\(result.stderr)")
+        let rows = try #require(report["policies"] as? [[String: Any]])
+        let side = try #require((report["candidates"] as? [[String: Any]])?.first ?? report["baseline"] as? [String: Any])
+        let teams = try #require((side["by_tag"] as? [String: Any])?["team"] as? [String: [String: Any]])
+        let none = try #require(teams["(none)"]?["monthly_cost"] as? Double)
+        let support = try #require(teams["support"]?["monthly_cost"] as? Double)
+        #expect(none > 2 * support)  // 6,000 input tokens against 1,000
+        #expect(rows[0]["actual"] as? Double == none)
+        #expect(rows[1]["actual"] as? Double == 0)
+        #expect((rows[1]["note"] as? String)?.contains("no record has team=suport: did you mean team=support?") == true, "\(rows[1])")
+        // The latency of the two records without a team (TTFT 100 and 200 ms), not of all three (one at 5,000 ms).
+        let latency = try #require(rows[2]["actual"] as? Double, "\(rows[2])")
+        #expect(latency >= 100 && latency <= 200, "\(rows[2])")
+    }
 }
+
