@@ -31,6 +31,8 @@ struct PolicyContext {
         var values: [Double]
         var fixed: [Double]?
         var matched: Int
+        /// Matched records without a price (their model is in neither the catalog nor the plan): left out of the cost.
+        var unpriced: Int
     }
 
     /// Measures the subset of records matching every `key=value` of `filter`; with `keepingValues`, also each record's
@@ -38,7 +40,8 @@ struct PolicyContext {
     func subset(_ filter: [(key: String, value: String)], keepingValues: Bool = false) -> Subset {
         if filter.isEmpty {
             return Subset(monthlyCost: forecast.monthlyCost, requests: forecast.requests, quality: forecast.quality,
-                          costPerQuality: forecast.costPerQuality, values: keepingValues ? values : [], fixed: fixed, matched: values.count)
+                          costPerQuality: forecast.costPerQuality, values: keepingValues ? values : [], fixed: fixed, matched: values.count,
+                          unpriced: forecast.unpricedRecords)
         }
         let matcher = RecordFilter(filter, traffic: traffic, replay: replay)
         var cost = PreciseSum()
@@ -47,8 +50,10 @@ struct PolicyContext {
         var masked = keepingValues ? [Double](repeating: 0, count: values.count) : []
         var maskedFixed = keepingValues ? fixed.map { [Double](repeating: 0, count: $0.count) } : nil
         var matched = 0
+        var unpriced = 0
         for index in values.indices where matcher.matches(index) {
             matched += 1
+            if replay.billing[index] == .unpriced { unpriced += 1 }
             if keepingValues {
                 masked[index] = values[index]
                 if let fixed { maskedFixed?[index] = fixed[index] }
@@ -62,6 +67,6 @@ struct PolicyContext {
         let monthly = cost.value * factor
         return Subset(monthlyCost: monthly, requests: requests.value * factor,
                       quality: quality.mean, costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
-                      values: masked, fixed: maskedFixed, matched: matched)
+                      values: masked, fixed: maskedFixed, matched: matched, unpriced: unpriced)
     }
 }

@@ -87,6 +87,15 @@ enum PolicyEvaluator {
             // A policy that cannot be measured is reported, never silently passed.
             status = .warn
         }
+        // A cost that leaves out unpriced records is off by an unknown amount: it cannot pass, only warn. A failure
+        // stays a failure, so that a plan cannot turn one into a warning by taking prices away.
+        let unpriced = policy.metric.dependsOnPrices ? max(head.unpriced, base.unpriced) : 0
+        if unpriced > 0 {
+            if status == .pass { status = .warn }
+            let caveat = "\(unpriced) record(s) in its scope are not priced (a model in neither the catalog nor the plan), "
+                + "and the figure leaves them out"
+            note = [note, caveat].compactMap { $0 }.joined(separator: "; ")
+        }
         return .init(policy: policy, candidate: name, status: status, actual: actual, limit: limit, bound: bound, note: note)
     }
 }

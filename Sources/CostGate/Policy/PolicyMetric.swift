@@ -40,6 +40,11 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the metric is computed from the records' prices, so that records without a price leave it short.
+    public var dependsOnPrices: Bool {
+        isMoney || self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .costPerSuccessDeltaPct
+    }
+
     /// Whether the metric is a percentage.
     public var isPercent: Bool {
         self == .monthlyCostDeltaPct || self == .costPerQualityDeltaPct || self == .costPerSuccessDeltaPct || self == .priceDriftPct

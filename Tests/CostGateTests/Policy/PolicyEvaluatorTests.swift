@@ -87,5 +87,37 @@ struct PolicyEvaluatorTests {
         let latency = try #require(rows[2]["actual"] as? Double, "\(rows[2])")
         #expect(latency >= 100 && latency <= 200, "\(rows[2])")
     }
+
+    /// A budget over records of a model costgate cannot price measures less than they cost: it warns instead of
+    /// passing, saying why; a budget the priced records already break still fails.
+    @Test func aCostPolicyOverUnpricedRecordsWarnsAndAFailureStands() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-unpriced-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = #"""
+            {"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 24}, "routes": {"*": {"model": "recorded"}},
+             "policies": [{"name": "budget", "metric": "monthly_cost", "max": 10},
+                          {"name": "tight", "metric": "monthly_cost", "max": 0.000001},
+                          {"name": "priced only", "metric": "monthly_cost", "max": 10, "where": {"team": "core"}},
+                          {"name": "volume", "metric": "requests", "max": 1000}]}
+            """#
+        let traffic = #"""
+            {"timestamp": 1, "model": "acme-llm-9", "input_tokens": 1000000, "output_tokens": 100000, "team": "labs"}
+            {"timestamp": 2, "model": "openai/gpt-4o", "input_tokens": 100, "output_tokens": 10, "team": "core"}
+
+            """#
+        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        try traffic.write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--format", "json"], in: folder)
+        #expect(result.status == .policyFailure, "\(result.stderr)")
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any], "\(result.stderr)")
+        let rows = try #require(report["policies"] as? [[String: Any]])
+        #expect(rows.map { $0["status"] as? String } == ["warn", "fail", "pass", "pass"])
+        #expect((rows[0]["note"] as? String)?.contains("1 record(s) in its scope are not priced") == true, "\(rows[0])")
+        #expect((rows[1]["note"] as? String)?.contains("not priced") == true, "\(rows[1])")
+        #expect(rows[2]["note"] is NSNull, "\(rows[2])")
+        let markdown = runCLI(["check", "--format", "markdown"], in: folder)
+        #expect(markdown.stdout.contains("⚠️ | budget"), "\(markdown.stdout)")
+    }
 }
 
