@@ -53,6 +53,16 @@ enum CSVReader {
                 throw .badRecord(file: file, line: headerLine, field: name, expected: "each column name once in the header",
                                  found: "'\(name)' in columns \(names.firstIndex(of: name)! + 1) and \(column + 1)")
             }
+            // `timestamp, model` (a space after the comma) would make ` model` a tag and leave every record without a
+            // model: a field's name with spaces around it is an error that says so.
+            let fieldNames = Set(TrafficField.allCases.map { layout.name($0) })
+            for name in names {
+                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                if trimmed != name, fieldNames.contains(trimmed) {
+                    throw .badRecord(file: file, line: headerLine, field: trimmed,
+                                     expected: "the column name '\(trimmed)' without spaces around it", found: "'\(name)'")
+                }
+            }
             var fields = [TrafficField?](repeating: nil, count: names.count)
             var tagKeys = [[UInt8]](repeating: [], count: names.count)
             for field in TrafficField.allCases {

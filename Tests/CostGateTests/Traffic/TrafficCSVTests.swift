@@ -86,6 +86,16 @@ private typealias Support = TrafficTestSupport
         #expect(Support.failure("TIMESTAMP,ContextTokens,GeneratedTokens", spec: Self.azureSpec) == .io(path: "t", reason: "no readable records in t"))
     }
 
+    /// `timestamp, model` would otherwise make ` model` a tag and leave every record without a model (unpriced).
+    @Test func aFieldsNameWithSpacesAroundItIsAnError() throws {
+        let error = Support.failure("timestamp, model,input_tokens,output_tokens\n1,openai/gpt-4o,2,3\n", spec: Support.csv())
+        #expect(error == .badRecord(file: "t", line: 1, field: "model", expected: "the column name 'model' without spaces around it",
+                                    found: "' model'"))
+        // A tag column's name is the tag key, spaces and all; only names of fields are checked.
+        let traffic = try Support.read("timestamp,input_tokens,output_tokens, team\n1,2,3,core\n", spec: Support.csv())
+        #expect(traffic.tagKeys == [" team"])
+    }
+
     @Test(arguments: [1, 3, 8])
     func chunkingDoesNotChangeTheResult(chunks: Int) throws {
         let text = (try? String(contentsOf: Support.fixtures.appendingPathComponent("azure-conv-2023-head200.csv"), encoding: .utf8)) ?? ""
