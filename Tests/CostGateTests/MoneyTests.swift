@@ -10,6 +10,16 @@ import CostGateTestSupport
         #expect(Format.money(value) == expected)
     }
 
+    @Test func changesCarryASignAndNoChangeNone() {
+        #expect(Format.moneyChange(1240) == "+$1,240.00")
+        #expect(Format.moneyChange(-0.004) == "$0.00")
+        #expect(Format.unitCostChange(0.0012) == "+$0.001200")
+        #expect(Format.unitCostChange(-0.001252) == "-$0.001252")
+        #expect(Format.unitCostChange(0) == "$0.00")
+        #expect(Format.unitCostChange(-0.0) == "$0.00")
+        #expect(Format.unitCostChange(nil) == "")
+    }
+
     @Test func preciseSumKeepsSmallTerms() {
         var sum = PreciseSum()
         sum.add(1e16)

@@ -35,10 +35,11 @@ public enum Format {
         return (usd < 0 ? "-$" : "$") + String(format: "%.\(digits)f", abs(usd))
     }
 
-    /// A signed unit cost (`+$0.0012`), or "" when there is none.
+    /// A signed unit cost (`+$0.0012`; `$0.00` unsigned, as `moneyChange` writes no change), or "" when there is none.
     public static func unitCostChange(_ usd: Double?) -> String {
         guard let usd else { return "" }
-        return (usd >= 0 ? "+" : "") + unitCost(usd)
+        if usd == 0 { return unitCost(0) }
+        return (usd > 0 ? "+" : "") + unitCost(usd)
     }
 
     /// A rate as USD per 1M tokens with as many decimals as it has, at least two (`$0.075`, `$2.50`).
