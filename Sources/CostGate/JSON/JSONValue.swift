@@ -75,16 +75,27 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Returns a copy with `value` stored at the dotted `path`, creating objects on the way.
+    /// Returns a copy with `value` stored at the dotted `path`, creating objects on the way. In a list, a segment of
+    /// digits names the entry at that index (`policies.0.max`); `PlanLoader.patched` rejects any other.
     public func setting(_ path: [String], to value: JSONValue) -> JSONValue {
         guard let head = path.first else { return value }
-        var members = objectMembers ?? []
         let rest = Array(path.dropFirst())
+        if case .array(var elements) = self, let index = Self.listIndex(head), elements.indices.contains(index) {
+            elements[index] = elements[index].setting(rest, to: value)
+            return .array(elements)
+        }
+        var members = objectMembers ?? []
         if let index = members.firstIndex(where: { $0.key == head }) {
             members[index].value = members[index].value.setting(rest, to: value)
         } else {
             members.append((head, JSONValue.object([]).setting(rest, to: value)))
         }
         return .object(members)
+    }
+
+    /// The index a path segment of ASCII digits names (`0`, `12`), nil for any other segment.
+    static func listIndex(_ segment: String) -> Int? {
+        guard !segment.isEmpty, segment.utf8.count <= 9, segment.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int(segment)
     }
 }

@@ -40,6 +40,22 @@ public enum PlanLoader {
             guard segments.count <= maximumPathDepth else {
                 throw .usage("\(label): \(excerpt(path, limit: 80)) has \(segments.count) segments; a plan path has at most \(maximumPathDepth)")
             }
+            // A list's entries are named by index; anything else there would replace the whole list with an object.
+            var node: JSONValue? = raw
+            for (depth, segment) in segments.enumerated() {
+                guard let current = node else { break }
+                if case .array(let elements) = current {
+                    guard let index = JSONValue.listIndex(segment), elements.indices.contains(index) else {
+                        let list = segments[..<depth].joined(separator: ".")
+                        let indices = elements.isEmpty ? "it is empty" : elements.count == 1 ? "its one entry is \(list).0"
+                            : "its entries are \(list).0 to \(list).\(elements.count - 1)"
+                        throw .usage("\(label): \(excerpt(path, limit: 80)): '\(list)' is a list, and \(indices)")
+                    }
+                    node = elements[index]
+                } else {
+                    node = current.objectMembers?.first { $0.key == segment }?.value
+                }
+            }
             raw = raw.setting(segments, to: value)
         }
         var copy = loaded

@@ -52,6 +52,26 @@ import CostGateTestSupport
         #expect(delta < 0)
     }
 
+    /// A list's entries are named by index (`policies.0.max`); a bad index says what the list holds.
+    @Test func setNamesAListEntryByItsIndex() throws {
+        let plan = "Scenarios/support-chatbot/costgate.json"
+        // `check --set` patches the head plan, whose policies govern.
+        let result = runCLI(["check", "--plan", plan, "--set", "policies.0.max=1", "--format", "json"], in: repositoryRoot)
+        #expect(result.status == .policyFailure, "\(result.stderr)")
+        let report = try #require(try parseJSON(result.stdout) as? [String: Any], "\(result.stderr)")
+        let rows = try #require(report["policies"] as? [[String: Any]])
+        #expect(rows.first?["name"] as? String == "monthly budget")
+        #expect(rows.first?["limit"] as? Double == 1 && rows.first?["status"] as? String == "fail", "\(rows)")
+        // The other policies are still there, unchanged.
+        #expect(rows.map { $0["name"] as? String } == ["monthly budget", "support team", "acme spend", "monthly increase", "value for money"])
+        #expect(rows[1]["limit"] as? Double == 26000)
+        for bad in ["policies.5.max=1", "policies.x.max=1", "policies.-1.max=1", "policies.+1.max=1"] {
+            let error = runCLI(["check", "--plan", plan, "--set", bad], in: repositoryRoot)
+            #expect(error.status == .badInput)
+            #expect(error.stderr.contains("'policies' is a list, and its entries are policies.0 to policies.4"), "\(bad): \(error.stderr)")
+        }
+    }
+
     @Test func progressIsQuietInCI() {
         let context = CommandContext(environment: ["CI": "true"], currentDirectory: "/", stdout: { _ in }, stderr: { _ in }, stderrIsTerminal: true)
         #expect(!context.showsProgress)
