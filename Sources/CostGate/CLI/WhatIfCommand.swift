@@ -32,6 +32,11 @@ enum WhatIfCommand: Command {
         let options = try options.parse(arguments)
         let renderer = try options.evaluationRenderer()
         let patch = try options.all("set").map(PlanLoader.assignment)
+        // Every variant is measured against the plan's own policies, so a patch to them would change nothing.
+        if let policyPatch = patch.first(where: { $0.path.dottedPathSegments.first == "policies" }) {
+            throw CostGateError.usage("--set \(excerpt(policyPatch.path, limit: 80)): whatif measures every variant against the plan's own "
+                                      + "policies, so this would change nothing; use check --set to try a policy")
+        }
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         let plan = try PlanLoader.load(path, from: .workTree(root: root))
         var sides: [Evaluator.Side] = []

@@ -65,6 +65,10 @@ import CostGateTestSupport
         // The other policies are still there, unchanged.
         #expect(rows.map { $0["name"] as? String } == ["monthly budget", "support team", "acme spend", "monthly increase", "value for money"])
         #expect(rows[1]["limit"] as? Double == 26000)
+        // In whatif the plan's own policies govern: a patch to them is refused rather than ignored.
+        let whatif = runCLI(["whatif", "--plan", plan, "--set", "policies.0.max=1"], in: repositoryRoot)
+        #expect(whatif.status == .badInput)
+        #expect(whatif.stderr.contains("use check --set to try a policy"), "\(whatif.stderr)")
         for bad in ["policies.5.max=1", "policies.x.max=1", "policies.-1.max=1", "policies.+1.max=1"] {
             let error = runCLI(["check", "--plan", plan, "--set", bad], in: repositoryRoot)
             #expect(error.status == .badInput)
