@@ -68,6 +68,11 @@ enum PolicyEvaluator {
             actual = shares.max()
             if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }
         }
+        // A figure past what a double holds (a subset's cost divided by quality scores next to 0) is an input error,
+        // never `null` and never a pass, as for the forecast's own figures.
+        if let actual, !actual.isFinite {
+            throw .notFinite(plan: planFile, figure: "\(policy.metric.rawValue) of policy '\(policy.name)'")
+        }
         if head.matched == 0, !recordFilter.isEmpty {
             note = "no records match \(policy.filterDescription)" + valueHint(recordFilter, candidate: candidate, baseline: baseline)
         }

@@ -60,7 +60,7 @@ public enum CostGateError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(service): \(reason)"
         case .notFinite(let plan, let figure):
             // Cost per quality divides by the weighted quality scores: only scores next to 0 take it past a double.
-            let cause = figure == "cost_per_quality"
+            let cause = figure.hasPrefix("cost_per_quality")
                 ? "the records' quality scores are so close to 0 that the cost divided by them is beyond what can be computed"
                 : "the traffic's weights and token counts and the plan's prices multiply beyond what can be computed"
             return "\(plan): the forecast's \(figure) is not a finite number; \(cause), so no report is written"

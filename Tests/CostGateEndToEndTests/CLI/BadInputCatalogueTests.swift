@@ -79,6 +79,23 @@ import CostGateTestSupport
         #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
     }
 
+    /// The same score on one team's records only: the whole forecast is finite, but a policy on that team's cost per
+    /// quality is not. It is an input error too, not a failing or passing policy without a figure.
+    @Test func aPolicyFigureBeyondADoubleIsAnInputError() throws {
+        let traffic = line("1").replacingOccurrences(of: "}", with: #", "quality": 1e-320, "team": "x"}"#)
+            + line("2").replacingOccurrences(of: "}", with: #", "quality": 0.9, "team": "y"}"#)
+        for bound in [#""max": 100"#, #""min": 0"#] {
+            let plan = Self.plan.replacingOccurrences(of: #"{"name": "budget", "metric": "monthly_cost", "max": 10}"#,
+                                                      with: #"{"name": "value", "metric": "cost_per_quality", \#(bound), "where": {"team": "x"}}"#)
+            let folder = try scratch(["costgate.json": plan, "traffic.jsonl": traffic])
+            let result = runCLI(["check", "--format", "json", "--output", "report.json"], in: folder)
+            #expect(result.status == .badInput, "\(bound): \(result.stdout)")
+            #expect(result.stderr.contains("cost_per_quality of policy 'value' is not a finite number; the records' quality scores"),
+                    "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/report.json"))
+        }
+    }
+
     /// An unknown policy metric with no close name lists the metrics there are.
     @Test func anUnknownMetricListsTheMetrics() throws {
         let plan = Self.plan.replacingOccurrences(of: #""metric": "monthly_cost""#, with: #""metric": "latency_p95_ms""#)
