@@ -68,32 +68,25 @@ import CostGateTestSupport
     }
 
     /// A quality score next to 0 (within the 0 to 1 bound) makes cost per quality infinite: an input error whose
-    /// message names the scores, not the weights and prices, and no report.
-    @Test func qualityScoresNextToZeroAreAnInputErrorNamingThem() throws {
-        let traffic = line("1").replacingOccurrences(of: "}", with: #", "quality": 1e-320}"#) + line("2")
-        let folder = try scratch(["costgate.json": Self.plan, "traffic.jsonl": traffic])
-        let result = runCLI(["check", "--format", "markdown", "--output", "report.md"], in: folder)
-        #expect(result.status == .badInput, "\(result.stdout)")
-        #expect(result.stderr.contains("cost_per_quality is not a finite number; the records' quality scores are so close to 0"),
-                "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
-    }
-
-    /// The same score on one team's records only: the whole forecast is finite, but a policy on that team's cost per
-    /// quality is not. It is an input error too, not a failing or passing policy without a figure.
-    @Test func aPolicyFigureBeyondADoubleIsAnInputError() throws {
+    /// message names the scores, not the weights and prices, and no report. With the score on one team's records
+    /// only, the whole forecast is finite but a policy on that team's cost per quality is not: an input error too,
+    /// not a failing or passing policy without a figure.
+    @Test(arguments: [
+        ("", "cost_per_quality is not a finite number"),
+        (#""max": 100"#, "cost_per_quality of policy 'value' is not a finite number"),
+        (#""min": 0"#, "cost_per_quality of policy 'value' is not a finite number"),
+    ])
+    func qualityScoresNextToZeroAreAnInputErrorNamingThem(bound: String, message: String) throws {
         let traffic = line("1").replacingOccurrences(of: "}", with: #", "quality": 1e-320, "team": "x"}"#)
-            + line("2").replacingOccurrences(of: "}", with: #", "quality": 0.9, "team": "y"}"#)
-        for bound in [#""max": 100"#, #""min": 0"#] {
-            let plan = Self.plan.replacingOccurrences(of: #"{"name": "budget", "metric": "monthly_cost", "max": 10}"#,
-                                                      with: #"{"name": "value", "metric": "cost_per_quality", \#(bound), "where": {"team": "x"}}"#)
-            let folder = try scratch(["costgate.json": plan, "traffic.jsonl": traffic])
-            let result = runCLI(["check", "--format", "json", "--output", "report.json"], in: folder)
-            #expect(result.status == .badInput, "\(bound): \(result.stdout)")
-            #expect(result.stderr.contains("cost_per_quality of policy 'value' is not a finite number; the records' quality scores"),
-                    "\(result.stderr)")
-            #expect(!FileManager.default.fileExists(atPath: folder + "/report.json"))
-        }
+            + line("2").replacingOccurrences(of: "}", with: bound.isEmpty ? "}" : #", "quality": 0.9, "team": "y"}"#)
+        let plan = bound.isEmpty ? Self.plan : Self.plan.replacingOccurrences(
+            of: #"{"name": "budget", "metric": "monthly_cost", "max": 10}"#,
+            with: #"{"name": "value", "metric": "cost_per_quality", \#(bound), "where": {"team": "x"}}"#)
+        let folder = try scratch(["costgate.json": plan, "traffic.jsonl": traffic])
+        let result = runCLI(["check", "--format", "markdown", "--output", "report.md"], in: folder)
+        #expect(result.status == .badInput, "\(bound): \(result.stdout)")
+        #expect(result.stderr.contains(message + "; the records' quality scores are so close to 0"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
     }
 
     /// An unknown policy metric with no close name lists the metrics there are.

@@ -21,6 +21,15 @@ struct PolicyEvaluatorTests {
         return folder
     }
 
+    /// A scratch repository folder holding `plan` as `costgate.json` and `traffic` as `traffic.jsonl`.
+    static func scratch(plan: String, traffic: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-policy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        try traffic.write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        return folder
+    }
+
     @Test func theFirstPolicyThatCannotBeMeasuredInPlanOrderIsTheErrorReported() throws {
         let folder = try Self.scenario(policies: #"""
             {"name": "budget", "metric": "monthly_cost", "max": 30000},
@@ -58,9 +67,6 @@ struct PolicyEvaluatorTests {
     /// `where {"team": "(none)"}` measures the records without a team (and any recorded as "(none)"): the report's
     /// "(none)" row. A value no record has measures $0 and passes a budget, so its note offers the values there are.
     @Test func noneMatchesRecordsWithoutTheKeyAndAnUnknownValueGetsSuggestions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-none-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = #"""
             {"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 24}, "routes": {"*": {"model": "openai/gpt-4o"}},
              "policies": [{"name": "untagged", "metric": "monthly_cost", "max": 1000000, "where": {"team": "(none)"}},
@@ -70,8 +76,8 @@ struct PolicyEvaluatorTests {
         let traffic = [#""team": "support", "input_tokens": 1000, "ttft_ms": 5000"#, #""team": "(none)", "input_tokens": 2000, "ttft_ms": 100"#,
                        #""input_tokens": 4000, "ttft_ms": 200"#]
             .enumerated().map { #"{"timestamp": \#($0.offset), "model": "openai/gpt-4o", "output_tokens": 10, "latency_ms": 6000, \#($0.element)}"# }
-        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
-        try (traffic.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let folder = try Self.scratch(plan: plan, traffic: traffic.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = runCLI(["check", "--format", "json"], in: folder)
         let report = try #require(try parseJSON(result.stdout) as? [String: Any], "\(result.stderr)")
         let rows = try #require(report["policies"] as? [[String: Any]])
@@ -91,9 +97,6 @@ struct PolicyEvaluatorTests {
     /// A budget over records of a model costgate cannot price measures less than they cost: it warns instead of
     /// passing, saying why; a budget the priced records already break still fails.
     @Test func aCostPolicyOverUnpricedRecordsWarnsAndAFailureStands() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-unpriced-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = #"""
             {"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 24}, "routes": {"*": {"model": "recorded"}},
              "policies": [{"name": "budget", "metric": "monthly_cost", "max": 10},
@@ -106,8 +109,8 @@ struct PolicyEvaluatorTests {
             {"timestamp": 2, "model": "openai/gpt-4o", "input_tokens": 100, "output_tokens": 10, "team": "core"}
 
             """#
-        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
-        try traffic.write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let folder = try Self.scratch(plan: plan, traffic: traffic)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = runCLI(["check", "--format", "json"], in: folder)
         #expect(result.status == .policyFailure, "\(result.stderr)")
         let report = try #require(try parseJSON(result.stdout) as? [String: Any], "\(result.stderr)")
