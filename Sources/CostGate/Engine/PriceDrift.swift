@@ -40,7 +40,8 @@ public struct PriceDrift: Sendable, Equatable {
     /// Compares the billed cost of every record that carries one with the replay's price; nil when none does.
     public static func measure(traffic: Traffic, replay: Replay) -> PriceDrift? {
         var billed: [Int32: PreciseSum] = [:]
-        var priced: [Int32: Int64] = [:]
+        // A model's priced records can cost more than Int64's 9.2 million USD of picodollars in all.
+        var priced: [Int32: Int128] = [:]
         var counts: [Int32: Int] = [:]
         for (index, record) in traffic.records.enumerated() where record.billedCostUSD.isFinite {
             guard replay.billing[index] == .priced, replay.inputTokens[index] == record.inputTokens,
@@ -48,8 +49,7 @@ public struct PriceDrift: Sendable, Equatable {
             let slot = replay.models[index]
             guard replay.catalog.sameModel(traffic.strings[record.model], replay.modelNames[Int(slot)]) else { continue }
             billed[slot, default: PreciseSum()].add(record.billedCostUSD)
-            let (sum, overflow) = priced[slot, default: 0].addingReportingOverflow(replay.picodollars[index])
-            priced[slot] = overflow ? Int64.max : sum
+            priced[slot, default: 0] += Int128(replay.picodollars[index])
             counts[slot, default: 0] += 1
         }
         guard !counts.isEmpty else { return nil }

@@ -118,6 +118,21 @@ import CostGateTestSupport
         #expect(markdown.stdout.contains("#### Reconciliation with provider bills (head)"))
     }
 
+    /// Five records of $2,000,000 each ($10M) are more picodollars than an Int64 holds: the priced total is still exact
+    /// (it was cut to $9.22M, a 7.8% drift that failed a 5% policy against a bill that matches to the cent).
+    @Test func reconciliationOfMoreThanNineMillionDollarsIsExact() throws {
+        let traffic = (0..<5).map { index in
+            #"{"timestamp": "2026-08-01T00:0\#(index):00Z", "model": "gpt-4.1", "route": "chat", "input_tokens": 1000000000000, "output_tokens": 0, "billed_cost_usd": 2000000}"#
+        }
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "policies": [{"name": "price book current", "metric": "price_drift_pct", "max": 5}]}"#
+        let result = try Self.check(plan: plan, traffic: traffic)
+        #expect(result.status == .success, "\(result.stdout)")
+        let drift = try #require(Self.prices(result)["reconciliation"] as? [String: Any])
+        let rows = try #require(drift["by_model"] as? [[String: Any]])
+        #expect(rows.first?["priced_usd"] as? Double == 10_000_000)
+        #expect(drift["price_drift_pct"] as? Double == 0)
+    }
+
     @Test func badPricesSectionsAreErrorsWithAPath() throws {
         let cases = [
             (#", "prices": {"discounts": {"openai/*": 1.5}}"#, "'prices.discounts.openai/*'"),
