@@ -106,6 +106,14 @@ enum ServingForecaster {
             var copies = Int(load.rounded(.down))
             let fraction = load - Double(copies)
             if fraction > 0, unitHash(UInt64(index), 0) < fraction { copies += 1 }
+            // Checked before the copies are made: one record may stand for a billion requests (a sample rate of 1e-9,
+            // a weight of 1e12), which would exhaust memory long before a check after the loop.
+            if copies > simulationLimit - requests.count {
+                throw .badPlan(file: limitContext.file, path: limitContext.path,
+                               expected: "at most \(simulationLimit) simulated requests (use a shorter sample, or a larger sample_rate: "
+                                   + "each record is simulated weight × (1 + growth) times)",
+                               found: "at least \(Format.count(Double(requests.count) + Double(copies)))")
+            }
             let hashes = record.hashCount > 0
                 ? Array(traffic.hashPool[Int(record.hashStart)..<Int(record.hashStart + record.hashCount)]) : []
             for copy in 0..<copies {
@@ -114,10 +122,6 @@ enum ServingForecaster {
                 requests.append(SimRequest(arrival: record.timestamp - start + jitter, inputTokens: Int(replay.inputTokens[index]),
                                            outputTokens: Int(replay.outputTokens[index]), prefixKey: Int64(record.prefixID),
                                            prefixTokens: Int(record.prefixTokens), hashes: hashes, tag: Int32(index), serviceMs: serviceMs))
-            }
-            if requests.count > simulationLimit {
-                throw .badPlan(file: limitContext.file, path: limitContext.path,
-                               expected: "at most \(simulationLimit) simulated requests (use a shorter sample)", found: "more")
             }
         }
         // The simulator takes arrivals in time order; ties keep record order.

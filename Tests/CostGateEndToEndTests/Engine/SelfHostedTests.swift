@@ -32,4 +32,26 @@ import CostGateTestSupport
         let latency = try #require(head["latency"] as? [String: Any])
         #expect((latency["ttft_ms"] as? [String: Any])?["p95"] is Double)
     }
+
+    /// At a sample rate of 1e-9 each record stands for a billion requests: the simulation limit is an input error
+    /// at once. (The limit was checked after a record's copies were made, so three records took 23 GB before the
+    /// kernel stopped the process.)
+    @Test func aRecordStandingForABillionRequestsIsRefusedBeforeItIsExpanded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-billion-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let source = repositoryRoot + "/Scenarios/self-hosted-llama/"
+        let plan = try String(contentsOfFile: source + "costgate.json", encoding: .utf8)
+            .replacingOccurrences(of: #""sample_rate": 0.2"#, with: #""sample_rate": 0.000000001"#)
+        #expect(plan.contains("0.000000001"))
+        try plan.write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        let lines = try String(contentsOfFile: source + "traffic.jsonl", encoding: .utf8).split(separator: "\n").prefix(3)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--format", "json"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("expected at most 5000000 simulated requests"), "\(result.stderr)")
+        #expect(result.stderr.contains("found at least 1,"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
 }
+
