@@ -2,6 +2,8 @@
 enum ServingForecaster {
     /// Requests simulated at most per deployment; beyond it the run is refused rather than left to crawl.
     static let simulationLimit = 5_000_000
+    /// The longest stretch of recorded time a simulation replays, in seconds (366 days).
+    static let simulatedSpanLimit = 366.0 * 86_400
 
     static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling) throws(CostGateError) -> ServingForecast {
         let count = traffic.records.count
@@ -99,6 +101,14 @@ enum ServingForecaster {
     static func expand(traffic: Traffic, replay: Replay, indices: [Int], growth: Double, meanGap: Double,
                        limitContext: (file: String, path: String), service: ServiceModel? = nil) throws(CostGateError) -> [SimRequest] {
         let start = traffic.timeSpan?.earliest ?? 0
+        // The simulation replays the records in time, and reports replicas hour by hour: two records centuries apart
+        // would make a report of millions of hours (167 MB of JSON from two records).
+        if let first = indices.lazy.map({ traffic.records[$0].timestamp }).min(),
+           let last = indices.lazy.map({ traffic.records[$0].timestamp }).max(), last - first > simulatedSpanLimit {
+            throw .badPlan(file: limitContext.file, path: limitContext.path,
+                           expected: "records spanning at most \(Int(simulatedSpanLimit / 86_400)) days to simulate (they are replayed in time)",
+                           found: "records \(Format.count((last - first) / 86_400)) days apart")
+        }
         var requests: [SimRequest] = []
         for index in indices {
             let record = traffic.records[index]

@@ -34,9 +34,9 @@ import CostGateTestSupport
     }
 
     /// At a sample rate of 1e-9 each record stands for a billion requests: the simulation limit is an input error
-    /// at once. (The limit was checked after a record's copies were made, so three records took 23 GB before the
+    /// at once; so is a sample spanning more than 366 days. (The limit was checked after a record's copies were made, so three records took 23 GB before the
     /// kernel stopped the process.)
-    @Test func aRecordStandingForABillionRequestsIsRefusedBeforeItIsExpanded() throws {
+    @Test func aSimulationBeyondItsBoundsIsRefusedBeforeItRuns() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-billion-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -52,6 +52,21 @@ import CostGateTestSupport
         #expect(result.stderr.contains("expected at most 5000000 simulated requests"), "\(result.stderr)")
         #expect(result.stderr.contains("found at least 1,"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
+
+        // Two records 3,170 years apart (timestamps within the readers' bounds) made 27.8 million hourly replica
+        // counts: a 167 MB report. A simulation replays at most 366 days.
+        let apart = try String(contentsOfFile: source + "traffic.jsonl", encoding: .utf8).split(separator: "\n").prefix(2).enumerated()
+            .map { position, line in
+                var object = try #require(try parseJSON(String(line)) as? [String: Any])
+                object["timestamp"] = position == 0 ? 0 : 99_999_999_999
+                return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+            }
+        try (apart.joined(separator: "\n") + "\n").write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: source + "costgate.json", encoding: .utf8).write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        let far = runCLI(["check", "--format", "json"], in: folder)
+        #expect(far.status == .badInput)
+        #expect(far.stderr.contains("expected records spanning at most 366 days to simulate (they are replayed in time), found records 1,157,407 days apart"),
+                "\(far.stderr)")
     }
 }
 
