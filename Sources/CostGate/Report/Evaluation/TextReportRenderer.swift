@@ -98,7 +98,8 @@ public struct TextReportRenderer: ReportRenderer {
             }
             text += table.render()
             for result in evaluation.policies where result.note != nil {
-                text += "  note: \(TextTable.clean(result.policy.name)): \(result.note!)\n"
+                // A note quotes the policy's filter and the traffic's values, as untrusted as any name.
+                text += "  note: \(TextTable.clean(result.policy.name)): \(TextTable.clean(result.note!, limit: 400))\n"
             }
         }
         text += PriceFactsReport.text([evaluation.baseline] + evaluation.candidates.map(\.forecast))
