@@ -128,10 +128,10 @@ public enum Forecaster {
             if (perKey[keyID]?.sets ?? 0) < tagSetSums.count {
                 // A value recorded as "(none)" shares the row of the records without the key, as in showback; it
                 // used to be replaced by them, and its cost was missing from the breakdown.
-                var none = perValue["(none)"] ?? (PreciseSum(), PreciseSum())
+                var none = perValue[Traffic.noneTagValue] ?? (PreciseSum(), PreciseSum())
                 none.cost.add(noneCost)
                 none.requests.add(noneRequests)
-                perValue["(none)"] = none
+                perValue[Traffic.noneTagValue] = none
             }
             let list = perValue.map { Forecast.Group(name: $0.key, monthlyCost: $0.value.cost.value * factor, requests: $0.value.requests.value * factor) }
                 .sorted { $0.monthlyCost != $1.monthlyCost ? $0.monthlyCost > $1.monthlyCost : $0.name < $1.name }

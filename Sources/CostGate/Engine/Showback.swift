@@ -63,7 +63,7 @@ public struct Showback: Sendable {
                 case "route": name = traffic.strings[record.route]
                 case "model": name = replay.modelNames[Int(replay.models[index])]
                 default:
-                    name = traffic.tagSets[Int(record.tagSet)].first { $0.key == keyID }.map { traffic.strings[$0.value] } ?? "(none)"
+                    name = traffic.tagSets[Int(record.tagSet)].first { $0.key == keyID }.map { traffic.strings[$0.value] } ?? Traffic.noneTagValue
                 }
                 groups[name, default: Accumulator()].add(index, replay: replay, value: values[index])
             }

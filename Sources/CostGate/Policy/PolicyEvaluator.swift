@@ -109,7 +109,7 @@ extension PolicyEvaluator {
     /// For a filter that matched nothing: the closest values of the first tag whose value no record of either side
     /// has (a misspelt value measures $0, which a budget passes), or "" when there is none to offer.
     static func valueHint(_ filter: [(key: String, value: String)], candidate: PolicyContext, baseline: PolicyContext) -> String {
-        for (key, value) in filter where !["route", "model"].contains(key) && value != RecordFilter.noneValue {
+        for (key, value) in filter where !["route", "model"].contains(key) && value != Traffic.noneTagValue {
             let known = Set(candidate.traffic.tagValues(of: key) + baseline.traffic.tagValues(of: key))
             guard !known.contains(value) else { continue }
             let closest = Suggestions.closest(to: value, among: known.sorted())

@@ -1,8 +1,6 @@
 /// Matches records on route, model (the side's resolved model) or any tag. A tag value of `(none)` matches the records
 /// without the key (and any whose value is the text `(none)`), as the breakdowns group them.
 struct RecordFilter {
-    /// The value that stands for "no such tag", in filters as in breakdowns.
-    static let noneValue = "(none)"
 
     private var routeID: Int32?
     /// Per model slot of the replay, whether it matches; nil when the filter names no model.
@@ -32,7 +30,7 @@ struct RecordFilter {
                 for slot in slots { matches[slot] = true }
                 modelSlots = matches
             default:
-                if value == Self.noneValue {
+                if value == Traffic.noneTagValue {
                     if let keyID = traffic.strings.id(of: key) { absentKeys.append((keyID, traffic.strings.id(of: value))) }
                 } else if let keyID = traffic.strings.id(of: key), let valueID = traffic.strings.id(of: value) {
                     tagPairs.append((keyID, valueID))

@@ -37,9 +37,9 @@ struct StrataIndex {
                 case "route": return block.strings[record.route]
                 case "model": return replay.modelNames[Int(replay.models[index])]
                 default:
-                    guard let keyID = tagKeyIDs[position] else { return "(none)" }
+                    guard let keyID = tagKeyIDs[position] else { return Traffic.noneTagValue }
                     for pair in block.tagSets[Int(record.tagSet)] where pair.key == keyID { return block.strings[pair.value] }
-                    return "(none)"
+                    return Traffic.noneTagValue
                 }
             }
             let number: Int

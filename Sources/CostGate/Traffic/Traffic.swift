@@ -70,6 +70,9 @@ public struct Traffic: Sendable {
         return keys.map { strings[$0] }.sorted()
     }
 
+    /// The name of the group of records without a given tag, in breakdowns, strata and `where` filters alike.
+    public static let noneTagValue = "(none)"
+
     /// Every value tag `key` takes in the sample, sorted (empty when no record has the key).
     public func tagValues(of key: String) -> [String] {
         guard let keyID = strings.id(of: key) else { return [] }
