@@ -147,7 +147,7 @@ public enum Forecaster {
             monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
             requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
             quality: quality.mean, qualityCoverage: requests.value > 0 ? quality.scoredWeight / requests.value : 0,
-            costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
+            costPerQuality: quality.costPerQuality(monthlyCost: monthly, requests: requests.value * factor),
             byRoute: groups(routeSums) { traffic.strings[$0] },
             byModel: groups(modelSums) { replay.modelNames[Int($0)] },
             byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)

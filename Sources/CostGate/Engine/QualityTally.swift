@@ -19,8 +19,12 @@ struct QualityTally {
     /// The weighted mean score, nil when nothing is scored.
     var mean: Double? { weights.value > 0 ? weightedScores.value / weights.value : nil }
 
-    /// `monthlyCost / (factor · Σ w·q)`: the cost of one quality-weighted request, nil without scores.
-    func costPerQuality(monthlyCost: Double, factor: Double) -> Double? {
-        weightedScores.value > 0 ? monthlyCost / (factor * weightedScores.value) : nil
+    /// `monthlyCost / (requests · mean)`: the cost of one quality-weighted request, nil without scores.
+    /// `requests` counts every record the cost covers, scored or not: records without a score are taken at the
+    /// mean score of those with one. Dividing all of the cost by the scored records' Σ w·q alone, as before,
+    /// inflated the figure by one over the share of traffic that is scored, and moved it whenever that share did.
+    func costPerQuality(monthlyCost: Double, requests: Double) -> Double? {
+        guard let mean, mean > 0, requests > 0 else { return nil }
+        return monthlyCost / (requests * mean)
     }
 }

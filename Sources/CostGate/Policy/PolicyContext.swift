@@ -66,7 +66,7 @@ struct PolicyContext {
         let factor = forecast.scaling.factor
         let monthly = cost.value * factor
         return Subset(monthlyCost: monthly, requests: requests.value * factor,
-                      quality: quality.mean, costPerQuality: quality.costPerQuality(monthlyCost: monthly, factor: factor),
+                      quality: quality.mean, costPerQuality: quality.costPerQuality(monthlyCost: monthly, requests: requests.value * factor),
                       values: masked, fixed: maskedFixed, matched: matched, unpriced: unpriced)
     }
 }

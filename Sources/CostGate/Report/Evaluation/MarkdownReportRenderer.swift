@@ -98,7 +98,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
             var name = Markdown.escape(result.policy.name)
             if !result.policy.filter.isEmpty { name += " (" + Markdown.escape(result.policy.filterDescription) + ")" }
             var actual = ReportFacts.format(result.actual, metric: result.policy.metric)
-            if let note = result.note { actual += " — " + Markdown.escape(note, limit: 120) }
+            if let note = result.note { actual += " — " + Markdown.escape(note, limit: 400) }
             var row = [ReportFacts.symbol(result.status), name, "`" + result.policy.metric.rawValue + "`"]
             if !single { row.append(Markdown.escape(result.candidate)) }
             row += [actual, (result.bound == .max ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)]
@@ -289,7 +289,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
              Format.count(row.headRequests)]
         }
         var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], cells, alignRight: [1, 2, 3, 4])
-        if rows.count > shown { text += "\n\(rows.count - shown) more not shown (see the JSON report).\n" }
+        if rows.count > shown {
+            // The rows left out still sum to something: say how much, so the table's rows and this line add up.
+            var base = PreciseSum()
+            var head = PreciseSum()
+            var change = PreciseSum()
+            for row in rows.dropFirst(shown) {
+                base.add(row.baseCost)
+                head.add(row.headCost)
+                change.add(row.change)
+            }
+            text += "\n\(rows.count - shown) more not shown, together \(Format.money(base.value)) → \(Format.money(head.value)) "
+                + "(\(Format.moneyChange(change.value))); see the JSON report.\n"
+        }
         return text
     }
 }

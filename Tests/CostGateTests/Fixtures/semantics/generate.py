@@ -91,7 +91,7 @@ def forecast(rows, plan, window):
     res = dict(monthly_cost=monthly, requests=scale * reqs,
                cost_per_request=monthly / (scale * reqs) if reqs else None,
                quality=wq / ws if ws else None,
-               cost_per_quality=monthly / (scale * wq) if wq else None)
+               cost_per_quality=monthly / (scale * reqs * (wq / ws)) if wq > 0 and reqs else None)
     def group(key):
         g = {}
         for x in rows:

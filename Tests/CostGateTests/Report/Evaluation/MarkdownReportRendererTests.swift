@@ -59,6 +59,38 @@ import CostGateTestSupport
         #expect(Comparison.carriers(big + rows).count == 19)
     }
 
+    /// Every one of 300 routes moves a little, so none carries the change and most are left out of the table:
+    /// the line that counts them also says what they add up to, and the shown rows plus that line make the total.
+    @Test func theRowsLeftOutSayWhatTheyAddUpTo() throws {
+        let folder = try wideRepository(tagKeys: 0)
+        let head = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"*": {"model": "openai/gpt-4o-mini"}}}"#
+        try head.write(toFile: folder + "/cheaper.json", atomically: true, encoding: .utf8)
+        let result = runCLI(["check", "--base-plan", "base.json", "--plan", "cheaper.json", "--format", "markdown"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        func dollars(_ text: some StringProtocol) throws -> Double {
+            try #require(Double(String(text).filter { "0123456789.-".contains($0) }), "\(text)")
+        }
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("#### By route") })
+        var shown = 0.0
+        var rows = 0
+        for line in lines[(header + 1)...] where line.hasPrefix("| route") || line.hasPrefix("| tiny") {
+            shown += try dollars(line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }[3])
+            rows += 1
+        }
+        let note = try #require(lines.first { $0.contains("more not shown") }, "\(result.stdout)")
+        let match = try #require(note.wholeMatch(of: /(\d+) more not shown, together (\S+) → (\S+) \((\S+)\); see the JSON report\./))
+        #expect(Int(match.1) == 300 - rows)
+        let (base, after, hidden) = (try dollars(match.2), try dollars(match.3), try dollars(match.4))
+        #expect(hidden < 0 && abs(after - base - hidden) <= 0.011, "\(note)")
+        let json = runCLI(["check", "--base-plan", "base.json", "--plan", "cheaper.json", "--format", "json"], in: folder)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let candidate = try #require((report["candidates"] as? [[String: Any]])?.first)
+        let total = try #require(candidate["monthly_cost"] as? Double) - (try #require(report["baseline"] as? [String: Any])["monthly_cost"] as! Double)
+        // Each shown cell and the line are rounded to the cent.
+        #expect(abs(shown + hidden - total) <= 0.005 * Double(rows + 1) + 1e-9, "shown \(shown) + left out \(hidden) against \(total)")
+    }
+
     @Test func aReportWith200TagKeysFitsGitHubsLimit() throws {
         let folder = try wideRepository(tagKeys: 200)
         let full = runCLI(["check", "--base-plan", "base.json", "--format", "markdown", "--max-comment-chars", "100000000"], in: folder)
