@@ -92,7 +92,8 @@ extension ArchitectureLedger {
                 return RouteArchitecture.Tier(name: route.tiers[tier].name, model: route.tiers[tier].model, requests: tierSum.requests.value * factor,
                                               monthlyCost: cost, escalationCost: tierSum.escalationCost.value * factor,
                                               escalations: tierSum.escalations.value * factor, quality: tierSum.quality.mean,
-                                              costPerQuality: tierSum.quality.costPerQuality(monthlyCost: cost, requests: tierSum.requests.value * factor))
+                                              costPerQuality: tierSum.quality.costPerQuality(monthlyCost: cost, requests: tierSum.requests.value * factor),
+                                              scoredRequests: tierSum.quality.scoredWeight * factor)
             }
             let requests = sum.requests.value
             return RouteArchitecture(

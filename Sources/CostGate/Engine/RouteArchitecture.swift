@@ -15,8 +15,10 @@ public struct RouteArchitecture: Sendable {
         public var escalations: Double
         /// Mean quality of the tier's requests (an escalated request has its final tier's score), nil unscored.
         public var quality: Double?
-        /// Monthly cost per quality-weighted request, nil unscored.
+        /// Monthly cost per quality-weighted request (cost per request over mean quality), nil unscored.
         public var costPerQuality: Double?
+        /// Monthly requests of the tier that have a quality score: the weight of `quality`, for pooling tiers.
+        public var scoredRequests: Double = 0
     }
 
     /// A line of its own: the classifier's calls or the cache's embedding calls.

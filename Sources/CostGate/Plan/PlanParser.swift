@@ -432,7 +432,7 @@ public enum PlanParser {
         }
         try object.rejectUnknownKeys()
         let policy = Policy(name: name, metric: metric, max: max, min: min, filter: filter, severity: severity)
-        try policy.checkTierFilter(path: path, file: file)
+        try policy.checkFilterKeys(path: path, file: file)
         return policy
     }
 }

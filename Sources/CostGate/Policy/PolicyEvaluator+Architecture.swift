@@ -26,19 +26,22 @@ extension PolicyEvaluator {
             for row in rows {
                 cost.add(row.monthlyCost)
                 requests.add(row.requests)
-                if let quality = row.quality, let perQuality = row.costPerQuality, perQuality > 0 {
-                    // costPerQuality = cost / (requests × quality): recover the quality-weighted requests.
-                    weightedQuality.add(row.monthlyCost / perQuality)
-                    scored.add(row.monthlyCost / perQuality / quality)
+                if let quality = row.quality {
+                    weightedQuality.add(row.scoredRequests, times: quality)
+                    scored.add(row.scoredRequests)
                 }
             }
+            // The tier's rows pooled as one subset: its mean quality over the scored requests, and its cost per
+            // quality as for any subset, cost per request over that mean (unscored requests at the mean).
+            let mean = scored.value > 0 ? weightedQuality.value / scored.value : nil
             switch policy.metric {
             case .tierCost:
                 return (cost.value, nil)
             case .tierQuality:
-                return scored.value > 0 ? (weightedQuality.value / scored.value, nil) : (nil, "no quality scores for the tier")
+                return mean.map { ($0, nil) } ?? (nil, "no quality scores for the tier")
             default:
-                return weightedQuality.value > 0 ? (cost.value / weightedQuality.value, nil) : (nil, "no quality scores for the tier")
+                guard let mean, mean > 0, requests.value > 0 else { return (nil, "no quality scores for the tier") }
+                return (cost.value / (requests.value * mean), nil)
             }
         }
     }

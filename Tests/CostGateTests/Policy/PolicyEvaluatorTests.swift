@@ -30,6 +30,36 @@ struct PolicyEvaluatorTests {
         return folder
     }
 
+    /// Fleet-wide and per-model metrics cannot select records by route or tag. They used to accept such a `where`
+    /// and report the whole figure under its name ("gpu_utilization for route chat" was every fleet's); now the
+    /// plan is refused at the key, exit 2, and `model` stays allowed where the metric is per model.
+    @Test func aWhereTheMetricCannotHonourIsAPlanError() throws {
+        let cases: [(policy: String, expected: String?)] = [
+            (#"{"name": "busy", "metric": "gpu_utilization", "min": 0.1, "where": {"route": "chat"}}"#,
+             "'policies[0].where.route': expected no where with gpu_utilization"),
+            (#"{"name": "drift", "metric": "price_drift_pct", "max": 2, "where": {"team": "core"}}"#,
+             "'policies[0].where.team': expected only model with price_drift_pct"),
+            (#"{"name": "tpm", "metric": "peak_tpm_share", "max": 0.8, "where": {"model": "openai/gpt-4o", "route": "chat"}}"#,
+             "'policies[0].where.route': expected only model with peak_tpm_share"),
+            (#"{"name": "rpm", "metric": "peak_rpm_share", "max": 0.8, "where": {"model": "openai/gpt-4o"}}"#, nil),
+            (#"{"name": "drift", "metric": "price_drift_pct", "max": 2, "where": {"model": "openai/gpt-4o"}}"#, nil),
+        ]
+        for (policy, expected) in cases {
+            let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"*": {"model": "recorded"}}, "policies": ["#
+                + policy + "]}"
+            let folder = try Self.scratch(plan: plan, traffic: #"{"timestamp": 1700000000, "model": "openai/gpt-4o", "route": "chat", "team": "core", "input_tokens": 10, "output_tokens": 5}"# + "\n")
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let result = runCLI(["check", "--format", "json"], in: folder)
+            if let expected {
+                #expect(result.status == .badInput, "\(policy)")
+                #expect(result.stderr.contains(expected), "\(result.stderr)")
+                #expect(result.stdout.isEmpty)
+            } else {
+                #expect(result.status != .badInput, "\(policy): \(result.stderr)")
+            }
+        }
+    }
+
     @Test func theFirstPolicyThatCannotBeMeasuredInPlanOrderIsTheErrorReported() throws {
         let folder = try Self.scenario(policies: #"""
             {"name": "budget", "metric": "monthly_cost", "max": 30000},
