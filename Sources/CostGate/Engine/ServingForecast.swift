@@ -84,6 +84,14 @@ public struct ServingForecast: Sendable {
         public var peakTokensPerMinute: Double
         public var rpmLimit: Double?
         public var tpmLimit: Double?
+        /// Sampled records in the busiest minute (by requests) and in the busiest minute by tokens.
+        public var peakRequestsRecords = 0
+        public var peakTokensRecords = 0
+        /// One standard error of each peak minute's estimate from sampling alone, relative to the estimate:
+        /// √Σ w(w−1)·x² / Σ w·x over that minute's records (x = 1 for requests, the tokens for tokens), as for any
+        /// total estimated from a Poisson sample with inclusion weights w; 0 when every record stands for itself.
+        public var peakRequestsRelativeError = 0.0
+        public var peakTokensRelativeError = 0.0
         public var rpmShare: Double? { rpmLimit.map { peakRequestsPerMinute / $0 } }
         public var tpmShare: Double? { tpmLimit.map { peakTokensPerMinute / $0 } }
     }

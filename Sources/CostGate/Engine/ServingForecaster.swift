@@ -277,16 +277,45 @@ enum ServingForecaster {
         var result: [ServingForecast.RateLimitUse] = []
         for (name, limit) in plan.rateLimits.sorted(by: { $0.key < $1.key }) {
             let slots = Set(replay.modelNames.indices.filter { replay.catalog.sameModel(name, replay.modelNames[$0]) }.map(Int32.init))
-            var requests: [Int64: Double] = [:]
-            var tokens: [Int64: Double] = [:]
+            // Per minute: the load, and the records and Σ w(w−1)·x² behind it, for the peak's sampling error.
+            struct Minute {
+                var requests = 0.0
+                var tokens = 0.0
+                var records = 0
+                var requestsVariance = 0.0
+                var tokensVariance = 0.0
+            }
+            var minutes: [Int64: Minute] = [:]
             for index in replay.weights.indices where slots.contains(replay.models[index]) && replay.billing[index] == .priced {
                 let minute = Int64((traffic.records[index].timestamp / 60).rounded(.down))
-                let load = replay.weights[index] * growth
-                requests[minute, default: 0] += load
-                tokens[minute, default: 0] += load * Double(replay.inputTokens[index] + replay.outputTokens[index])
+                let weight = replay.weights[index]
+                let load = weight * growth
+                let size = Double(replay.inputTokens[index] + replay.outputTokens[index])
+                let spread = max(0, weight * (weight - 1)) * growth * growth
+                minutes[minute, default: Minute()].requests += load
+                minutes[minute]!.tokens += load * size
+                minutes[minute]!.records += 1
+                minutes[minute]!.requestsVariance += spread
+                minutes[minute]!.tokensVariance += spread * size * size
             }
-            result.append(.init(model: name, peakRequestsPerMinute: requests.values.max() ?? 0, peakTokensPerMinute: tokens.values.max() ?? 0,
-                                rpmLimit: limit.rpm, tpmLimit: limit.tpm))
+            // The busiest minute, the earliest among equals, so that the report does not depend on hashing order.
+            func peak(_ load: (Minute) -> Double) -> Minute? {
+                minutes.max { load($0.value) != load($1.value) ? load($0.value) < load($1.value) : $0.key > $1.key }?.value
+            }
+            func relative(_ variance: Double, _ total: Double) -> Double { total > 0 ? variance.squareRoot() / total : 0 }
+            var use = ServingForecast.RateLimitUse(model: name, peakRequestsPerMinute: 0, peakTokensPerMinute: 0,
+                                                   rpmLimit: limit.rpm, tpmLimit: limit.tpm)
+            if let busiest = peak(\.requests) {
+                use.peakRequestsPerMinute = busiest.requests
+                use.peakRequestsRecords = busiest.records
+                use.peakRequestsRelativeError = relative(busiest.requestsVariance, busiest.requests)
+            }
+            if let busiest = peak(\.tokens) {
+                use.peakTokensPerMinute = busiest.tokens
+                use.peakTokensRecords = busiest.records
+                use.peakTokensRelativeError = relative(busiest.tokensVariance, busiest.tokens)
+            }
+            result.append(use)
         }
         return result
     }

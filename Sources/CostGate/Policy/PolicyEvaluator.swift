@@ -64,9 +64,18 @@ enum PolicyEvaluator {
         case .peakTPMShare, .peakRPMShare:
             let model = policy.filter.first { $0.key == "model" }?.value
             let uses = (candidate.forecast.serving?.rateLimits ?? []).filter { model == nil || candidate.replay.catalog.sameModel(model!, $0.model) }
-            let shares = uses.compactMap { policy.metric == .peakTPMShare ? $0.tpmShare : $0.rpmShare }
-            actual = shares.max()
-            if actual == nil { note = "no rate_limits entry with a \(policy.metric == .peakTPMShare ? "tpm" : "rpm") limit" }
+            let tokens = policy.metric == .peakTPMShare
+            let shares = uses.compactMap { use in (tokens ? use.tpmShare : use.rpmShare).map { (share: $0, use: use) } }
+            let top = shares.max { $0.share != $1.share ? $0.share < $1.share : $0.use.model > $1.use.model }
+            actual = top?.share
+            if actual == nil { note = "no rate_limits entry with a \(tokens ? "tpm" : "rpm") limit" }
+            if let use = top?.use {
+                let error = tokens ? use.peakTokensRelativeError : use.peakRequestsRelativeError
+                if error >= 0.1 {
+                    note = "the peak minute rests on \(tokens ? use.peakTokensRecords : use.peakRequestsRecords) sampled record(s): "
+                        + "±\(Format.wholePercent(error)) from sampling alone, and a busiest minute tends to read high"
+                }
+            }
         }
         // A figure past what a double holds (a subset's cost divided by quality scores next to 0) is an input error,
         // never `null` and never a pass, as for the forecast's own figures.

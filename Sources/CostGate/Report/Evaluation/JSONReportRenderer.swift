@@ -138,6 +138,9 @@ public struct JSONReportRenderer: ReportRenderer {
                     ("model", .string(use.model)), ("peak_rpm", number(use.peakRequestsPerMinute)), ("peak_tpm", number(use.peakTokensPerMinute)),
                     ("rpm_limit", optional(use.rpmLimit)), ("tpm_limit", optional(use.tpmLimit)),
                     ("peak_rpm_share", optional(use.rpmShare)), ("peak_tpm_share", optional(use.tpmShare)),
+                    ("peak_rpm_records", number(Double(use.peakRequestsRecords))), ("peak_tpm_records", number(Double(use.peakTokensRecords))),
+                    ("peak_rpm_relative_error", number(use.peakRequestsRelativeError)),
+                    ("peak_tpm_relative_error", number(use.peakTokensRelativeError)),
                 ])
             })),
             ("prices", PriceFactsReport.json(forecast.prices)),

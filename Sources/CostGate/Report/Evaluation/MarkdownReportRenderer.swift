@@ -191,11 +191,19 @@ public struct MarkdownReportRenderer: ReportRenderer {
         let limits = forecasts.flatMap { f in (f.serving?.rateLimits ?? []).map { (f.name, $0) } }
         if !limits.isEmpty {
             var rows: [[String]] = []
+            // A sampled log's busiest minute is an estimate: its standard error from sampling rides along.
+            func margin(_ error: Double) -> String { error >= 0.005 ? " (±" + Format.wholePercent(error) + ")" : "" }
             for (side, use) in limits {
-                rows.append([Markdown.escape(side), Markdown.escape(use.model), Format.count(use.peakRequestsPerMinute) + (use.rpmLimit.map { " of " + Format.count($0) } ?? ""),
-                             Format.count(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Format.count($0) } ?? "")])
+                rows.append([Markdown.escape(side), Markdown.escape(use.model),
+                             Format.count(use.peakRequestsPerMinute) + (use.rpmLimit.map { " of " + Format.count($0) } ?? "") + margin(use.peakRequestsRelativeError),
+                             Format.count(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Format.count($0) } ?? "") + margin(use.peakTokensRelativeError)])
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
+            let records = limits.map { min($0.1.peakRequestsRecords, $0.1.peakTokensRecords) }.min() ?? 0
+            if limits.contains(where: { max($0.1.peakRequestsRelativeError, $0.1.peakTokensRelativeError) >= 0.1 }) {
+                text += "\nA peak minute resting on few sampled records (\(records) in the thinnest here) is uncertain: ± is one standard "
+                    + "error of that minute from sampling alone, and the busiest of many noisy minutes tends to read above its true rate.\n"
+            }
         }
         for line in ReportFacts.fallbackLines(forecasts, name: { Markdown.escape($0) }) { text += "\n**Fallback:** " + line + "\n" }
         return text

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import CostGate
+import CostGateTestSupport
+
+/// The provider rate-limit peaks of a sampled log carry their sampling error. At `sample_rate` 0.25 each record
+/// stands for 4 requests: minute 0 holds 3 records, minute 1 holds 5 such records and one recorded with weight 1.
+/// Minute 1 is the peak: 5 × 4 + 1 = 21 requests a minute and 2,100 tokens (100 a request). Its standard error
+/// from sampling is √Σ w(w−1) = √(5 × 12 + 0) = √60 requests, 36.9% of 21; tokens scale alike.
+@Suite struct ServingForecasterTests {
+    static func traffic() -> String {
+        var lines: [String] = []
+        for second in [0, 10, 20] {
+            lines.append(#"{"timestamp": \#(1_767_225_600 + second), "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": 90, "output_tokens": 10}"#)
+        }
+        for second in [60, 70, 80, 90, 100] {
+            lines.append(#"{"timestamp": \#(1_767_225_600 + second), "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": 90, "output_tokens": 10}"#)
+        }
+        lines.append(#"{"timestamp": 1767225710, "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": 90, "output_tokens": 10, "weight": 1}"#)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func plan(sampleRate: Double) -> String {
+        #"{"version": 1, "traffic": {"path": "traffic.jsonl", "sample_rate": \#(sampleRate), "window_hours": 1}, "#
+            + #""routes": {"chat": {"model": "openai/gpt-4o-mini"}}, "rate_limits": {"openai/gpt-4o-mini": {"rpm": 100, "tpm": 10000}}, "#
+            + #""policies": [{"name": "headroom", "metric": "peak_rpm_share", "max": 0.8}]}"#
+    }
+
+    @Test func thePeakMinuteCarriesItsSamplingError() throws {
+        let folder = try PolicyEvaluatorTests.scratch(plan: Self.plan(sampleRate: 0.25), traffic: Self.traffic())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = runCLI(["check", "--format", "json"], in: folder)
+        #expect(json.status == .success, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(report["baseline"] as? [String: Any])
+        let use = try #require((baseline["rate_limits"] as? [[String: Any]])?.first)
+        #expect(use["peak_rpm"] as? Double == 21)
+        #expect(use["peak_tpm"] as? Double == 2_100)
+        #expect(use["peak_rpm_records"] as? Double == 6)
+        let expected = 60.0.squareRoot() / 21
+        #expect(abs(try #require(use["peak_rpm_relative_error"] as? Double) - expected) < 1e-12)
+        #expect(abs(try #require(use["peak_tpm_relative_error"] as? Double) - expected) < 1e-12)
+        let policy = try #require((report["policies"] as? [[String: Any]])?.first)
+        #expect((policy["note"] as? String)?.contains("rests on 6 sampled record(s): ±37% from sampling alone") == true, "\(policy)")
+
+        let markdown = runCLI(["check", "--format", "markdown"], in: folder)
+        #expect(markdown.stdout.contains("| 21 of 100 (±37%) | 2,100 of 10,000 (±37%) |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("A peak minute resting on few sampled records (6 in the thinnest here)"))
+    }
+
+    @Test func aFullLogHasNoSamplingError() throws {
+        let folder = try PolicyEvaluatorTests.scratch(plan: Self.plan(sampleRate: 1), traffic: Self.traffic())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = runCLI(["check", "--format", "json"], in: folder)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let use = try #require(((report["baseline"] as? [String: Any])?["rate_limits"] as? [[String: Any]])?.first)
+        // Minute 1 now holds 6 requests against minute 0's 3.
+        #expect(use["peak_rpm"] as? Double == 6)
+        #expect(use["peak_rpm_relative_error"] as? Double == 0)
+        let markdown = runCLI(["check", "--format", "markdown"], in: folder)
+        #expect(markdown.stdout.contains("| 6 of 100 | 600 of 10,000 |"), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains("A peak minute resting"))
+    }
+}
