@@ -60,6 +60,50 @@ struct PolicyEvaluatorTests {
         }
     }
 
+    /// Tier policies without `where.route` pool a tier over every router route. Route `a` is scored by the plan
+    /// (every request), route `b` only where a record carries its own quality (one in three), so the two tiers named
+    /// `small` have different coverage. Pooled, the quality is the mean over scored requests and the cost per quality
+    /// is cost / (requests × that mean), from the JSON's own rows.
+    @Test func tiersPooledOverRoutesWeighQualityByScoredRequests() throws {
+        var lines: [String] = []
+        for index in 0..<12 {
+            let route = index % 2 == 0 ? "a" : "b"
+            let quality = route == "b" && index % 3 == 0 ? #", "quality": 0.5"# : ""
+            lines.append(#"{"timestamp": \#(index * 300), "route": "\#(route)", "model": "openai/gpt-4o", "input_tokens": \#(1_000 + index * 97), "output_tokens": 200\#(quality)}"#)
+        }
+        let router = #"{"router": {"tiers": [{"name": "small", "model": "anthropic/claude-haiku-4.5", "share": 0.6}, {"name": "big", "model": "anthropic/claude-sonnet-4.5", "share": 0.4}]}}"#
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"a": \#(router), "b": \#(router)}, "#
+            + #""quality": {"a": {"anthropic/claude-haiku-4.5": 0.8, "anthropic/claude-sonnet-4.5": 0.9}}, "policies": ["#
+            + #"{"name": "q", "metric": "tier_quality", "min": 0, "where": {"tier": "small"}}, "#
+            + #"{"name": "cpq", "metric": "tier_cost_per_quality", "max": 1e9, "where": {"tier": "small"}}]}"#
+        let folder = try Self.scratch(plan: plan, traffic: lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let result = runCLI(["check", "--format", "json"], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let byRoute = try #require((report["baseline"] as? [String: Any])?["by_route"] as? [String: Any])
+        var cost = 0.0, requests = 0.0, weighted = 0.0, scored = 0.0
+        var coverage: [Double] = []
+        for route in ["a", "b"] {
+            let tier = try #require(((byRoute[route] as? [String: Any])?["tiers"] as? [String: Any])?["small"] as? [String: Any])
+            let tierRequests = try #require(tier["requests"] as? Double)
+            let tierScored = try #require(tier["scored_requests"] as? Double)
+            cost += try #require(tier["monthly_cost"] as? Double)
+            requests += tierRequests
+            weighted += try #require(tier["quality"] as? Double) * tierScored
+            scored += tierScored
+            coverage.append(tierScored / tierRequests)
+        }
+        #expect(abs(coverage[0] - 1) < 1e-12 && coverage[1] < 0.5, "\(coverage)")
+        let mean = weighted / scored
+        let policies = try #require(report["policies"] as? [[String: Any]])
+        let quality = try #require(policies.first { $0["name"] as? String == "q" }?["actual"] as? Double)
+        let perQuality = try #require(policies.first { $0["name"] as? String == "cpq" }?["actual"] as? Double)
+        #expect(abs(quality - mean) <= 1e-12 * mean, "\(quality) against \(mean)")
+        let expected = cost / (requests * mean)
+        #expect(abs(perQuality - expected) <= 1e-12 * expected, "\(perQuality) against \(expected)")
+    }
+
     @Test func theFirstPolicyThatCannotBeMeasuredInPlanOrderIsTheErrorReported() throws {
         let folder = try Self.scenario(policies: #"""
             {"name": "budget", "metric": "monthly_cost", "max": 30000},

@@ -88,6 +88,7 @@ enum ArchitectureSection {
                     ("model", .string(tier.model)), ("requests", .number(tier.requests)), ("monthly_cost", .number(tier.monthlyCost)),
                     ("escalation_cost", .number(tier.escalationCost)), ("escalations", .number(tier.escalations)),
                     ("quality", tier.quality.map { .number($0) } ?? .null),
+                    ("scored_requests", .number(tier.scoredRequests)),
                     ("cost_per_quality", tier.costPerQuality.map { .number($0) } ?? .null),
                 ]))
             })))
