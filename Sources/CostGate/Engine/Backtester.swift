@@ -86,7 +86,7 @@ enum Backtester {
             let (requests, predict) = try load(served, traffic: traffic, replay: replay, windowSeconds: windowSeconds,
                                                context: (plan.file, "deployments.\(deployment.name)"))
             let simulated = ServingSimulator.run(requests, deployment: deployment)
-            let source = deployment.calibratesFromTraffic ? "fitted on this traffic"
+            let source = deployment.calibratesFromTraffic ? "fitted on this traffic (in-sample: not a validation)"
                 : deployment.calibrationFile.map { "calibration \($0)" } ?? "engine profile \(deployment.engine.profile.id)"
             result.append(Backtest(deployment: deployment.name, records: served.measured.count,
                                    measured: measuredMeans(served.measured, traffic: traffic, replay: replay),
