@@ -27,7 +27,9 @@ enum FallbackPlanner {
             guard let first = indices.first else { continue }
             let primary = replay.modelNames[Int(replay.models[first])]
             var overflowShare: [Int64: Double] = [:]
-            if fallback.on.contains(.rateLimit),
+            // Usage-report rows carry no request times within their buckets, so no minute's load is known
+            // (`ServingForecaster.aggregatePeaksNote`): no overflow is forecast for them.
+            if fallback.on.contains(.rateLimit), traffic.aggregateRows == 0,
                let limit = plan.rateLimits.sorted(by: { $0.key < $1.key }).first(where: { replay.catalog.sameModel($0.key, primary) })?.value {
                 overflowShare = overflow(traffic: traffic, replay: replay, primary: primary, limit: limit, growth: growth)
             }

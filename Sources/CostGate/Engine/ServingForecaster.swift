@@ -78,6 +78,7 @@ enum ServingForecaster {
             }
         }
 
+        if !plan.rateLimits.isEmpty, traffic.aggregateRows > 0 { notes.append(aggregatePeaksNote) }
         let hosted = hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes)
         // Appending to an empty array would copy the hosted samples: take them as they are.
         if samples.isEmpty { samples = hosted } else { samples += hosted }
@@ -272,8 +273,13 @@ enum ServingForecaster {
         return samples
     }
 
+    /// Why rate-limit peaks are not forecast for aggregate traffic: shared by the notes and the policies.
+    static let aggregatePeaksNote = "provider rate limits are not forecast from usage-report rows: a row is a bucket's "
+        + "totals, with no request times within it, so no minute's load is known"
+
     private static func rateLimits(traffic: Traffic, replay: Replay, plan: Plan, growth: Double) -> [ServingForecast.RateLimitUse] {
-        guard !plan.rateLimits.isEmpty else { return [] }
+        // A usage report's rows sit at their buckets' start: read as minutes, a day's requests would land in one.
+        guard !plan.rateLimits.isEmpty, traffic.aggregateRows == 0 else { return [] }
         var result: [ServingForecast.RateLimitUse] = []
         for (name, limit) in plan.rateLimits.sorted(by: { $0.key < $1.key }) {
             let slots = Set(replay.modelNames.indices.filter { replay.catalog.sameModel(name, replay.modelNames[$0]) }.map(Int32.init))

@@ -68,7 +68,10 @@ enum PolicyEvaluator {
             let shares = uses.compactMap { use in (tokens ? use.tpmShare : use.rpmShare).map { (share: $0, use: use) } }
             let top = shares.max { $0.share != $1.share ? $0.share < $1.share : $0.use.model > $1.use.model }
             actual = top?.share
-            if actual == nil { note = "no rate_limits entry with a \(tokens ? "tpm" : "rpm") limit" }
+            if actual == nil {
+                note = candidate.forecast.serving?.notes.contains(ServingForecaster.aggregatePeaksNote) == true
+                    ? ServingForecaster.aggregatePeaksNote : "no rate_limits entry with a \(tokens ? "tpm" : "rpm") limit"
+            }
             if let use = top?.use {
                 let error = tokens ? use.peakTokensRelativeError : use.peakRequestsRelativeError
                 if error >= 0.1 {

@@ -61,4 +61,24 @@ import CostGateTestSupport
         #expect(markdown.stdout.contains("| 6 of 100 | 600 of 10,000 |"), "\(markdown.stdout)")
         #expect(!markdown.stdout.contains("A peak minute resting"))
     }
+
+    /// A usage report's rows sit at their buckets' start with no request times within them: read as minutes, a
+    /// day's requests would land in one minute. Peaks are not forecast for them, a peak policy says why (a warning,
+    /// never a pass), and a fallback on rate limits sends nothing over.
+    @Test func usageReportBucketsHaveNoPeakMinute() throws {
+        let folder = repositoryRoot + "/Scenarios/openai-usage-export"
+        let result = runCLI(["check", "--format", "json",
+                             "--set", #"rate_limits={"openai/gpt-4o-mini": {"rpm": 1}, "openai/gpt-4o": {"rpm": 1}}"#,
+                             "--set", #"policies=[{"name": "headroom", "metric": "peak_rpm_share", "max": 0.8}]"#,
+                             "--set", #"routes.default.fallback={"model": "openai/gpt-4o", "on": ["rate_limit"]}"#], in: folder)
+        #expect(result.status == .success, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let baseline = try #require(report["baseline"] as? [String: Any])
+        #expect((baseline["rate_limits"] as? [Any])?.isEmpty == true, "\(baseline["rate_limits"] ?? "")")
+        let policy = try #require((report["policies"] as? [[String: Any]])?.first)
+        #expect(policy["status"] as? String == "warn")
+        #expect(policy["note"] as? String == ServingForecaster.aggregatePeaksNote)
+        let fallbacks = try #require(baseline["fallbacks"] as? [String: [String: Any]], "\(baseline.keys.sorted())")
+        #expect(!fallbacks.isEmpty && fallbacks.values.allSatisfy { $0["overflow_requests"] as? Double == 0 }, "\(fallbacks)")
+    }
 }
