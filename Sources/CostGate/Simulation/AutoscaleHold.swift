@@ -9,9 +9,19 @@ struct AutoscaleHold {
     /// What one evaluation decides.
     enum Decision { case up, down, stay }
 
+    /// A window over the values since the last action: where it starts in `history`, and the running sum of the
+    /// values from there on. The sum is double-double, so adding each value once and taking it away once keeps
+    /// it at the exact sum to well below a double's precision; each evaluation is O(1), where summing the window
+    /// again cost O(window) and a year of 15-second ticks under a one-day window took minutes.
+    private struct Window {
+        var head = 0
+        var sum = PreciseSum()
+    }
+
     /// Values seen since the last action, oldest first, with their times.
     private var history: [(t: Double, value: Double)] = []
-    private var head = 0
+    private var up = Window()
+    private var down = Window()
     /// Since when values have been observed: the simulation's start, then the last action (each value
     /// covers the interval before it).
     private var since: Double
@@ -23,31 +33,36 @@ struct AutoscaleHold {
     /// Records `value` at `now` and says whether to scale.
     mutating func decide(_ value: Double, now: Double, policy: AutoscalePolicy) -> Decision {
         history.append((now, value))
-        let longest = max(policy.scaleUpFor, policy.scaleDownFor)
-        while head < history.count, history[head].t <= now - longest, longest > 0 { head += 1 }
-        if head > 1024, head * 2 > history.count {
-            history.removeFirst(head)
-            head = 0
+        advance(&up, by: value, seconds: policy.scaleUpFor, now: now)
+        advance(&down, by: value, seconds: policy.scaleDownFor, now: now)
+        let oldest = min(up.head, down.head)
+        if oldest > 1024, oldest * 2 > history.count {
+            history.removeFirst(oldest)
+            up.head -= oldest
+            down.head -= oldest
         }
         guard now - lastAction >= policy.cooldown else { return .stay }
-        if let mean = windowMean(policy.scaleUpFor, now: now, current: value), mean > policy.scaleUpAt { return .up }
-        if let mean = windowMean(policy.scaleDownFor, now: now, current: value), mean < policy.scaleDownAt { return .down }
+        if let mean = mean(up, seconds: policy.scaleUpFor, now: now, current: value), mean > policy.scaleUpAt { return .up }
+        if let mean = mean(down, seconds: policy.scaleDownFor, now: now, current: value), mean < policy.scaleDownAt { return .down }
         return .stay
+    }
+
+    /// Adds the newest value to `window` and drops the values older than `seconds` before `now` from it.
+    private func advance(_ window: inout Window, by value: Double, seconds: Double, now: Double) {
+        window.sum.add(value)
+        while window.head < history.count, history[window.head].t <= now - seconds {
+            window.sum.add(-history[window.head].value)
+            window.head += 1
+        }
     }
 
     /// The mean of the values in the last `seconds` (the current value when 0); nil until a whole window has
     /// been observed since the last action.
-    private func windowMean(_ seconds: Double, now: Double, current: Double) -> Double? {
+    private func mean(_ window: Window, seconds: Double, now: Double, current: Double) -> Double? {
         guard seconds > 0 else { return current }
         guard now - since >= seconds else { return nil }
-        var sum = 0.0
-        var count = 0
-        for index in stride(from: history.count - 1, through: head, by: -1) {
-            guard history[index].t > now - seconds else { break }
-            sum += history[index].value
-            count += 1
-        }
-        return count > 0 ? sum / Double(count) : nil
+        let count = history.count - window.head
+        return count > 0 ? window.sum.value / Double(count) : nil
     }
 
     /// Notes a scaling action at `now`: the cooldown and both windows start again.
@@ -55,6 +70,7 @@ struct AutoscaleHold {
         lastAction = now
         since = now
         history.removeAll(keepingCapacity: true)
-        head = 0
+        up = Window()
+        down = Window()
     }
 }
