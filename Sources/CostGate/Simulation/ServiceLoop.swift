@@ -19,6 +19,9 @@ struct ServiceLoop {
     /// When the current batch ends; infinity when idle.
     private var batchEnd: [Double] = []
     private var batch: [[Int32]] = []
+    /// Each replica's load at an autoscaling tick, reused from tick to tick (a year of 15-second ticks is two
+    /// million of them).
+    private var tickLoad: [Int] = []
 
     private var queue: [Int32] = []
     private var queueHead = 0
@@ -130,8 +133,9 @@ struct ServiceLoop {
     private mutating func evaluate(_ policy: AutoscalePolicy, now: Double) {
         let queued = queue.count - queueHead
         // A service's queue is the fleet's, not a replica's: only running requests count per replica.
-        let load = batch.map { policy.metric == .runningRequests ? $0.count : 0 }
-        switch fleet.evaluate(policy, now: now, busyUntil: batchEnd, load: load, queued: queued) {
+        tickLoad.removeAll(keepingCapacity: true)
+        for running in batch { tickLoad.append(policy.metric == .runningRequests ? running.count : 0) }
+        switch fleet.evaluate(policy, now: now, busyUntil: batchEnd, load: tickLoad, queued: queued) {
         case .none: break
         case .add: addReplica(at: now, ready: false)
         case .drain:
