@@ -102,13 +102,15 @@ enum ServingForecaster {
     static func expand(traffic: Traffic, replay: Replay, indices: [Int], growth: Double, meanGap: Double,
                        limitContext: (file: String, path: String), service: ServiceModel? = nil) throws(CostGateError) -> [SimRequest] {
         let start = traffic.timeSpan?.earliest ?? 0
-        // The simulation replays the records in time, and reports replicas hour by hour: two records centuries apart
-        // would make a report of millions of hours (167 MB of JSON from two records).
-        if let first = indices.lazy.map({ traffic.records[$0].timestamp }).min(),
-           let last = indices.lazy.map({ traffic.records[$0].timestamp }).max(), last - first > simulatedSpanLimit {
+        // The simulation replays the records in time from the sample's first record, any route's, and reports replicas
+        // hour by hour: two records centuries apart would make a report of millions of hours (167 MB of JSON from two
+        // records). The span is measured from that start, not from the deployment's own first record: a record of
+        // another route 1,013 years earlier billed a fleet for 1,013 years (utilisation near 0, a 412 MB run).
+        if let last = indices.lazy.map({ traffic.records[$0].timestamp }).max(), last - start > simulatedSpanLimit {
             throw .badPlan(file: limitContext.file, path: limitContext.path,
-                           expected: "records spanning at most \(Int(simulatedSpanLimit / 86_400)) days to simulate (they are replayed in time)",
-                           found: "records \(Format.count((last - first) / 86_400)) days apart")
+                           expected: "records spanning at most \(Int(simulatedSpanLimit / 86_400)) days to simulate (they are replayed in time "
+                               + "from the sample's first record)",
+                           found: "this deployment's last record \(Format.count((last - start) / 86_400)) days after the sample's first")
         }
         var requests: [SimRequest] = []
         for index in indices {

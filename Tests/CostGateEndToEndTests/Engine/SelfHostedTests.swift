@@ -65,8 +65,19 @@ import CostGateTestSupport
         try String(contentsOfFile: source + "costgate.json", encoding: .utf8).write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
         let far = runCLI(["check", "--format", "json"], in: folder)
         #expect(far.status == .badInput)
-        #expect(far.stderr.contains("expected records spanning at most 366 days to simulate (they are replayed in time), found records 1,157,407 days apart"),
+        #expect(far.stderr.contains("expected records spanning at most 366 days to simulate (they are replayed in time from the sample's "
+                                    + "first record), found this deployment's last record 1,157,407 days after the sample's first"),
                 "\(far.stderr)")
+
+        // A record of another route (a hosted API) 1,013 years before the deployment's: the simulation starts at the
+        // sample's first record, so it would bill the fleet for 1,013 years (a 412 MB run, utilisation near 0).
+        let early = #"{"timestamp": "1012-10-20T00:00:35Z", "model": "openai/gpt-4o-mini", "route": "other", "input_tokens": 534, "output_tokens": 431}"#
+        try (early + "\n" + String(contentsOfFile: source + "traffic.jsonl", encoding: .utf8).split(separator: "\n").prefix(20).joined(separator: "\n") + "\n")
+            .write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        let beforeIt = runCLI(["check", "--format", "json"], in: folder)
+        #expect(beforeIt.status == .badInput)
+        #expect(beforeIt.stderr.contains("found this deployment's last record 369,"), "\(beforeIt.stderr)")
+        #expect(beforeIt.stdout.isEmpty)
     }
 }
 
