@@ -94,6 +94,17 @@ public struct ServingForecast: Sendable {
         public var peakTokensRelativeError = 0.0
         public var rpmShare: Double? { rpmLimit.map { peakRequestsPerMinute / $0 } }
         public var tpmShare: Double? { tpmLimit.map { peakTokensPerMinute / $0 } }
+
+        /// The relative error from which a peak is called uncertain, in reports and policy notes alike.
+        public static let uncertainRelativeError = 0.1
+        /// Whether the busiest minute by requests is an uncertain estimate.
+        public var isRequestsPeakUncertain: Bool { peakRequestsRelativeError >= Self.uncertainRelativeError }
+        /// Whether the busiest minute by tokens is an uncertain estimate.
+        public var isTokensPeakUncertain: Bool { peakTokensRelativeError >= Self.uncertainRelativeError }
+        /// Sampled records behind the thinnest uncertain peak, nil when neither peak is uncertain.
+        public var uncertainPeakRecords: Int? {
+            [isRequestsPeakUncertain ? peakRequestsRecords : nil, isTokensPeakUncertain ? peakTokensRecords : nil].compactMap { $0 }.min()
+        }
     }
 
     /// A route's fallback: requests sent to it and what they cost a month.

@@ -74,7 +74,7 @@ enum PolicyEvaluator {
             }
             if let use = top?.use {
                 let error = tokens ? use.peakTokensRelativeError : use.peakRequestsRelativeError
-                if error >= 0.1 {
+                if tokens ? use.isTokensPeakUncertain : use.isRequestsPeakUncertain {
                     note = "the peak minute rests on \(tokens ? use.peakTokensRecords : use.peakRequestsRecords) sampled record(s): "
                         + "±\(Format.wholePercent(error)) from sampling alone, and a busiest minute tends to read high"
                 }

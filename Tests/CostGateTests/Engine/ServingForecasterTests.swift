@@ -48,6 +48,21 @@ import CostGateTestSupport
         #expect(markdown.stdout.contains("A peak minute resting on few sampled records (6 in the thinnest here)"))
     }
 
+    /// The Markdown line names the records behind the thinnest *uncertain* peak, not a thinner peak whose error is small.
+    @Test func theThinnestUncertainPeakIsCounted() {
+        var use = ServingForecast.RateLimitUse(model: "m", peakRequestsPerMinute: 3, peakTokensPerMinute: 9_000, rpmLimit: 10, tpmLimit: nil)
+        use.peakRequestsRecords = 3
+        use.peakTokensRecords = 50
+        use.peakTokensRelativeError = 0.25
+        #expect(!use.isRequestsPeakUncertain)
+        #expect(use.isTokensPeakUncertain)
+        #expect(use.uncertainPeakRecords == 50)
+        use.peakTokensRelativeError = ServingForecast.RateLimitUse.uncertainRelativeError - 1e-9
+        #expect(use.uncertainPeakRecords == nil)
+        use.peakRequestsRelativeError = ServingForecast.RateLimitUse.uncertainRelativeError
+        #expect(use.uncertainPeakRecords == 3)
+    }
+
     @Test func aFullLogHasNoSamplingError() throws {
         let folder = try PolicyEvaluatorTests.scratch(plan: Self.plan(sampleRate: 1), traffic: Self.traffic())
         defer { try? FileManager.default.removeItem(atPath: folder) }

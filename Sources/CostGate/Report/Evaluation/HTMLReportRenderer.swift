@@ -96,7 +96,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             text += HTML.table(["Route", "Base", "Head", "Change", "Requests (head)"], shown.map { row in
                 [HTML.escape(row.name), Format.money(row.baseCost), Format.money(row.headCost), Format.moneyChange(row.change), Format.count(row.headRequests)]
             }, alignRight: [1, 2, 3, 4])
-            if rows.count > shown.count { text += "<p>\(rows.count - shown.count) more routes are in the JSON report.</p>\n" }
+            if let line = ReportFacts.notShownLine(rows, shown: shown.count) { text += "<p>" + HTML.escape(line) + "</p>\n" }
             let why = ReportFacts.whyLines(rows, limit: 12) { HTML.escape($0) }
             if !why.isEmpty { text += "<h2>Why it changed</h2>\n<ul>\n" + why.map { "<li>\($0)</li>\n" }.joined() + "</ul>\n" }
         }

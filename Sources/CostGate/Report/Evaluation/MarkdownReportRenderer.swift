@@ -199,8 +199,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
                              Format.count(use.peakTokensPerMinute) + (use.tpmLimit.map { " of " + Format.count($0) } ?? "") + margin(use.peakTokensRelativeError)])
             }
             text += "\n#### Provider rate limits (forecast peak minute)\n\n" + Markdown.table(["Side", "Model", "Requests / min", "Tokens / min"], rows, alignRight: [2, 3])
-            let records = limits.map { min($0.1.peakRequestsRecords, $0.1.peakTokensRecords) }.min() ?? 0
-            if limits.contains(where: { max($0.1.peakRequestsRelativeError, $0.1.peakTokensRelativeError) >= 0.1 }) {
+            if let records = limits.compactMap({ $0.1.uncertainPeakRecords }).min() {
                 text += "\nA peak minute resting on few sampled records (\(records) in the thinnest here) is uncertain: ± is one standard "
                     + "error of that minute from sampling alone, and the busiest of many noisy minutes tends to read above its true rate.\n"
             }
@@ -297,19 +296,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
              Format.count(row.headRequests)]
         }
         var text = Markdown.table([label, "Base", "Head", "Change", "Requests (head)"], cells, alignRight: [1, 2, 3, 4])
-        if rows.count > shown {
-            // The rows left out still sum to something: say how much, so the table's rows and this line add up.
-            var base = PreciseSum()
-            var head = PreciseSum()
-            var change = PreciseSum()
-            for row in rows.dropFirst(shown) {
-                base.add(row.baseCost)
-                head.add(row.headCost)
-                change.add(row.change)
-            }
-            text += "\n\(rows.count - shown) more not shown, together \(Format.money(base.value)) → \(Format.money(head.value)) "
-                + "(\(Format.moneyChange(change.value))); see the JSON report.\n"
-        }
+        if let line = ReportFacts.notShownLine(rows, shown: shown) { text += "\n" + line + "\n" }
         return text
     }
 }

@@ -122,6 +122,21 @@ enum ReportFacts {
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
         ] + (prices.map { ["Prices: \($0)."] } ?? [])
     }
+    /// The line under a breakdown that shows its first `shown` rows: how many more there are and what they add up to,
+    /// so that the table's rows and this line sum to the JSON report's total. Nil when every row is shown.
+    static func notShownLine(_ rows: [Comparison.Row], shown: Int) -> String? {
+        guard rows.count > shown else { return nil }
+        var base = PreciseSum()
+        var head = PreciseSum()
+        var change = PreciseSum()
+        for row in rows.dropFirst(shown) {
+            base.add(row.baseCost)
+            head.add(row.headCost)
+            change.add(row.change)
+        }
+        return "\(rows.count - shown) more not shown, together \(Format.money(base.value)) → \(Format.money(head.value)) "
+            + "(\(Format.moneyChange(change.value))); see the JSON report."
+    }
 
     /// "summarize: -$10,544.00 from price (gpt-4o → gpt-4o-mini), +$310.00 from longer outputs": one line for
     /// each of the first `limit` routes whose cost moved by a cent, its parts of at least a cent, biggest first.

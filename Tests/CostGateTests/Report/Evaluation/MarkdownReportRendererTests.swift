@@ -89,6 +89,34 @@ import CostGateTestSupport
         let total = try #require(candidate["monthly_cost"] as? Double) - (try #require(report["baseline"] as? [String: Any])["monthly_cost"] as! Double)
         // Each shown cell and the line are rounded to the cent.
         #expect(abs(shown + hidden - total) <= 0.005 * Double(rows + 1) + 1e-9, "shown \(shown) + left out \(hidden) against \(total)")
+        // The HTML report says the same of the routes it leaves out (it shows 50).
+        let html = runCLI(["check", "--base-plan", "base.json", "--plan", "cheaper.json", "--format", "html"], in: folder)
+        #expect(html.status == .success, "\(html.stderr)")
+        let htmlNote = try #require(html.stdout.firstMatch(of: /<p>(\d+) more not shown, together (\S+) → (\S+) \((\S+)\); see the JSON report\.<\/p>/),
+                                    "\(html.stdout.suffix(2_000))")
+        #expect(Int(htmlNote.1) == 250)
+        #expect(try dollars(htmlNote.4) < 0)
+    }
+
+    /// A policy note is cut at 400 characters in the PR comment, so that a long "did you mean" survives but a
+    /// plan cannot fill the comment with one note.
+    @Test func aPolicyNoteIsCutAt400Characters() throws {
+        let route = String(repeating: "z", count: 600)
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"*": {"model": "openai/gpt-4o-mini"}}, "#
+            + #""policies": [{"name": "long", "metric": "monthly_cost", "max": 10, "where": {"route": "\#(route)"}}]}"#
+        let traffic = #"{"timestamp": 1767225600, "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": 90, "output_tokens": 10}"# + "\n"
+        let folder = try PolicyEvaluatorTests.scratch(plan: plan, traffic: traffic)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = runCLI(["check", "--format", "json"], in: folder)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
+        let note = try #require((report["policies"] as? [[String: Any]])?.first?["note"] as? String)
+        #expect(note.unicodeScalars.count > 600, "the JSON report keeps the whole note")
+        let markdown = runCLI(["check", "--format", "markdown"], in: folder)
+        let line = try #require(markdown.stdout.split(separator: "\n").first { $0.contains("no records match") }, "\(markdown.stdout)")
+        // "no records match route=" is 23 characters of the 400 (its `=` escaped in Markdown): 377 of the route's follow.
+        #expect(note.hasPrefix("no records match route=" + route))
+        let cut = try #require(line.firstMatch(of: /— no records match route\\=(z+)…/), "\(line)")
+        #expect(cut.1.count == 377)
     }
 
     @Test func aReportWith200TagKeysFitsGitHubsLimit() throws {
