@@ -20,6 +20,8 @@ struct AutoscaleHold {
 
     /// Values seen since the last action, oldest first, with their times.
     private var history: [(t: Double, value: Double)] = []
+    /// How many of the newest values in `history` are 0 in a row.
+    private var zeroRun = 0
     private var up = Window()
     private var down = Window()
     /// Since when values have been observed: the simulation's start, then the last action (each value
@@ -33,6 +35,7 @@ struct AutoscaleHold {
     /// Records `value` at `now` and says whether to scale.
     mutating func decide(_ value: Double, now: Double, policy: AutoscalePolicy) -> Decision {
         history.append((now, value))
+        zeroRun = value == 0 ? zeroRun + 1 : 0
         advance(&up, by: value, seconds: policy.scaleUpFor, now: now)
         advance(&down, by: value, seconds: policy.scaleDownFor, now: now)
         let oldest = min(up.head, down.head)
@@ -47,13 +50,27 @@ struct AutoscaleHold {
         return .stay
     }
 
-    /// Adds the newest value to `window` and drops the values older than `seconds` before `now` from it.
+    /// Adds the newest value to `window` and drops the values older than `seconds` before `now` from it. A window
+    /// that holds only zeros sums to exactly 0: adding and taking away other values may leave a remainder far below
+    /// a double's precision, which would make an idle fleet's mean a tiny nonzero number.
     private func advance(_ window: inout Window, by value: Double, seconds: Double, now: Double) {
         window.sum.add(value)
         while window.head < history.count, history[window.head].t <= now - seconds {
             window.sum.add(-history[window.head].value)
             window.head += 1
         }
+        if history.count - window.head <= zeroRun { window.sum = PreciseSum() }
+    }
+
+    /// Whether every later evaluation that sees the value 0 decides as the last one did: the cooldown has passed,
+    /// each window has been observed whole, and each holds only zeros (so its mean is 0, whatever its length).
+    /// Only the values of the last `longestWindow(policy)` seconds matter from then on.
+    func isSettledAtZero(now: Double, policy: AutoscalePolicy) -> Bool {
+        guard zeroRun > 0, now - lastAction >= policy.cooldown else { return false }
+        for (window, seconds) in [(up, policy.scaleUpFor), (down, policy.scaleDownFor)] where seconds > 0 {
+            guard now - since >= seconds, history.count - window.head <= zeroRun else { return false }
+        }
+        return true
     }
 
     /// The mean of the values in the last `seconds` (the current value when 0); nil until a whole window has
@@ -70,6 +87,7 @@ struct AutoscaleHold {
         lastAction = now
         since = now
         history.removeAll(keepingCapacity: true)
+        zeroRun = 0
         up = Window()
         down = Window()
     }

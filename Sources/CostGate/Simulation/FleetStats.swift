@@ -15,4 +15,6 @@ public struct FleetStats: Sendable {
     public var cost: Double
     /// Billed replica count after each change: (seconds, replicas), starting at the span start.
     public var replicaTimeline: [(t: Double, replicas: Int)]
+    /// Autoscaler evaluations made; ticks skipped on a quiet fleet (`FleetLedger.quietTicks`) are not counted.
+    var evaluations = 0
 }

@@ -92,7 +92,12 @@ struct ServiceLoop {
             } else {
                 now = tTick
                 nextTick += options.autoscaleInterval
-                if let autoscale { evaluate(autoscale, now: now) }
+                if let autoscale {
+                    evaluate(autoscale, now: now)
+                    if options.skipsQuietTicks, queueHead == queue.count, !batchEnd.contains(where: \.isFinite) {
+                        nextTick = fleet.quietTicks(next: nextTick, until: tArrival, policy: autoscale)
+                    }
+                }
             }
         }
         let end = max(now, start)

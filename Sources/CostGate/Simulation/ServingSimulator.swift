@@ -31,6 +31,9 @@ public enum ServingSimulator {
         /// Whether decode-only stretches run in aggregate (`SteadyDecode`); off, every step visits every
         /// request. Both give the same run; tests compare them.
         var aggregatesDecode = true
+        /// Whether autoscaler ticks that would change nothing on an idle fleet are skipped (`FleetLedger.quietTicks`);
+        /// off, every tick is evaluated. Both give the same run; tests compare them.
+        var skipsQuietTicks = true
 
         /// Creates options.
         public init(concurrency: Int? = nil, closedLoopRampUp: Double = 0,

@@ -194,7 +194,12 @@ struct SimulationLoop {
             } else {
                 now = tTick
                 nextTick += options.autoscaleInterval
-                if let autoscale { evaluate(autoscale, now: now) }
+                if let autoscale {
+                    evaluate(autoscale, now: now)
+                    if options.skipsQuietTicks, isQuiet {
+                        nextTick = fleet.quietTicks(next: nextTick, until: tArrival, policy: autoscale)
+                    }
+                }
             }
         }
 
@@ -233,6 +238,12 @@ struct SimulationLoop {
             blockPos[slot] = 0
             steady[slot] = SteadyDecode(blockSize: blockSize)
         }
+    }
+
+    /// Whether no replica has a request running, waiting or to resume, and none waits for a replica.
+    private var isQuiet: Bool {
+        pendingHead == pending.count && !stepEnd.contains(where: \.isFinite) && !outstanding.contains(where: { $0 != 0 })
+            && running.allSatisfy(\.isEmpty) && resume.allSatisfy(\.isEmpty) && waiting.indices.allSatisfy { waiting[$0].count == waitHead[$0] }
     }
 
     private mutating func evaluate(_ policy: AutoscalePolicy, now: Double) {
