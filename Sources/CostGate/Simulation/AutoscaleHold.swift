@@ -67,10 +67,13 @@ struct AutoscaleHold {
     /// Only the values of the last `longestWindow(policy)` seconds matter from then on.
     func isSettledAtZero(now: Double, policy: AutoscalePolicy) -> Bool {
         guard zeroRun > 0, now - lastAction >= policy.cooldown else { return false }
-        for (window, seconds) in [(up, policy.scaleUpFor), (down, policy.scaleDownFor)] where seconds > 0 {
-            guard now - since >= seconds, history.count - window.head <= zeroRun else { return false }
-        }
-        return true
+        return holdsOnlyZeros(up, seconds: policy.scaleUpFor, now: now) && holdsOnlyZeros(down, seconds: policy.scaleDownFor, now: now)
+    }
+
+    /// Whether `window`, of `seconds`, has been observed whole and holds only zeros (any window of 0 seconds reads the
+    /// current value alone).
+    private func holdsOnlyZeros(_ window: Window, seconds: Double, now: Double) -> Bool {
+        seconds <= 0 || (now - since >= seconds && history.count - window.head <= zeroRun)
     }
 
     /// The mean of the values in the last `seconds` (the current value when 0); nil until a whole window has

@@ -119,10 +119,9 @@ struct FleetLedger {
             }
             busyAtTick[r] = busyNow
         }
-        let steady = !state.contains(.starting) && !state.contains(.draining)
         if active == 0 {
             guard queued > 0 || policy.min > 0 else {
-                lastEvaluationWasIdle = steady
+                lastEvaluationWasIdle = isSteady
                 return .none
             }
             hold.acted(at: now)
@@ -137,7 +136,7 @@ struct FleetLedger {
             return .add
         }
         guard decision == .down, active > policy.min else {
-            lastEvaluationWasIdle = steady && (active == 0 || hold.isSettledAtZero(now: now, policy: policy))
+            lastEvaluationWasIdle = hold.isSettledAtZero(now: now, policy: policy) && isSteady
             return .none
         }
         // Cancel a pending cold start first.
@@ -171,6 +170,9 @@ struct FleetLedger {
         for _ in 0..<(ticks - keep) { t += interval }
         return t
     }
+
+    /// Whether no replica is starting or draining.
+    private var isSteady: Bool { !state.contains(.starting) && !state.contains(.draining) }
 
     /// The loop acted on `.drain`.
     mutating func acted(at now: Double) { hold.acted(at: now) }
