@@ -61,10 +61,12 @@ public struct Evaluator {
         jobs = try Self.fittingOnTraffic(jobs, progress: options.progress)
         options.progress?("costgate: replaying and forecasting \(jobs.count) plans…")
         let reference = baseline.loaded.plan
+        // Latency samples are kept only for the policies that summarize a subset of them.
+        let keepingSamples = policySource.plan.policies.contains { $0.metric.isLatency && !$0.filter.isEmpty }
         let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: jobs.count))
         let work = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let outcome = Result { () throws(CostGateError) -> PolicyContext in try Self.forecastSide(work[index], reference: reference) }
+            let outcome = Result { () throws(CostGateError) -> PolicyContext in try Self.forecastSide(work[index], reference: reference, keepingSamples: keepingSamples) }
             outcomes.withLock { $0[index] = outcome }
         }
         var contexts: [PolicyContext] = []
@@ -113,12 +115,13 @@ public struct Evaluator {
     }
 
     /// Replays, simulates and forecasts one side.
-    private static func forecastSide(_ job: SideJob, reference: Plan) throws(CostGateError) -> PolicyContext {
+    private static func forecastSide(_ job: SideJob, reference: Plan, keepingSamples: Bool) throws(CostGateError) -> PolicyContext {
         let plan = job.side.loaded.plan
         let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: plan.catalog,
                                          prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
         let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
-        var serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling)
+        var serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling,
+                                                     keepingSamples: keepingSamples)
         replay.architecture?.addStoreCosts(to: &serving, weights: replay.weights, scaling: scaling)
         var forecast = Forecaster.forecast(replay, traffic: job.traffic, scaling: scaling, extraCost: serving.extraCost,
                                            fixedCost: serving.fixedCost)

@@ -24,6 +24,8 @@ public struct ServingForecast: Sendable {
         /// Share of the weighted traffic that has a latency estimate.
         public var coverage: Double
         public var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)]
+        /// End-to-end latency's weighted distribution at each whole percent, for a chart (`LatencySummary.Builder`).
+        public var e2eDistribution: [(x: Double, y: Double)] = []
     }
 
     /// One deployment's fleet over the month.
@@ -122,6 +124,9 @@ public struct ServingForecast: Sendable {
         public var primarySavedMonthlyCost: Double
     }
 
+    /// Every latency sample, in the order they were summarized, when a latency policy with `where` needs them
+    /// (`ServingForecaster.forecast`'s `keepingSamples`); empty otherwise: at 40 bytes a sample, a side of ten
+    /// million records would hold 400 MB only to summarize them once.
     public var samples: [Sample]
     public var latency: Latency?
     public var fleets: [Fleet]

@@ -5,9 +5,12 @@ enum ServingForecaster {
     /// The longest stretch of recorded time a simulation replays, in seconds (366 days).
     static let simulatedSpanLimit = 366.0 * 86_400
 
-    static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling) throws(CostGateError) -> ServingForecast {
+    /// The serving forecast of a replayed side. Latency samples are summarized as they are made; they are kept in
+    /// the forecast only when `keepingSamples` (a latency policy with `where` summarizes a subset of them).
+    static func forecast(traffic: Traffic, replay: Replay, plan: Plan, scaling: Forecast.Scaling,
+                         keepingSamples: Bool = false) throws(CostGateError) -> ServingForecast {
         let count = traffic.records.count
-        var samples: [ServingForecast.Sample] = []
+        var tally = LatencyTally(records: count, keepingSamples: keepingSamples)
         var extraCost: [Double]?
         var fixedCost: [Double]?
         var fleets: [ServingForecast.Fleet] = []
@@ -51,8 +54,9 @@ enum ServingForecaster {
                 let owner = Int(request.tag)
                 gpuSecondsByRecord[request.tag, default: 0] += result.gpuSeconds[position]
                 totalGPUSeconds += result.gpuSeconds[position]
-                samples.append(.init(record: owner, weight: replay.weights[owner] / Double(copiesByRecord[request.tag]!),
-                                     ttftMs: result.ttftMs[position], tpotMs: result.tpotMs[position], e2eMs: result.e2eMs[position]))
+                tally.add(.init(record: owner, weight: replay.weights[owner] / Double(copiesByRecord[request.tag]!),
+                                ttftMs: result.ttftMs[position], tpotMs: result.tpotMs[position], e2eMs: result.e2eMs[position]),
+                          route: traffic.records[owner].route)
             }
             if totalGPUSeconds > 0 {
                 for (record, seconds) in gpuSecondsByRecord {
@@ -79,14 +83,12 @@ enum ServingForecaster {
         }
 
         if !plan.rateLimits.isEmpty, traffic.aggregateRows > 0 { notes.append(aggregatePeaksNote) }
-        let hosted = hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes)
-        // Appending to an empty array would copy the hosted samples: take them as they are.
-        if samples.isEmpty { samples = hosted } else { samples += hosted }
+        hostedSamples(traffic: traffic, replay: replay, plan: plan, notes: &notes, into: &tally)
         let fallbacks = try FallbackPlanner.plan(traffic: traffic, replay: replay, plan: plan, scaling: scaling)
         if let fallbackCost = fallbacks.extraCost {
             for (index, cost) in fallbackCost.enumerated() { ServingForecast.add(cost, record: index, to: &extraCost, count: count) }
         }
-        var forecast = ServingForecast(samples: samples, latency: summarize(samples, traffic: traffic, replay: replay), fleets: fleets,
+        var forecast = ServingForecast(samples: tally.samples, latency: tally.latency(traffic: traffic, weights: replay.weights), fleets: fleets,
                                        rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                        extraCost: extraCost, fixedCost: fixedCost, notes: notes)
         forecast.fallbacks = fallbacks.uses
@@ -148,11 +150,6 @@ enum ServingForecaster {
         return summaries(count: chosen.count) { chosen[$0] }
     }
 
-    /// Summaries of the samples at `positions`, in that order.
-    static func summaries(_ samples: [ServingForecast.Sample], at positions: [Int32]) -> (LatencySummary, LatencySummary, LatencySummary) {
-        summaries(count: positions.count) { samples[Int(positions[$0])] }
-    }
-
     /// TTFT, TPOT and E2E summaries of `count` samples read through `sample`: the values are copied out one metric at
     /// a time into one reused array (contiguous values summarize fastest; one array instead of three saves 16 bytes a
     /// sample while millions are summarized).
@@ -173,34 +170,65 @@ enum ServingForecaster {
         return (ttft, tpot, LatencySummary(values, weights: weights))
     }
 
-    private static func summarize(_ samples: [ServingForecast.Sample], traffic: Traffic, replay: Replay) -> ServingForecast.Latency? {
-        guard !samples.isEmpty else { return nil }
-        let (ttft, tpot, e2e) = summaries(samples)
-        // A record's samples carry shares of its weight (copies of a fleet request, the paths through a router),
-        // so the covered weight is their sum, at most the record's own.
-        var sampled = [Double](repeating: 0, count: replay.weights.count)
-        for sample in samples { sampled[sample.record] += sample.weight }
-        var coveredWeight = 0.0
-        var totalWeight = 0.0
-        for index in replay.weights.indices {
-            totalWeight += replay.weights[index]
-            coveredWeight += min(sampled[index], replay.weights[index])
+    /// The latency samples of a side, summarized as they come: overall and per route, in the order they are made, as
+    /// summarizing them all at the end would (`LatencySummary.Builder`), and the weight each record's samples cover.
+    struct LatencyTally {
+        private var overall = Metrics()
+        private var byRoute: [Int32: Metrics] = [:]
+        private var sampledWeight: [Double]
+        private let keepingSamples: Bool
+        private(set) var samples: [ServingForecast.Sample] = []
+
+        /// TTFT, TPOT and E2E of one group of samples.
+        private struct Metrics {
+            var ttft = LatencySummary.Builder()
+            var tpot = LatencySummary.Builder()
+            var e2e = LatencySummary.Builder()
+
+            mutating func add(_ sample: ServingForecast.Sample) {
+                ttft.add(sample.ttftMs, weight: sample.weight)
+                tpot.add(sample.tpotMs, weight: sample.weight)
+                e2e.add(sample.e2eMs, weight: sample.weight)
+            }
         }
-        var byRoute: [(route: String, ttft: LatencySummary, tpot: LatencySummary, e2e: LatencySummary)] = []
-        // Each route's samples by position, in sample order (a copy of the samples per route would double them).
-        var partitions: [Int32: [Int32]] = [:]
-        for (position, sample) in samples.enumerated() { partitions[traffic.records[sample.record].route, default: []].append(Int32(position)) }
-        for (route, part) in partitions.sorted(by: { traffic.strings[$0.key] < traffic.strings[$1.key] }) {
-            let (t, p, e) = summaries(samples, at: part)
-            byRoute.append((traffic.strings[route], t, p, e))
+
+        init(records: Int, keepingSamples: Bool) {
+            sampledWeight = [Double](repeating: 0, count: records)
+            self.keepingSamples = keepingSamples
         }
-        return .init(ttft: ttft, tpot: tpot, e2e: e2e, coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: byRoute)
+
+        /// Adds a sample of a record on `route`.
+        mutating func add(_ sample: ServingForecast.Sample, route: Int32) {
+            overall.add(sample)
+            byRoute[route, default: Metrics()].add(sample)
+            sampledWeight[sample.record] += sample.weight
+            if keepingSamples { samples.append(sample) }
+        }
+
+        /// The summaries, nil when no sample was added. `weights` are the records' weights: a record's samples carry
+        /// shares of its weight (copies of a fleet request, the paths through a router), so the weight they cover is
+        /// their sum, at most the record's own.
+        func latency(traffic: Traffic, weights: [Double]) -> ServingForecast.Latency? {
+            guard overall.e2e.added > 0 else { return nil }
+            var coveredWeight = 0.0
+            var totalWeight = 0.0
+            for index in weights.indices {
+                totalWeight += weights[index]
+                coveredWeight += min(sampledWeight[index], weights[index])
+            }
+            let routes = byRoute.sorted { traffic.strings[$0.key] < traffic.strings[$1.key] }.map { route, metrics in
+                (route: traffic.strings[route], ttft: metrics.ttft.summary, tpot: metrics.tpot.summary, e2e: metrics.e2e.summary)
+            }
+            return .init(ttft: overall.ttft.summary, tpot: overall.tpot.summary, e2e: overall.e2e.summary,
+                         coverage: totalWeight > 0 ? coveredWeight / totalWeight : 0, byRoute: routes,
+                         e2eDistribution: overall.e2e.distribution)
+        }
     }
 
     /// Latency samples for requests on hosted APIs. A request that stays on the model that served it keeps its
     /// recorded TTFT and per-token time; any other gets its model's hosted profile, calibrated on the recorded
     /// latencies of that model (at most 20,000 evenly spaced samples: medians of more move less than the noise).
-    private static func hostedSamples(traffic: Traffic, replay: Replay, plan: Plan, notes: inout [String]) -> [ServingForecast.Sample] {
+    private static func hostedSamples(traffic: Traffic, replay: Replay, plan: Plan, notes: inout [String], into tally: inout LatencyTally) {
         let count = traffic.records.count
         let slots = replay.modelNames.count
         // Recorded model names get compact indices, so "does this request keep its model" is one array read.
@@ -254,8 +282,6 @@ enum ServingForecaster {
             profiles[slot] = profile
             notes.append("\(replay.modelNames[slot]): TTFT \(Format.fixed(profile.ttftMs, digits: 1)) ms, \(Format.fixed(profile.outputTokensPerSecond, digits: 1)) tokens/s (\(profile.source), \(profile.date))")
         }
-        var samples: [ServingForecast.Sample] = []
-        samples.reserveCapacity(count)
         for index in 0..<count where replay.billing[index] == .priced && replay.outputTokens[index] > 0 {
             let slot = Int(replay.models[index])
             let record = traffic.records[index]
@@ -264,15 +290,16 @@ enum ServingForecaster {
                keeps[slot * width + Int(compact[Int(record.model)])] {
                 let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
                 let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
-                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
-                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e))
+                tally.add(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
+                                tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e), route: record.route)
             } else if let profile = profiles[slot] {
-                samples.append(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
-                                     tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)))
+                tally.add(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
+                                tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)), route: record.route)
             }
         }
-        samples += architectureSamples(traffic: traffic, replay: replay, plan: plan, profiles: profiles)
-        return samples
+        for sample in architectureSamples(traffic: traffic, replay: replay, plan: plan, profiles: profiles) {
+            tally.add(sample, route: traffic.records[sample.record].route)
+        }
     }
 
     /// Why rate-limit peaks are not forecast for aggregate traffic: shared by the notes and the policies.

@@ -132,10 +132,18 @@ extension PolicyEvaluator {
     }
 
     /// A latency percentile over the records matching `filter`.
+    /// Without a filter it reads the side's overall summary; with one, it summarizes the matching samples, which the
+    /// forecast keeps for such policies (`Evaluator`).
     static func latency(_ metric: PolicyMetric, candidate: PolicyContext, filter: [(key: String, value: String)]) -> Double? {
-        guard let samples = candidate.forecast.serving?.samples, !samples.isEmpty else { return nil }
-        let matcher = filter.isEmpty ? nil : RecordFilter(filter, traffic: candidate.traffic, replay: candidate.replay)
-        let (ttft, tpot, e2e) = ServingForecaster.summaries(samples, include: matcher.map { m in { m.matches($0) } })
+        let ttft, tpot, e2e: LatencySummary
+        if filter.isEmpty {
+            guard let latency = candidate.forecast.serving?.latency else { return nil }
+            (ttft, tpot, e2e) = (latency.ttft, latency.tpot, latency.e2e)
+        } else {
+            guard let samples = candidate.forecast.serving?.samples, !samples.isEmpty else { return nil }
+            let matcher = RecordFilter(filter, traffic: candidate.traffic, replay: candidate.replay)
+            (ttft, tpot, e2e) = ServingForecaster.summaries(samples, include: { matcher.matches($0) })
+        }
         let summary: LatencySummary
         switch metric {
         case .ttftP50, .ttftP95, .ttftP99: summary = ttft

@@ -31,6 +31,14 @@ public enum PolicyMetric: String, Sendable, CaseIterable {
     /// costgate's price of them (`PriceDrift`): a stale price book fails the build.
     case priceDriftPct = "price_drift_pct"
 
+    /// Whether the metric is a latency percentile.
+    public var isLatency: Bool {
+        switch self {
+        case .ttftP50, .ttftP95, .ttftP99, .tpotP50, .tpotP95, .tpotP99, .e2eP50, .e2eP95, .e2eP99: return true
+        default: return false
+        }
+    }
+
     /// Whether the metric is money (formatted as USD in reports).
     public var isMoney: Bool {
         switch self {

@@ -68,52 +68,138 @@ public struct LatencySummary: Sendable, Equatable {
     public static let exactLimit = 20_000
 
     private static func bucketed(_ values: [Double], weights: [Double]?) -> LatencySummary {
-        var low = Double.infinity
-        var high = -Double.infinity
-        var total = 0.0
-        var sum = 0.0
-        var count = 0
-        for index in values.indices where values[index].isFinite {
-            let weight = weights?[index] ?? 1
-            guard weight > 0 else { continue }
-            let value = values[index]
-            low = min(low, value)
+        var builder = Builder()
+        for index in values.indices { builder.add(values[index], weight: weights?[index] ?? 1) }
+        return builder.summary
+    }
+
+    /// Summarizes values as they come, one at a time, with the very figures `LatencySummary(values, weights:)` gives
+    /// for the same values in the same order: up to `exactLimit` values are kept and summarized exactly, and
+    /// past that they go into the log-spaced buckets, so a forecast of millions of requests needs no array of them.
+    /// The buckets are indexed by the value's top 23 bits (sign, exponent, 11 mantissa bits), as HdrHistogram does;
+    /// the weights, the weighted sum and each bucket's weight are added in the values' order.
+    struct Builder: Sendable {
+        /// Values added so far, non-finite ones and those of weight 0 included (they decide when buckets begin).
+        private(set) var added = 0
+        private var values: [Double] = []
+        private var weights: [Double] = []
+        private var bucketWeight: [Double] = []
+        private var bucketSmallest: [Double] = []
+        /// The top bits of the value in `bucketWeight[0]`.
+        private var firstBits = 0
+        /// Values of 0 and below share one bucket, before every other.
+        private var nonPositiveWeight = 0.0
+        private var nonPositiveSmallest = Double.infinity
+        private var high = -Double.infinity
+        private var total = 0.0
+        private var sum = 0.0
+        private var count = 0
+
+        init() {}
+
+        mutating func add(_ value: Double, weight: Double) {
+            added += 1
+            if added <= LatencySummary.exactLimit {
+                values.append(value)
+                weights.append(weight)
+                return
+            }
+            if added == LatencySummary.exactLimit + 1 {
+                for index in values.indices { bucket(values[index], weight: weights[index]) }
+                values = []
+                weights = []
+            }
+            bucket(value, weight: weight)
+        }
+
+        private mutating func bucket(_ value: Double, weight: Double) {
+            guard value.isFinite, weight > 0 else { return }
             high = max(high, value)
             total += weight
             sum += value * weight
             count += 1
+            guard value > 0 else {
+                nonPositiveWeight += weight
+                nonPositiveSmallest = min(nonPositiveSmallest, value)
+                return
+            }
+            let bits = Int(value.bitPattern >> 41)
+            if bucketWeight.isEmpty {
+                firstBits = bits
+                bucketWeight = [0]
+                bucketSmallest = [.infinity]
+            } else if bits < firstBits {
+                // Latencies cluster: grow by at least what is there, so that a falling minimum costs little.
+                let grow = max(firstBits - bits, bucketWeight.count)
+                bucketWeight.insert(contentsOf: repeatElement(0, count: grow), at: 0)
+                bucketSmallest.insert(contentsOf: repeatElement(.infinity, count: grow), at: 0)
+                firstBits -= grow
+            } else if bits - firstBits >= bucketWeight.count {
+                let grow = max(bits - firstBits + 1 - bucketWeight.count, bucketWeight.count)
+                bucketWeight.append(contentsOf: repeatElement(0, count: grow))
+                bucketSmallest.append(contentsOf: repeatElement(.infinity, count: grow))
+            }
+            let slot = bits - firstBits
+            bucketWeight[slot] += weight
+            bucketSmallest[slot] = min(bucketSmallest[slot], value)
         }
-        guard count > 0 else { return LatencySummary([]) }
-        // A positive double's top 23 bits (sign, exponent, 11 mantissa bits) number log-spaced buckets 2^-11
-        // (0.05%) wide, as HdrHistogram does, without a logarithm per value. Zero and below share bucket 0.
-        let lowBits = Int(max(low, Double.leastNormalMagnitude).bitPattern >> 41)
-        let buckets = max(2, Int(max(high, Double.leastNormalMagnitude).bitPattern >> 41) - lowBits + 2)
-        var weight = [Double](repeating: 0, count: buckets)
-        var smallest = [Double](repeating: .infinity, count: buckets)
-        for index in values.indices where values[index].isFinite {
-            let w = weights?[index] ?? 1
-            guard w > 0 else { continue }
-            let value = values[index]
-            let bucket = value <= 0 ? 0 : Int(value.bitPattern >> 41) - lowBits + 1
-            weight[bucket] += w
-            smallest[bucket] = min(smallest[bucket], value)
+
+        /// The summary of the values added so far.
+        var summary: LatencySummary {
+            guard added > LatencySummary.exactLimit else { return LatencySummary(values, weights: weights) }
+            guard count > 0 else { return LatencySummary([]) }
+            var summary = LatencySummary([])
+            summary.mean = sum / total
+            summary.p50 = rank(50)
+            summary.p90 = rank(90)
+            summary.p95 = rank(95)
+            summary.p99 = rank(99)
+            summary.count = count
+            return summary
         }
-        func rank(_ p: Double) -> Double {
+
+        /// The smallest value of the first bucket where the cumulative weight reaches `p`% of the total.
+        private func rank(_ p: Double) -> Double {
             let target = p / 100 * total * (1 - 1e-12)
-            var cumulative = 0.0
-            for bucket in 0..<buckets where weight[bucket] > 0 {
-                cumulative += weight[bucket]
-                if cumulative >= target { return smallest[bucket] }
+            var cumulative = nonPositiveWeight
+            if nonPositiveWeight > 0, cumulative >= target { return nonPositiveSmallest }
+            for slot in bucketWeight.indices where bucketWeight[slot] > 0 {
+                cumulative += bucketWeight[slot]
+                if cumulative >= target { return bucketSmallest[slot] }
             }
             return high
         }
-        var summary = LatencySummary([])
-        summary.mean = sum / total
-        summary.p50 = rank(50)
-        summary.p90 = rank(90)
-        summary.p95 = rank(95)
-        summary.p99 = rank(99)
-        summary.count = count
-        return summary
+
+        /// The points of the weighted distribution function for a chart: the smallest value at 0, then the value at
+        /// which the cumulative weight reaches each whole percent from 1 to 99. Exact up to `exactLimit` values;
+        /// past that, each point is the smallest value of its bucket (within 0.05%).
+        var distribution: [(x: Double, y: Double)] {
+            guard added > LatencySummary.exactLimit else {
+                return LatencySummary.distribution(values.indices.map { (values[$0], weights[$0]) })
+            }
+            guard total > 0 else { return [] }
+            var buckets: [(smallest: Double, weight: Double)] = nonPositiveWeight > 0 ? [(nonPositiveSmallest, nonPositiveWeight)] : []
+            for slot in bucketWeight.indices where bucketWeight[slot] > 0 { buckets.append((bucketSmallest[slot], bucketWeight[slot])) }
+            return LatencySummary.distribution(buckets.map { (value: $0.smallest, weight: $0.weight) })
+        }
+    }
+
+    /// The weighted distribution function of `values` at each whole percent (see `Builder.distribution`).
+    static func distribution(_ values: [(value: Double, weight: Double)]) -> [(x: Double, y: Double)] {
+        let kept = values.filter { $0.value.isFinite && $0.weight > 0 }.sorted { $0.value < $1.value }
+        let total = kept.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return [] }
+        var points: [(x: Double, y: Double)] = [(kept[0].value, 0)]
+        var cumulative = 0.0
+        var next = 1
+        for entry in kept {
+            cumulative += entry.weight
+            while next <= 99, cumulative >= Double(next) / 100 * total {
+                points.append((entry.value, Double(next) / 100))
+                next += 1
+            }
+            if next > 99 { break }
+        }
+        return points
     }
 }

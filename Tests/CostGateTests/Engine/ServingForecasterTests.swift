@@ -48,6 +48,25 @@ import CostGateTestSupport
         #expect(markdown.stdout.contains("A peak minute resting on few sampled records (6 in the thinnest here)"))
     }
 
+    /// Latency samples are summarized as they are made and kept only for a latency policy with `where`: a filter that
+    /// every record matches gives the overall summary's figure, and so does the policy without a filter.
+    @Test func latencyPoliciesWithAndWithoutAFilterAgree() throws {
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"chat": {"model": "openai/gpt-4o"}}, "#
+            + #""policies": [{"name": "all", "metric": "e2e_p95_ms", "max": 100000}, "#
+            + #"{"name": "chat", "metric": "e2e_p95_ms", "max": 100000, "where": {"route": "chat"}}, "#
+            + #"{"name": "ttft", "metric": "ttft_p50_ms", "max": 100000}]}"#
+        let folder = try PolicyEvaluatorTests.scratch(plan: plan, traffic: Self.traffic())
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = runCLI(["check", "--format", "json"], in: folder)
+        #expect(json.status == .success, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let policies = try #require(report["policies"] as? [[String: Any]])
+        let latency = try #require((report["baseline"] as? [String: Any])?["latency"] as? [String: Any])
+        let e2e = try #require((latency["e2e_ms"] as? [String: Any])?["p95"] as? Double)
+        let ttft = try #require((latency["ttft_ms"] as? [String: Any])?["p50"] as? Double)
+        #expect(policies.map { $0["actual"] as? Double } == [e2e, e2e, ttft], "\(policies)")
+    }
+
     /// The Markdown line names the records behind the thinnest *uncertain* peak, not a thinner peak whose error is small.
     @Test func theThinnestUncertainPeakIsCounted() {
         var use = ServingForecast.RateLimitUse(model: "m", peakRequestsPerMinute: 3, peakTokensPerMinute: 9_000, rpmLimit: 10, tpmLimit: nil)

@@ -127,9 +127,8 @@ public struct HTMLReportRenderer: ReportRenderer {
             text += "<h2>Latency under load</h2>\n"
             text += HTML.table(["Latency (p50 / p95 / p99)"] + forecasts.map { HTML.escape($0.name) }, rows, alignRight: Set(1...forecasts.count))
             let curves = forecasts.compactMap { forecast -> (name: String, points: [(x: Double, y: Double)])? in
-                guard let samples = forecast.serving?.samples, !samples.isEmpty else { return nil }
-                let points = Self.cdf(samples.map { ($0.e2eMs, $0.weight) })
-                return points.isEmpty ? nil : (forecast.name, points)
+                guard let points = forecast.serving?.latency?.e2eDistribution, !points.isEmpty else { return nil }
+                return (forecast.name, points)
             }
             if !curves.isEmpty {
                 text += SVGChart.lines(title: "End-to-end latency CDF", series: curves, xLabel: "end-to-end latency, ms (to the 99th percentile)",
@@ -172,24 +171,5 @@ public struct HTMLReportRenderer: ReportRenderer {
                          (result.bound == .max ? "≤ " : "≥ ") + ReportFacts.format(result.limit, metric: result.policy.metric)])
         }
         return "<h2>Policies</h2>\n" + HTML.table(["Status", "Policy", "Metric", "Candidate", "Actual", "Limit"], rows, alignRight: [4, 5])
-    }
-
-    /// The weighted distribution of `values` as (value, share) points at every 1% up to the 99th percentile.
-    static func cdf(_ values: [(value: Double, weight: Double)]) -> [(x: Double, y: Double)] {
-        let kept = values.filter { $0.value.isFinite && $0.weight > 0 }.sorted { $0.value < $1.value }
-        let total = kept.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { return [] }
-        var points: [(x: Double, y: Double)] = [(kept[0].value, 0)]
-        var cumulative = 0.0
-        var next = 1
-        for entry in kept {
-            cumulative += entry.weight
-            while next <= 99, cumulative >= Double(next) / 100 * total {
-                points.append((entry.value, Double(next) / 100))
-                next += 1
-            }
-            if next > 99 { break }
-        }
-        return points
     }
 }

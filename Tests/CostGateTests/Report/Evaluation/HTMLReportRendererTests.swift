@@ -78,7 +78,7 @@ import CostGateTestSupport
     }
 
     @Test func theLatencyCDFRisesToThe99thPercentile() {
-        let points = HTMLReportRenderer.cdf((1...1000).map { (Double($0), 1) } + [(.nan, 1), (5, 0)])
+        let points = LatencySummary.distribution((1...1000).map { (Double($0), 1) } + [(.nan, 1), (5, 0)])
         #expect(points.count == 100)
         #expect(points.first?.x == 1 && points.first?.y == 0)
         #expect(points[50].x == 500 && points[50].y == 0.5)
