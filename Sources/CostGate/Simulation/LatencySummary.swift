@@ -78,6 +78,11 @@ public struct LatencySummary: Sendable, Equatable {
     /// past that they go into the log-spaced buckets, so a forecast of millions of requests needs no array of them.
     /// The buckets are indexed by the value's top 23 bits (sign, exponent, 11 mantissa bits), as HdrHistogram does;
     /// the weights, the weighted sum and each bucket's weight are added in the values' order.
+    ///
+    /// The buckets are one array over the range of values seen, at most `denseLimit` long (2 MB, 64 doublings of the
+    /// value); values beyond it are kept as they are and bucketed when the summary is read, so that a forecast, which
+    /// holds a builder per route and metric, never needs more than the values themselves (a latency of 1e-300 ms
+    /// beside one of 1e3 ms would otherwise ask for two million buckets in every builder that saw both).
     struct Builder: Sendable {
         /// Values added so far, non-finite ones and those of weight 0 included (they decide when buckets begin).
         private(set) var added = 0
@@ -87,6 +92,8 @@ public struct LatencySummary: Sendable, Equatable {
         private var bucketSmallest: [Double] = []
         /// The top bits of the value in `bucketWeight[0]`.
         private var firstBits = 0
+        /// Positive values whose bucket lies beyond the array's `denseLimit`, in the order they came.
+        private var beyond: [(value: Double, weight: Double)] = []
         /// Values of 0 and below share one bucket, before every other.
         private var nonPositiveWeight = 0.0
         private var nonPositiveSmallest = Double.infinity
@@ -94,6 +101,9 @@ public struct LatencySummary: Sendable, Equatable {
         private var total = 0.0
         private var sum = 0.0
         private var count = 0
+
+        /// The most buckets the array holds.
+        static let denseLimit = 1 << 17
 
         init() {}
 
@@ -130,12 +140,22 @@ public struct LatencySummary: Sendable, Equatable {
                 bucketSmallest = [.infinity]
             } else if bits < firstBits {
                 // Latencies cluster: grow by at least what is there, so that a falling minimum costs little.
-                let grow = max(firstBits - bits, bucketWeight.count)
+                let needed = firstBits - bits
+                guard bucketWeight.count + needed <= Self.denseLimit else {
+                    beyond.append((value, weight))
+                    return
+                }
+                let grow = min(max(needed, bucketWeight.count), Self.denseLimit - bucketWeight.count)
                 bucketWeight.insert(contentsOf: repeatElement(0, count: grow), at: 0)
                 bucketSmallest.insert(contentsOf: repeatElement(.infinity, count: grow), at: 0)
                 firstBits -= grow
             } else if bits - firstBits >= bucketWeight.count {
-                let grow = max(bits - firstBits + 1 - bucketWeight.count, bucketWeight.count)
+                let needed = bits - firstBits + 1 - bucketWeight.count
+                guard bucketWeight.count + needed <= Self.denseLimit else {
+                    beyond.append((value, weight))
+                    return
+                }
+                let grow = min(max(needed, bucketWeight.count), Self.denseLimit - bucketWeight.count)
                 bucketWeight.append(contentsOf: repeatElement(0, count: grow))
                 bucketSmallest.append(contentsOf: repeatElement(.infinity, count: grow))
             }
@@ -148,6 +168,16 @@ public struct LatencySummary: Sendable, Equatable {
         var summary: LatencySummary {
             guard added > LatencySummary.exactLimit else { return LatencySummary(values, weights: weights) }
             guard count > 0 else { return LatencySummary([]) }
+            let buckets = orderedBuckets
+            func rank(_ p: Double) -> Double {
+                let target = p / 100 * total * (1 - 1e-12)
+                var cumulative = 0.0
+                for bucket in buckets {
+                    cumulative += bucket.weight
+                    if cumulative >= target { return bucket.smallest }
+                }
+                return high
+            }
             var summary = LatencySummary([])
             summary.mean = sum / total
             summary.p50 = rank(50)
@@ -158,16 +188,21 @@ public struct LatencySummary: Sendable, Equatable {
             return summary
         }
 
-        /// The smallest value of the first bucket where the cumulative weight reaches `p`% of the total.
-        private func rank(_ p: Double) -> Double {
-            let target = p / 100 * total * (1 - 1e-12)
-            var cumulative = nonPositiveWeight
-            if nonPositiveWeight > 0, cumulative >= target { return nonPositiveSmallest }
-            for slot in bucketWeight.indices where bucketWeight[slot] > 0 {
-                cumulative += bucketWeight[slot]
-                if cumulative >= target { return bucketSmallest[slot] }
+        /// Every bucket with weight, smallest values first: values of 0 and below, the buckets beyond the array below
+        /// it, the array's, and those beyond it above. A bucket's weight is summed in the order its values came.
+        private var orderedBuckets: [(smallest: Double, weight: Double)] {
+            var result: [(smallest: Double, weight: Double)] = nonPositiveWeight > 0 ? [(nonPositiveSmallest, nonPositiveWeight)] : []
+            var outside: [Int: (smallest: Double, weight: Double)] = [:]
+            for (value, weight) in beyond {
+                let bits = Int(value.bitPattern >> 41)
+                let entry = outside[bits] ?? (.infinity, 0)
+                outside[bits] = (min(entry.smallest, value), entry.weight + weight)
             }
-            return high
+            let keys = outside.keys.sorted()
+            for key in keys where key < firstBits { result.append(outside[key]!) }
+            for slot in bucketWeight.indices where bucketWeight[slot] > 0 { result.append((bucketSmallest[slot], bucketWeight[slot])) }
+            for key in keys where key >= firstBits { result.append(outside[key]!) }
+            return result
         }
 
         /// The points of the weighted distribution function for a chart: the smallest value at 0, then the value at
@@ -177,10 +212,7 @@ public struct LatencySummary: Sendable, Equatable {
             guard added > LatencySummary.exactLimit else {
                 return LatencySummary.distribution(values.indices.map { (values[$0], weights[$0]) })
             }
-            guard total > 0 else { return [] }
-            var buckets: [(smallest: Double, weight: Double)] = nonPositiveWeight > 0 ? [(nonPositiveSmallest, nonPositiveWeight)] : []
-            for slot in bucketWeight.indices where bucketWeight[slot] > 0 { buckets.append((bucketSmallest[slot], bucketWeight[slot])) }
-            return LatencySummary.distribution(buckets.map { (value: $0.smallest, weight: $0.weight) })
+            return LatencySummary.distribution(orderedBuckets.map { (value: $0.smallest, weight: $0.weight) })
         }
     }
 

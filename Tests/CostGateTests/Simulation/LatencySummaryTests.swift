@@ -93,6 +93,21 @@ import Testing
         #expect(Self.same(LatencySummary(values, weights: weights), Self.referenceBucketed(values, weights: weights)))
     }
 
+    /// Values a thousand doublings apart would need millions of buckets in one array: past `Builder.denseLimit` they
+    /// are kept as they are and bucketed when the summary is read, with the same figures.
+    @Test func valuesBeyondTheArrayAreBucketedWhenRead() {
+        var (values, weights) = Self.sample(30_000, seed: 11)
+        values[20_500] = 1e-300
+        for k in stride(from: 21_000, to: 30_000, by: 97) { values[k] = k % 2 == 0 ? 3e250 * Double(k) : 1e-250 / Double(k) }
+        var builder = LatencySummary.Builder()
+        for index in values.indices { builder.add(values[index], weight: weights[index]) }
+        let reference = Self.referenceBucketed(values, weights: weights)
+        #expect(Self.same(builder.summary, reference), "\(builder.summary) against \(reference)")
+        #expect(Self.same(LatencySummary(values, weights: weights), reference))
+        let points = builder.distribution
+        #expect(points.count == 100 && zip(points, points.dropFirst()).allSatisfy { $0.x <= $1.x })
+    }
+
     /// A positive value below the smallest normal double fell before the first bucket of the old reference, which
     /// indexed it at -2,047 and trapped; it now has a bucket of its own, first among the positive ones.
     @Test func subnormalLatenciesHaveABucket() {
