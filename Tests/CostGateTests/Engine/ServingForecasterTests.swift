@@ -67,6 +67,25 @@ import CostGateTestSupport
         #expect(policies.map { $0["actual"] as? Double } == [e2e, e2e, ttft], "\(policies)")
     }
 
+    /// A recorded latency below the smallest normal double (1e-310 ms) among more than 20,000 samples fell before the
+    /// first latency bucket: the build before `40a44fb` trapped (SIGILL, exit 132). It now has a bucket of its own.
+    @Test func aSubnormalLatencyAmongManySamplesIsSummarized() throws {
+        var lines: [String] = []
+        for k in 0..<20_100 {
+            let (latency, ttft) = k == 5 ? ("1e-310", "0") : ("250", "100")
+            lines.append(#"{"timestamp": \#(1_767_225_600 + k), "model": "openai/gpt-4o-mini", "route": "chat", "input_tokens": 90, "#
+                         + #""output_tokens": 10, "latency_ms": \#(latency), "ttft_ms": \#(ttft)}"#)
+        }
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 24}, "routes": {"chat": {"model": "openai/gpt-4o-mini"}}}"#
+        let folder = try PolicyEvaluatorTests.scratch(plan: plan, traffic: lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let json = runCLI(["check", "--format", "json"], in: folder)
+        #expect(json.status == .success, "\(json.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let e2e = try #require(((report["baseline"] as? [String: Any])?["latency"] as? [String: Any])?["e2e_ms"] as? [String: Any])
+        #expect(e2e["p50"] as? Double == 250)
+    }
+
     /// The Markdown line names the records behind the thinnest *uncertain* peak, not a thinner peak whose error is small.
     @Test func theThinnestUncertainPeakIsCounted() {
         var use = ServingForecast.RateLimitUse(model: "m", peakRequestsPerMinute: 3, peakTokensPerMinute: 9_000, rpmLimit: 10, tpmLimit: nil)
