@@ -137,10 +137,13 @@ public struct Comparison: Sendable {
         if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
             // Same sample on both sides: the paired interval of Σ (head − base).
             let paired = zip(headValues, baseValues).map { $0 - $1 }
-            let zeros = [Double](repeating: 0, count: paired.count)
-            let fixedHead = candidate.fixed ?? zeros
-            let fixedBase = baseline.fixed ?? zeros
-            let pairedFixed = zip(fixedHead, fixedBase).map { $0 - $1 }
+            // Without fixed fleets on either side there is nothing to hold constant: no arrays of zeros (8 bytes a
+            // record each, 160 MB at ten million records).
+            var pairedFixed: [Double]?
+            if candidate.fixed != nil || baseline.fixed != nil {
+                let zeros = [Double](repeating: 0, count: paired.count)
+                pairedFixed = zip(candidate.fixed ?? zeros, baseline.fixed ?? zeros).map { $0 - $1 }
+            }
             let interval = Interval.estimate(paired, fixed: pairedFixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
             low = interval.low * scaling.factor
             high = interval.high * scaling.factor
