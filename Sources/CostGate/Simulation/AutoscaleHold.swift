@@ -64,7 +64,7 @@ struct AutoscaleHold {
 
     /// Whether every later evaluation that sees the value 0 decides as the last one did: the cooldown has passed,
     /// each window has been observed whole, and each holds only zeros (so its mean is 0, whatever its length).
-    /// Only the values of the last `longestWindow(policy)` seconds matter from then on.
+    /// Only the values of the longer window's last seconds matter from then on.
     func isSettledAtZero(now: Double, policy: AutoscalePolicy) -> Bool {
         guard zeroRun > 0, now - lastAction >= policy.cooldown else { return false }
         return holdsOnlyZeros(up, seconds: policy.scaleUpFor, now: now) && holdsOnlyZeros(down, seconds: policy.scaleDownFor, now: now)
