@@ -46,6 +46,19 @@ public struct ModelID: Sendable, Hashable, CustomStringConvertible {
 
     /// Lower case with dots as dashes: `Claude-Sonnet-4.5` and `claude-sonnet-4-5` are one key.
     static func canonical(_ part: Substring) -> String {
-        String(part.lowercased().map { $0 == "." ? "-" : $0 })
+        // Plain ASCII, nearly every name, byte by byte: the same result as the `Character` path below, without
+        // building a `Character` for each letter (catalogs and samples canonicalize thousands of names).
+        let ascii = part.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = byte == UInt8(ascii: ".") ? UInt8(ascii: "-")
+                        : (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+                }
+                return bytes.count
+            }
+        }
+        if let ascii = ascii ?? nil { return ascii }
+        return String(part.lowercased().map { $0 == "." ? "-" : $0 })
     }
 }

@@ -70,9 +70,10 @@ public struct PriceCatalog: Sendable {
 
     /// Takes each row's discount (`PriceSettings.discount(for:)`) off its rates; rows no pattern matches keep list prices.
     public mutating func applyDiscounts(_ settings: PriceSettings) {
-        suggestionIndex = SuggestionIndex()
+        // Discounts change rates, not names: the suggestion index stays.
+        let matcher = PriceSettings.DiscountMatcher(settings.discounts)
         for index in models.indices {
-            guard let discount = settings.discount(for: models[index].id) else { continue }
+            guard let discount = matcher.discount(forCanonical: ModelID(models[index].id).canonical) else { continue }
             models[index] = models[index].discounted(by: discount.fraction)
         }
     }

@@ -39,19 +39,32 @@ public struct PriceSettings: Sendable, Equatable {
     /// The discount that applies to the model `id`: the most specific matching pattern (an exact id, then the
     /// longest `provider/prefix*` glob, then `*`), nil when none matches.
     public func discount(for id: String) -> Discount? {
-        let model = ModelID(id).canonical
-        var best: (discount: Discount, specificity: Int)?
-        for discount in discounts {
-            guard let specificity = Self.match(discount.pattern, model) else { continue }
-            if best == nil || specificity > best!.specificity { best = (discount, specificity) }
-        }
-        return best?.discount
+        DiscountMatcher(discounts).discount(forCanonical: ModelID(id).canonical)
     }
 
-    /// How specifically `pattern` matches the canonical id `model`: exact ids beat every glob, longer globs beat
-    /// shorter ones; nil when it does not match.
-    static func match(_ pattern: String, _ model: String) -> Int? {
-        let canonical = pattern == "*" ? "*" : ModelID(pattern).canonical
+    /// The discounts with their patterns in canonical form, prepared once for matching many models (a catalog
+    /// holds thousands of rows).
+    struct DiscountMatcher {
+        private let patterns: [(discount: Discount, canonical: String)]
+
+        init(_ discounts: [Discount]) {
+            patterns = discounts.map { ($0, $0.pattern == "*" ? "*" : ModelID($0.pattern).canonical) }
+        }
+
+        /// The most specific discount for the canonical id `model`.
+        func discount(forCanonical model: String) -> Discount? {
+            var best: (discount: Discount, specificity: Int)?
+            for pattern in patterns {
+                guard let specificity = PriceSettings.match(canonicalPattern: pattern.canonical, model) else { continue }
+                if best == nil || specificity > best!.specificity { best = (pattern.discount, specificity) }
+            }
+            return best?.discount
+        }
+    }
+
+    /// How specifically the canonical `pattern` matches the canonical id `model`: exact ids beat every glob,
+    /// longer globs beat shorter ones; nil when it does not match.
+    private static func match(canonicalPattern canonical: String, _ model: String) -> Int? {
         if !canonical.hasSuffix("*") { return canonical == model ? Int.max : nil }
         let prefix = String(canonical.dropLast())
         return model.hasPrefix(prefix) ? prefix.count : nil

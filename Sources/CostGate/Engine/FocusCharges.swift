@@ -59,7 +59,7 @@ public struct FocusCharges: Sendable {
             let record = traffic.records[index]
             let weight = replay.weights[index]
             let slot = replay.models[index]
-            if models[slot] == nil { models[slot] = .some(plan.catalog.lookup(replay.modelNames[Int(slot)])) }
+            if models[slot] == nil { models[slot] = .some(replay.catalog.lookup(replay.modelNames[Int(slot)])) }
             var tier = record.serviceTier ?? .standard
             let input = replay.inputTokens[index]
             var parts: [(direction: Int, tokens: Int64, rate: Int64)] = []

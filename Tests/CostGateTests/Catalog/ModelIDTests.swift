@@ -127,4 +127,17 @@ import CostGateTestSupport
         let expected = 30.0 * 24 * 30 * (1000 * 2.5 + 200 * 10) / 1e6
         #expect(abs(monthly - expected) < 1e-6 * expected, "\(monthly) vs \(expected)")
     }
+
+    /// Plain-ASCII names take a byte path; its result is the `Character` path's, for every ASCII byte and for
+    /// names with letters beyond ASCII (which take the `Character` path).
+    @Test func theCanonicalFormOfASCIINamesIsTheCharacterPaths() {
+        func characterPath(_ text: String) -> String { String(text.lowercased().map { $0 == "." ? "-" : $0 }) }
+        let everyASCII = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        for text in [everyASCII, "Claude-Sonnet-4.5", "", ".", "GPT-4.1-MINI", "İstanbul.Model", "ÉCOLE.v2", "a\u{0}.B"] {
+            #expect(ModelID.canonical(text[...]) == characterPath(text), "\(text.debugDescription)")
+        }
+        // A substring in the middle of its string, as `ModelID.init` passes the part after the provider.
+        let qualified = "OpenAI/GPT-4.1"
+        #expect(ModelID(qualified).canonical == "openai/gpt-4-1")
+    }
 }
