@@ -20,7 +20,7 @@ public struct Rate: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// one unit in the last place of a whole number; a seventh decimal (1.0000001) lands 0.1 away. The test
     /// is therefore absolute, in units in the last place, never relative to the price's size.
     public static func isExact(perMillion usd: Double) -> Bool {
-        guard usd.isFinite, usd >= 0, usd < 1e9 else { return false }
+        guard usd.isFinite, usd >= 0, usd <= 1e9 else { return false }
         let scaled = usd * 1_000_000
         return abs(scaled - scaled.rounded()) <= 4 * scaled.ulp
     }

@@ -84,6 +84,17 @@ public enum Format {
         return (value > 0 ? "+" : "") + text + "%"
     }
 
+    /// A confidence level as a percentage with the decimals it needs, up to two: `0.9` → `90%`, `0.975` → `97.5%`,
+    /// `0.999` → `99.9%` (rounded to a whole number, 0.999 read as a "100% interval").
+    public static func confidence(_ level: Double) -> String {
+        var text = fixed(level * 100, digits: 2)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text + "%"
+    }
+
     /// A share of 1 as a whole percentage: `0.734` → `73%`.
     public static func wholePercent(_ share: Double) -> String {
         String(format: "%.0f%%", share * 100)

@@ -3,14 +3,15 @@ import Testing
 import CostGateTestSupport
 
 @Suite struct RateTests {
-    @Test(arguments: ["0", "2.5", "0.075", "1.25", "15", "0.000001", "123456.789012", "999.999999", "60", "0.3"])
+    // The plan parser bounds prices to 0...1e9 and then asks for exactness: $1e9 itself was in range but "not exact".
+    @Test(arguments: ["0", "2.5", "0.075", "1.25", "15", "0.000001", "123456.789012", "999.999999", "60", "0.3", "1000000000", "999999999.999999"])
     func sixDecimalPricesAreExact(text: String) throws {
         let usd = try #require(Double(text))
         #expect(Rate.isExact(perMillion: usd))
     }
 
     /// The catalogue found 1.0000001 accepted: a relative tolerance let any price of $1/Mtok or more through.
-    @Test(arguments: ["1.0000001", "0.0000001", "2.5000005", "15.1234567", "123456.7890125", "-1", "1000000000"])
+    @Test(arguments: ["1.0000001", "0.0000001", "2.5000005", "15.1234567", "123456.7890125", "-1", "1000000000.000001", "1e10"])
     func pricesWithASeventhDecimalOrOutOfRangeAreNot(text: String) throws {
         let usd = try #require(Double(text))
         #expect(!Rate.isExact(perMillion: usd))

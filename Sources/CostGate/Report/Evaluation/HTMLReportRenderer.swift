@@ -64,7 +64,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         var header = ["", HTML.escape(base.name)]
         var rows: [[String]] = [
             ["Monthly cost", Format.money(base.monthlyCost)],
-            ["\(Int((base.scaling.confidence * 100).rounded()))% interval", Format.money(base.monthlyCostLow) + " – " + Format.money(base.monthlyCostHigh)],
+            [Format.confidence(base.scaling.confidence) + " interval", Format.money(base.monthlyCostLow) + " – " + Format.money(base.monthlyCostHigh)],
             ["Requests / month", Format.count(base.requests)],
             ["Cost per request", ReportFacts.unit(base.costPerRequest)],
             ["Quality", HTML.escape(ReportFacts.quality(base))],

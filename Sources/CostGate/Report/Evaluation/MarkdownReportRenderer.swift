@@ -261,7 +261,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         var header = ["", Markdown.escape(base.name)]
         var rows: [[String]] = [
             ["Monthly cost", Format.money(base.monthlyCost)],
-            ["\(Int((base.scaling.confidence * 100).rounded()))% interval", Format.money(base.monthlyCostLow) + " – " + Format.money(base.monthlyCostHigh)],
+            [Format.confidence(base.scaling.confidence) + " interval", Format.money(base.monthlyCostLow) + " – " + Format.money(base.monthlyCostHigh)],
             ["Requests / month", Format.count(base.requests)],
             ["Cost per request", base.costPerRequest.map(Format.unitCost) ?? "n/a"],
             ["Quality", ReportFacts.quality(base)],

@@ -110,14 +110,21 @@ enum ReportFacts {
         return "Policies: " + parts.joined(separator: ", ") + (evaluation.failOnWarn && warned > 0 ? " (warnings fail the build)" : "")
     }
 
+    /// A window in hours with two decimals, or in seconds when that would read `0.00 hours` (the plan may give
+    /// `window_hours` down to 0.000001, 3.6 ms).
+    static func windowText(_ seconds: Double) -> String {
+        if seconds >= 36 { return Format.fixed(seconds / 3600, digits: 2) + " hours" }
+        let digits = seconds >= 1 ? 1 : seconds >= 0.01 ? 3 : 4
+        return Format.fixed(seconds, digits: digits) + " s"
+    }
+
     /// Describes the interval and the scaling.
     static func assumptions(_ scaling: Forecast.Scaling, source: String, baseline: String, prices: String? = nil) -> [String] {
-        let hours = scaling.windowSeconds / 3600
         return [
             "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
-            "Window: \(Format.fixed(hours, digits: 2)) hours (\(scaling.windowFromPlan ? "traffic.window_hours" : scaling.windowFromBuckets ? "the usage report's buckets, first start to last end" : "first to last timestamp")).",
+            "Window: \(windowText(scaling.windowSeconds)) (\(scaling.windowFromPlan ? "traffic.window_hours" : scaling.windowFromBuckets ? "the usage report's buckets, first start to last end" : "first to last timestamp")).",
             "Forecast: \(Format.fixed(scaling.days, digits: 1)) days at \(Format.percentChange(scaling.growth * 100)) growth, so the sample is scaled by ×\(Format.fixed(scaling.factor, digits: 2)).",
-            "Interval: \(Int((scaling.confidence * 100).rounded()))% by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
+            "Interval: \(Format.confidence(scaling.confidence)) by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
             "Baseline: \(baseline).",
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",
         ] + (prices.map { ["Prices: \($0)."] } ?? [])

@@ -51,6 +51,26 @@ import CostGateTestSupport
         }
     }
 
+    /// The interval's level and the window are written as the plan gave them: a confidence of 0.999 read as a
+    /// "100% interval" (rounded to a whole percentage), and a window under 18 seconds as "0.00 hours".
+    @Test(arguments: [(0.999, 0.001, "99.9% interval", "Window: 3.6 s"), (0.975, 0.000001, "97.5% interval", "Window: 0.0036 s"),
+                      (0.9, 0.5, "90% interval", "Window: 0.50 hours"), (0.8765, 0.005, "87.65% interval", "Window: 18.0 s")])
+    func theIntervalLevelAndTheWindowKeepTheirDigits(confidence: Double, windowHours: Double, interval: String, window: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try #"{"timestamp": 1700000000, "model": "openai/gpt-4o", "input_tokens": 100, "output_tokens": 10}"#
+            .write(toFile: folder + "/traffic.jsonl", atomically: true, encoding: .utf8)
+        try #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": \#(windowHours)}, "forecast": {"confidence": \#(confidence)}}"#
+            .write(toFile: folder + "/costgate.json", atomically: true, encoding: .utf8)
+        for format in ["markdown", "html", "text"] {
+            let result = runCLI(["check", "--format", format], in: folder)
+            #expect(result.status == .success, "\(result.stderr)")
+            #expect(result.stdout.contains(window), "\(format)")
+            #expect(result.stdout.contains(format == "text" ? "Interval: " + interval.dropLast(" interval".count) : interval), "\(format)")
+            #expect(!result.stdout.contains("100% interval") && !result.stdout.contains("0.00 hours"), "\(format)")
+        }
+    }
+
     @Test func carriersAreShownBeyondTheRowLimit() {
         let rows = (0..<40).map { Comparison.Row(name: "r\($0)", baseCost: 0, headCost: 1, headRequests: 1, change: 1) }
         // Forty equal movers each carry 2.5%: none reaches 5%, so the limit alone decides.
