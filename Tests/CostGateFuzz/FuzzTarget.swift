@@ -32,6 +32,10 @@ enum FuzzTarget: String, CaseIterable {
     /// first byte picks the format and a block of 1 to 249 bytes, the rest is the log (gzip or not); both reads must
     /// give the same records, the same skipped count, or the same error.
     case blocks
+    /// The benchmark result readers of `costgate calibrate` (`vllm bench serve`, GuideLLM, AIPerf, GenAI-Perf): a
+    /// run read must give the simulator as many requests as it completed, each at a finite time with a token or
+    /// more each way, and latencies that are finite.
+    case benchmark
 
     nonisolated(unsafe) static var selected = FuzzTarget.jsonl
 
@@ -84,6 +88,23 @@ enum FuzzTarget: String, CaseIterable {
             readGzip(data)
         case .blocks:
             readBlocks(data)
+        case .benchmark:
+            readBenchmark(data)
+        }
+    }
+
+    private func readBenchmark(_ data: Data) {
+        guard let json = try? JSONParser.parse([UInt8](data), file: "fuzz.json"),
+              let runs = try? BenchmarkRun.runs(in: json, file: "fuzz.json") else { return }
+        for run in runs {
+            let requests = run.requests()
+            if requests.count != run.completed { fatalError("\(requests.count) requests for \(run.completed) completed") }
+            for request in requests where !(request.arrival.isFinite && request.arrival >= 0) || request.inputTokens < 1 || request.outputTokens < 1 {
+                fatalError("a request at \(request.arrival) s with \(request.inputTokens) / \(request.outputTokens) tokens")
+            }
+            for latency in [run.ttftMs, run.tpotMs, run.e2eMs].compactMap({ $0 }) where !(latency.isFinite && latency >= 0) {
+                fatalError("a latency of \(latency) ms")
+            }
         }
     }
 

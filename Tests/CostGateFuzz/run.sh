@@ -3,7 +3,7 @@
 # starting from the committed seed corpus; new inputs go to Tests/Benchmarks/data/fuzz/TARGET (git-ignored).
 #
 #   Tests/CostGateFuzz/run.sh TARGET [RUNS] [extra libFuzzer options]
-#   TARGET: jsonl | csv | sources | fields | plan | tokenizer | pipeline | gzip | blocks
+#   TARGET: jsonl | csv | sources | fields | plan | tokenizer | pipeline | gzip | blocks | benchmark
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target="${1:?usage: Tests/CostGateFuzz/run.sh TARGET [RUNS]}"

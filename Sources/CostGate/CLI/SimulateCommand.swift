@@ -43,6 +43,9 @@ enum SimulateCommand: Command {
     static func run(_ arguments: [String], context: CommandContext) throws -> ExitCode {
         let flags = try options.parse(arguments)
         let renderer = try flags.renderer(in: Renderers.simulation)
+        // A number checked by the deployment's parser keeps the text it was given, so its message quotes `1e308`,
+        // not the 309 digits of the double.
+        func forwarded(_ name: String, _ value: Double) -> JSONValue { .number(value, text: flags.value(name) ?? Format.decimal(value)) }
         guard let modelID = flags.value("model") else { throw CostGateError.usage("--model is required") }
         var members: [(key: String, value: JSONValue)] = [("model", .string(modelID))]
         if let gpuID = flags.value("gpu") { members.append(("gpu", .string(gpuID))) }
@@ -50,7 +53,7 @@ enum SimulateCommand: Command {
         guard flags.value("gpu") != nil || flags.value("instance") != nil else {
             throw CostGateError.usage("--gpu (or --instance) is required")
         }
-        if let share = try flags.double("spot-share") { members.append(("spot_share", .number(share))) }
+        if let share = try flags.double("spot-share") { members.append(("spot_share", forwarded("spot-share", share))) }
         if let tp = try flags.int("tp", in: 1...64) { members.append(("tensor_parallel", .number(Double(tp)))) }
         if let dtype = flags.value("dtype") { members.append(("dtype", .string(dtype))) }
         var engine: [(key: String, value: JSONValue)] = [("prefix_caching", .bool(flags.flag("prefix-caching")))]
@@ -59,16 +62,16 @@ enum SimulateCommand: Command {
             engine.append(("max_num_batched_tokens", .number(Double(batched))))
         }
         if let kv = flags.value("kv-cache-dtype") { engine.append(("kv_cache_dtype", .string(kv))) }
-        if let util = try flags.double("gpu-memory-utilization") { engine.append(("gpu_memory_utilization", .number(util))) }
+        if let util = try flags.double("gpu-memory-utilization") { engine.append(("gpu_memory_utilization", forwarded("gpu-memory-utilization", util))) }
         if let steps = try flags.int("num-scheduler-steps", in: 1...64) {
             engine.append(("num_scheduler_steps", .number(Double(steps))))
         }
         members.append(("engine", .object(engine)))
         if let replicas = try flags.int("replicas", in: 1...10_000) { members.append(("replicas", .number(Double(replicas)))) }
-        if let price = try flags.double("price-per-gpu-hour") { members.append(("price_per_gpu_hour", .number(price))) }
+        if let price = try flags.double("price-per-gpu-hour") { members.append(("price_per_gpu_hour", forwarded("price-per-gpu-hour", price))) }
         let deployment = try Deployment.parse(.object(members), name: "cli", file: "command line")
 
-        let rate = try flags.double("rate", exclusive: true)
+        let rate = try flags.double("rate", in: SyntheticLoad.rates)
         let concurrency = try flags.int("concurrency", in: 1...1_000_000)
         if (rate == nil) == (concurrency == nil) {
             throw CostGateError.usage("give exactly one of --rate R or --concurrency C")

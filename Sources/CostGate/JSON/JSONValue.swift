@@ -68,7 +68,8 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: return "null"
         case .bool(let value): return "\(value)"
-        case .number(_, let text): return "number \(text)"
+        // As written, cut like a string: a 400-digit number in a plan is not echoed whole.
+        case .number(_, let text): return "number " + (text.count > 40 ? text.prefix(40) + "…" : text)
         case .string(let text): return "string \(excerpt(text))"
         case .array: return "an array"
         case .object: return "an object"

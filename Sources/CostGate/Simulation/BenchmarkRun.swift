@@ -40,45 +40,68 @@ public struct BenchmarkRun: Sendable, Equatable {
             throw .badRecord(file: file, line: 1, field: nil, expected: "a vllm bench serve --save-result object",
                              found: json.kindDescription)
         }
-        func number(_ key: String) throws(CostGateError) -> Double? {
+        func present(_ key: String) -> JSONValue? {
             guard let value = json[key], value != .null else { return nil }
-            if let text = value.stringValue, text == "inf" || text == "Infinity" { return .infinity }
-            guard let number = value.doubleValue, !number.isNaN else {
-                throw .badRecord(file: file, line: 1, field: key, expected: "a number", found: value.kindDescription)
-            }
-            return number
+            return value
         }
-        func required(_ key: String) throws(CostGateError) -> Double {
-            guard let value = try number(key) else {
-                throw .badRecord(file: file, line: 1, field: key, expected: "a number (vllm bench serve --save-result)",
-                                 found: nil)
+        func required(_ key: String) throws(CostGateError) -> JSONValue {
+            guard let value = present(key) else {
+                throw .badRecord(file: file, line: 1, field: key, expected: "a number (vllm bench serve --save-result)", found: nil)
             }
             return value
         }
-        func integers(_ key: String, count: Int) -> [Int]? {
+        func latency(_ key: String) throws(CostGateError) -> Double? {
+            try present(key).map { (value: JSONValue) throws(CostGateError) -> Double in try Self.latency(value, file: file, field: key) }
+        }
+        // Per-request arrays list every request sent; they are used only when they match the completed count, and
+        // then every entry must be a length (or a send time) within bounds.
+        func lengths(_ key: String, count: Int) throws(CostGateError) -> [Int]? {
             guard let array = json[key]?.arrayValue, array.count == count else { return nil }
-            let values = array.compactMap { $0.doubleValue.map { Int($0) } }
-            return values.count == count ? values : nil
+            var values: [Int] = []
+            values.reserveCapacity(count)
+            for (index, value) in array.enumerated() {
+                guard let number = value.doubleValue, number.isFinite, number == number.rounded(), (0...Self.maxTokens).contains(number) else {
+                    throw .badRecord(file: file, line: 1, field: "\(key)[\(index)]",
+                                     expected: "a whole number of tokens from 0 to \(Format.count(Self.maxTokens))", found: value.kindDescription)
+                }
+                values.append(Int(number))
+            }
+            return values
         }
-        let completed = Int(try required("completed"))
-        guard completed > 0 else {
-            throw .badRecord(file: file, line: 1, field: "completed", expected: "at least one completed request", found: "0")
+        let completed = try Self.count(try required("completed"), file: file, field: "completed")
+        var rate: Double?
+        if let value = present("request_rate") {
+            // vllm writes `inf` (a string) when it sent every request at once.
+            if let text = value.stringValue, text == "inf" || text == "Infinity" { rate = nil } else {
+                rate = try Self.rate(value, file: file, field: "request_rate")
+            }
         }
-        let rate = try number("request_rate")
-        let concurrency = try number("max_concurrency").map { Int($0) }
+        let concurrency = try present("max_concurrency").map { (value: JSONValue) throws(CostGateError) -> Int in
+            try Self.count(value, file: file, field: "max_concurrency")
+        }
         var run = BenchmarkRun(
-            file: file, model: json["model_id"]?.stringValue,
-            requestRate: rate.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }, maxConcurrency: concurrency,
-            completed: completed,
-            meanInputTokens: try required("total_input_tokens") / Double(completed),
-            meanOutputTokens: try required("total_output_tokens") / Double(completed),
-            ttftMs: try number("mean_ttft_ms"), tpotMs: try number("mean_tpot_ms"), e2eMs: try number("mean_e2el_ms"))
-        // Per-request arrays list every request sent; they are used only when they match the completed count.
-        if let inputs = integers("input_lens", count: completed), let outputs = integers("output_lens", count: completed) {
+            file: file, model: json["model_id"]?.stringValue, requestRate: rate, maxConcurrency: concurrency, completed: completed,
+            meanInputTokens: try Self.meanTokens(try required("total_input_tokens"), over: completed, file: file, field: "total_input_tokens"),
+            meanOutputTokens: try Self.meanTokens(try required("total_output_tokens"), over: completed, file: file, field: "total_output_tokens"),
+            ttftMs: try latency("mean_ttft_ms"), tpotMs: try latency("mean_tpot_ms"), e2eMs: try latency("mean_e2el_ms"))
+        if let inputs = try lengths("input_lens", count: completed), let outputs = try lengths("output_lens", count: completed) {
             run.inputLengths = inputs
             run.outputLengths = outputs
-            if let starts = json["start_times"]?.arrayValue?.compactMap(\.doubleValue), starts.count == completed,
-               let first = starts.min() {
+            if let array = json["start_times"]?.arrayValue, array.count == completed {
+                var starts: [Double] = []
+                starts.reserveCapacity(completed)
+                for (index, value) in array.enumerated() {
+                    guard let number = value.doubleValue, number.isFinite else {
+                        throw .badRecord(file: file, line: 1, field: "start_times[\(index)]", expected: "a send time in seconds", found: value.kindDescription)
+                    }
+                    starts.append(number)
+                }
+                let first = starts.min() ?? 0
+                if let last = starts.max(), !(last - first <= Self.maxSpanSeconds) {
+                    throw .badRecord(file: file, line: 1, field: "start_times",
+                                     expected: "send times within \(Format.count(Self.maxSpanSeconds)) s (366 days) of each other",
+                                     found: "a span of \(Format.decimal(last - first)) s")
+                }
                 run.startTimes = starts.map { $0 - first }
             }
         }

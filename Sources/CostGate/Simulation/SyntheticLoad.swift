@@ -11,6 +11,10 @@ public enum SyntheticLoad {
         case shareGPT(inputScale: Double, outputScale: Double)
     }
 
+    /// The Poisson rates a run may ask for, requests/s: below one request in about 12 days or above a million a second,
+    /// a rate is a typo, and one of 1e-300 would put the arrivals 1e300 seconds apart.
+    public static let rates: ClosedRange<Double> = 0.000_001...1_000_000
+
     /// Generates `count` requests.
     /// - Parameters:
     ///   - count: number of requests.

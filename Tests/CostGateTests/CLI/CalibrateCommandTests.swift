@@ -92,4 +92,20 @@ import CostGateTestSupport
         #expect(EngineProfile.profile(engine: .sglang, version: "0.5.5.post1")?.id == "sglang-0.5")
         #expect(EngineProfile.profile(engine: .tensorrtLLM, version: "1.2.0rc1")?.id == "tensorrt-llm-1.2")
     }
+
+    /// A result file that trapped `calibrate` before (a count of 1e300 converted to an integer) is an input error:
+    /// exit 2, the field named, and no calibration written.
+    @Test(arguments: ["1e300", "\"inf\"", "1e18"])
+    func aHostileRunCountIsAnInputError(completed: String) throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let summary = try String(contentsOfFile: folder + "/run-summary.json", encoding: .utf8)
+        let hostile = summary.replacingOccurrences(of: "\"completed\": 40,", with: "\"completed\": \(completed),")
+        #expect(hostile != summary)
+        try hostile.write(toFile: folder + "/hostile.json", atomically: true, encoding: .utf8)
+        let result = runCLI(["calibrate", "--plan", "plan.json", "--deployment", "llama8b", "--output", "c.json", "hostile.json"], in: folder)
+        #expect(result.status == .badInput)
+        #expect(result.stderr.contains("hostile.json:1: field 'completed': expected a whole number from 1 to 1,000,000"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/c.json"))
+    }
 }

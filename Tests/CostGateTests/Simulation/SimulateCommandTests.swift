@@ -40,4 +40,19 @@ import CostGateTestSupport
         #expect(code == .badInput && err.contains("H100"))
         #expect(run(["simulate", "--modle", "x"]).2.contains("--model"))
     }
+
+    /// A rate of 1e-300 requests/s put the arrivals 1e300 seconds apart and printed a 300-digit duration; a price
+    /// of 1e308 was echoed as the 309 digits of the double. Both are input errors that state the bound and quote
+    /// what was typed.
+    @Test(arguments: [
+        (["--rate", "1e-300"], "--rate expects a number from 0.000001 to 1000000, found '1e-300'"),
+        (["--rate", "2e6"], "--rate expects a number from 0.000001 to 1000000"),
+        (["--rate", "1", "--price-per-gpu-hour", "1e308"], "expected a price per GPU-hour in USD from 0 to 1000, found number 1e308"),
+        (["--rate", "1", "--gpu-memory-utilization", "7e300"], "found number 7e300"),
+    ])
+    func outOfRangeNumbersStateTheBound(extra: [String], message: String) {
+        let (code, out, err) = run(["simulate", "--model", "meta-llama/Llama-3.1-8B-Instruct", "--gpu", "H100", "--requests", "3"] + extra)
+        #expect(code == .badInput && out.isEmpty)
+        #expect(err.contains(message), "\(err)")
+    }
 }

@@ -30,6 +30,15 @@ extension ParsedOptions {
         return number
     }
 
+    /// `--name` as a finite number within `range`, nil when not given.
+    func double(_ name: String, in range: ClosedRange<Double>) throws(CostGateError) -> Double? {
+        guard let text = value(name) else { return nil }
+        guard let number = Double(text), number.isFinite, range.contains(number) else {
+            throw .usage("--\(name) expects a number from \(Format.decimal(range.lowerBound)) to \(Format.decimal(range.upperBound)), found \(excerpt(text))")
+        }
+        return number
+    }
+
     /// Every value of a repeatable `--name KEY=NUMBER` option, each number above zero (`--slo ttft_p95_ms=800`).
     func positivePairs(_ name: String, example: String) throws(CostGateError) -> [(key: String, value: Double)] {
         var pairs: [(key: String, value: Double)] = []
