@@ -32,9 +32,12 @@ enum BreakdownCommand: Command {
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), progress: context.progress, readStdin: context.readStdin))
         let traffic = try engine.traffic(for: loaded)
-        let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
+        let keys = try options.distinct("by").isEmpty ? ["route"] : options.all("by")
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: keys)
         let focus = options.value("format") == "focus" ? try FocusCharges.compute(traffic: traffic, plan: loaded.plan) : nil
+        if let output = options.value("output") {
+            try ReportOutput.refuse(output, option: "--output", replacing: loaded.workTreeFiles(), context: context)
+        }
         try ReportOutput.emit(renderer.document(ShowbackListing(showback: showback, top: top, focus: focus)), to: options.value("output"), context: context)
         return .success
     }

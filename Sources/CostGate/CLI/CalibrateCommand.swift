@@ -41,7 +41,10 @@ enum CalibrateCommand: Command {
             throw CostGateError.usage("name at least one benchmark result file (vllm bench serve --save-result, GuideLLM, AIPerf or GenAI-Perf)")
         }
         let (root, path) = try PlanLoader.locate(flags.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
-        let plan = try PlanLoader.load(path, from: .workTree(root: root)).plan
+        let loaded = try PlanLoader.load(path, from: .workTree(root: root))
+        let plan = loaded.plan
+        try ReportOutput.refuse(output, option: "--output", replacing: [(root as NSString).appendingPathComponent(loaded.path)]
+                                    + flags.positionals.map(context.resolve), context: context)
         guard var deployment = plan.deployment(named: name) else {
             throw CostGateError.unknown("deployment", name, in: plan.file, known: plan.deployments.map(\.name))
         }

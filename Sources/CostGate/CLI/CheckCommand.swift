@@ -37,6 +37,10 @@ enum CheckCommand: Command {
         let options = try options.parse(arguments)
         let renderer = try options.evaluationRenderer()
         let evaluation = try evaluate(options, context: context)
+        let inputs = try inputFiles(options, context: context)
+        for option in ["output", "json-output"] {
+            if let path = options.value(option) { try ReportOutput.refuse(path, option: "--" + option, replacing: inputs, context: context) }
+        }
         try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
         if let path = options.value("json-output") {
             let json: any ReportRenderer<Evaluation> = JSONReportRenderer()
@@ -44,6 +48,14 @@ enum CheckCommand: Command {
         }
         try CIOutputs.publish(evaluation, context: context)
         return evaluation.exitCode
+    }
+
+    /// The work-tree files a check (or what-if) of `options` reads: the plan, its traffic, and a `--base-plan`.
+    static func inputFiles(_ options: ParsedOptions, context: CommandContext) throws(CostGateError) -> [String] {
+        let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
+        var files = try PlanLoader.load(path, from: .workTree(root: root)).workTreeFiles()
+        if let base = options.value("base-plan") { files.append(context.resolve(base)) }
+        return files
     }
 
     /// What `check` reports for `options`: the plans loaded (and patched), the traffic replayed under both, the

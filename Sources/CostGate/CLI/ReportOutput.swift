@@ -10,6 +10,21 @@ enum ReportOutput {
         try stream(to: path, context: context) { write throws(CostGateError) in try write(text) }
     }
 
+    /// Refuses an output `path` that is one of the `inputs` (the same file, whatever the spelling): `sample --output
+    /// traffic.jsonl traffic.jsonl` replaced the log it sampled, `--output costgate.json` the plan.
+    ///
+    /// - Parameter option: The option that named `path`, for the message (`--output`).
+    static func refuse(_ path: String, option: String, replacing inputs: [String], context: CommandContext) throws(CostGateError) {
+        var output = stat()
+        guard stat(context.resolve(path), &output) == 0 else { return }
+        for input in inputs {
+            var read = stat()
+            if stat(input, &read) == 0, read.st_dev == output.st_dev, read.st_ino == output.st_ino {
+                throw .usage("\(option) \(excerpt(path)) is a file this command reads; writing there would replace it")
+            }
+        }
+    }
+
     /// Writes an output to `path` piece by piece, atomically: the pieces go to a temporary file beside it, renamed
     /// over `path` once `write` returns; on any error, or a signal, the temporary file is removed.
     ///

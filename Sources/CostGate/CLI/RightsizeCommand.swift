@@ -30,12 +30,16 @@ enum RightsizeCommand: Command {
         guard let route = flags.value("route") else { throw CostGateError.usage("--route is required") }
         var slos: [ServiceLevelObjective] = []
         for (name, limit) in try flags.positivePairs("slo", example: "ttft_p95_ms=800") {
-            slos.append(try ServiceLevelObjective(named: name, limitMs: limit))
+            let slo = try ServiceLevelObjective(named: name, limitMs: limit)
+            if slos.contains(where: { $0.name == slo.name }) { throw CostGateError.usage("--slo gives \(slo.name) twice") }
+            slos.append(slo)
         }
         guard !slos.isEmpty else { throw CostGateError.usage("give at least one --slo, such as --slo ttft_p95_ms=800") }
         var gpus: [GPUSpec] = []
-        for id in flags.list("gpus") ?? ["H100", "A100-80GB", "L40S"] {
+        for id in try flags.list("gpus") ?? ["H100", "A100-80GB", "L40S"] {
             guard let gpu = GPUCatalog.spec(id) else { throw CostGateError.unknown("GPU", id, in: "--gpus", known: GPUCatalog.ids) }
+            // Two spellings of one GPU (`H100`, `h100`) would size it twice.
+            if gpus.contains(where: { $0.id == gpu.id }) { throw CostGateError.usage("--gpus names \(gpu.id) twice") }
             gpus.append(gpu)
         }
         var degrees = try flags.intList("tp", in: 1...64) ?? [1, 2, 4, 8]

@@ -50,7 +50,9 @@ enum SampleCommand: Command {
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
         let log = try SampledLog(file: options.positionals.first, loaded: loaded, skipBadRecords: options.flag("skip-bad-records"),
                                  context: context)
-        let keys = options.all("by").isEmpty ? ["route"] : options.all("by")
+        let named = options.positionals.first.flatMap { $0 == "-" ? nil : context.resolve($0) }
+        try ReportOutput.refuse(output, option: "--output", replacing: loaded.workTreeFiles() + (named.map { [$0] } ?? []), context: context)
+        let keys = try options.distinct("by").isEmpty ? ["route"] : options.all("by")
         let sampler = try tally(log, keys: keys, loaded: loaded, rate: rate, seed: seed, context: context)
         let sample = try write(log, sampler: sampler, defaultWeight: 1 / loaded.plan.traffic.sampleRate, to: output, context: context)
         context.stdout(renderer.render(SampleSummary(sample: sample, total: sampler.recordCount, keys: keys, output: output,

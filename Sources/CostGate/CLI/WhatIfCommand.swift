@@ -60,6 +60,9 @@ enum WhatIfCommand: Command {
                                               progress: context.progress, readStdin: context.readStdin))
         let evaluation = try engine.evaluate(command: name, baseline: .init(name: "plan", loaded: plan), candidates: sides,
                                              policySource: plan, baselineSource: .committed)
+        if let output = options.value("output") {
+            try ReportOutput.refuse(output, option: "--output", replacing: plan.workTreeFiles(), context: context)
+        }
         try ReportOutput.emit(renderer.document(evaluation), to: options.value("output"), context: context)
         return evaluation.exitCode
     }

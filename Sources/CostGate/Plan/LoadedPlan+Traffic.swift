@@ -2,6 +2,14 @@ public import Foundation
 
 /// Reads the traffic a plan names: every file its `traffic.path` forms expand to, `-` for standard input.
 extension LoadedPlan {
+    /// The files of the work tree this plan reads, as absolute paths: the plan and its traffic files (none when
+    /// the plan is read from a commit). An output must never replace one of them.
+    public func workTreeFiles() -> [String] {
+        guard source.commit == nil else { return [] }
+        let traffic = ((try? trafficFiles()) ?? []).filter { $0 != "-" }
+        return ([path] + traffic).map { (source.root as NSString).appendingPathComponent($0) }
+    }
+
     /// The traffic files in reading order, repository-relative (`-` for standard input).
     ///
     /// - Throws: as `FileSource.expand`, and `CostGateError.badPlan` when two forms name the same file.

@@ -9,15 +9,29 @@ extension ParsedOptions {
 
     /// `--name` as a comma-separated list of whole numbers within `range` (`1,2,4,8`), nil when not given.
     func intList(_ name: String, in range: ClosedRange<Int>) throws(CostGateError) -> [Int]? {
-        guard let items = list(name) else { return nil }
+        guard let items = try list(name) else { return nil }
         var numbers: [Int] = []
         for item in items { numbers.append(try Self.int(item, option: name, in: range)) }
+        if let twice = numbers.first(where: { number in numbers.filter { $0 == number }.count > 1 }) {
+            throw .usage("--\(name) lists \(twice) twice")
+        }
         return numbers
     }
 
-    /// `--name` as a comma-separated list (`H100,L40S`), nil when not given.
-    func list(_ name: String) -> [String]? {
-        value(name)?.split(separator: ",").map(String.init)
+    /// `--name` as a comma-separated list (`H100,L40S`), nil when not given. An empty list or item, or an item
+    /// given twice, is a usage error: `--gpus ''` left nothing to size (and trapped), `--gpus H100,H100` listed
+    /// every H100 fleet twice.
+    func list(_ name: String) throws(CostGateError) -> [String]? {
+        guard let text = value(name) else { return nil }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        if items.contains(where: \.isEmpty) {
+            throw .usage("--\(name) expects a comma-separated list with no empty item, found \(excerpt(text))")
+        }
+        var seen: Set<String> = []
+        for item in items where !seen.insert(item).inserted {
+            throw .usage("--\(name) lists \(excerpt(item)) twice")
+        }
+        return items
     }
 
     /// `--name` as a finite number of at least `minimum` (or, with `exclusive`, above it), nil when not given.

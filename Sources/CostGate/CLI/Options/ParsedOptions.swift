@@ -26,6 +26,16 @@ struct ParsedOptions {
         return values[name] ?? []
     }
 
+    /// Every value of the repeatable `--name`, each at most once (`--by team --by team` grouped by one key twice).
+    func distinct(_ name: String) throws(CostGateError) -> [String] {
+        let values = all(name)
+        var seen: Set<String> = []
+        for value in values where !seen.insert(value).inserted {
+            throw .usage("--\(name) names \(excerpt(value)) twice")
+        }
+        return values
+    }
+
     /// Whether the flag `--name` was given.
     func flag(_ name: String) -> Bool {
         declared(name)
