@@ -14,6 +14,9 @@ public enum Format {
     public static func money(_ usd: Double) -> String {
         // The engine rejects non-finite forecasts before any report; this keeps a formatter from trapping.
         guard usd.isFinite else { return "n/a" }
+        // From 2^53 cents up a double holds no cents to round, and beyond 1.8e306 dollars the cents overflow to
+        // infinity (a policy `max` of 1e308 trapped every human format): whole dollars.
+        guard abs(usd) < 0x1p53 / 100 else { return (usd < 0 ? "-$" : "$") + grouped(abs(usd).rounded()) + ".00" }
         let cents = (usd * 100).rounded(.toNearestOrEven)
         let negative = cents < 0
         let magnitude = abs(cents)
