@@ -32,7 +32,8 @@ enum BreakdownCommand: Command {
         let loaded = try PlanLoader.load(path, from: .workTree(root: root))
         var engine = Evaluator(options: .init(skipBadRecords: options.flag("skip-bad-records"), progress: context.progress, readStdin: context.readStdin))
         let traffic = try engine.traffic(for: loaded)
-        let keys = try options.distinct("by").isEmpty ? ["route"] : options.all("by")
+        let by = try options.distinct("by")
+        let keys = by.isEmpty ? ["route"] : by
         let showback = try Showback.compute(traffic: traffic, plan: loaded.plan, keys: keys)
         let focus = options.value("format") == "focus" ? try FocusCharges.compute(traffic: traffic, plan: loaded.plan) : nil
         if let output = options.value("output") {

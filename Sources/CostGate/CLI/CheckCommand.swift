@@ -50,7 +50,7 @@ enum CheckCommand: Command {
         return evaluation.exitCode
     }
 
-    /// The work-tree files a check (or what-if) of `options` reads: the plan, its traffic, and a `--base-plan`.
+    /// The work-tree files a check of `options` reads: the plan, its traffic, and a `--base-plan`.
     static func inputFiles(_ options: ParsedOptions, context: CommandContext) throws(CostGateError) -> [String] {
         let (root, path) = try PlanLoader.locate(options.value("plan") ?? "costgate.json", currentDirectory: context.currentDirectory)
         var files = try PlanLoader.load(path, from: .workTree(root: root)).workTreeFiles()

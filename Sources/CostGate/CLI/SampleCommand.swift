@@ -52,7 +52,8 @@ enum SampleCommand: Command {
                                  context: context)
         let named = options.positionals.first.flatMap { $0 == "-" ? nil : context.resolve($0) }
         try ReportOutput.refuse(output, option: "--output", replacing: loaded.workTreeFiles() + (named.map { [$0] } ?? []), context: context)
-        let keys = try options.distinct("by").isEmpty ? ["route"] : options.all("by")
+        let by = try options.distinct("by")
+        let keys = by.isEmpty ? ["route"] : by
         let sampler = try tally(log, keys: keys, loaded: loaded, rate: rate, seed: seed, context: context)
         let sample = try write(log, sampler: sampler, defaultWeight: 1 / loaded.plan.traffic.sampleRate, to: output, context: context)
         context.stdout(renderer.render(SampleSummary(sample: sample, total: sampler.recordCount, keys: keys, output: output,

@@ -88,7 +88,7 @@ public enum Format {
     }
 
     /// A confidence level as a percentage with the decimals it needs, up to two: `0.9` → `90%`, `0.975` → `97.5%`,
-    /// `0.999` → `99.9%` (rounded to a whole number, 0.999 read as a "100% interval").
+    /// `0.999` → `99.9%` (rounded to a whole percentage, 0.999 read as a "100% interval").
     public static func confidence(_ level: Double) -> String {
         var text = fixed(level * 100, digits: 2)
         if text.contains(".") {

@@ -117,7 +117,10 @@ public enum PlanParser {
                 guard !pattern.isEmpty, star == nil || star == pattern.index(before: pattern.endIndex) else {
                     throw discounts.error(at: pattern, expected: "a model id or a glob ending in '*' ('openai/*')", found: "'\(pattern)'")
                 }
-                let fraction = try discounts.number(pattern, in: 0...0.99, as: "a discount", note: "0.18 = 18% off list price")!
+                // `number` reads null as absent: a pattern given null is a discount missing, not a trap.
+                guard let fraction = try discounts.number(pattern, in: 0...0.99, as: "a discount", note: "0.18 = 18% off list price") else {
+                    throw discounts.error(at: pattern, expected: "a discount from 0 to 0.99 (0.18 = 18% off list price)", found: "null")
+                }
                 prices.discounts.append(.init(pattern: pattern, fraction: fraction))
             }
         }

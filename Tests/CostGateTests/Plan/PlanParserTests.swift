@@ -117,6 +117,15 @@ import CostGateTestSupport
         #expect(suggestions.contains(suggestion))
     }
 
+    /// Found by the `pipeline` fuzzer (twelfth session, input `pipeline-crash-55323520…`): a discount given as null
+    /// read as absent, and the parser force-unwrapped it. It is a plan error naming the pattern.
+    @Test func aNullDiscountIsAPlanError() throws {
+        let error = try parseError([("prices", .object([("discounts", .object([("openai/semantic_cache", .null)]))]))])
+        #expect(error?.description.contains("'prices.discounts.openai/semantic_cache': expected a discount from 0 to 0.99") == true,
+                "\(String(describing: error))")
+        #expect(error?.description.contains("found null") == true)
+    }
+
     @Test func rangeBoundsPrintAsPlainDecimals() {
         #expect(PlanObject.format(1e-9) == "0.000000001")
         #expect(PlanObject.format(0.05) == "0.05")
