@@ -25,6 +25,9 @@ enum FuzzTarget: String, CaseIterable {
     case tokenizer
     /// The whole `check` pipeline: a plan and traffic (separated by a NUL byte) through every report format.
     case pipeline
+    /// The other commands on a plan and traffic (`whatif`, `breakdown`, `validate`, `sample`, `rightsize`): the
+    /// input's first byte picks the command and its options, the rest is as for `pipeline` (`Commands`).
+    case commands
     /// The gzip inflater on arbitrary bytes, and a gzip JSON Lines file read directly against the same file
     /// read after inflating it: both must give the same records or the same error.
     case gzip
@@ -51,7 +54,7 @@ enum FuzzTarget: String, CaseIterable {
                 guard let tokenizer = try? BPETokenizer.shared(encoding) else { fatalError("rank file missing") }
                 return tokenizer
             }
-        case .pipeline:
+        case .pipeline, .commands:
             _ = PriceCatalog.standard
         default:
             break
@@ -84,6 +87,8 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .pipeline:
             Pipeline.run(data)
+        case .commands:
+            Commands.run(data)
         case .gzip:
             readGzip(data)
         case .blocks:
@@ -168,6 +173,10 @@ enum FuzzTarget: String, CaseIterable {
             case .success(let traffic):
                 for record in traffic.records where !record.timestamp.isFinite || record.inputTokens < 0 {
                     fatalError("a record with a non-finite timestamp or negative tokens was accepted")
+                }
+                // A key given twice is an input error, so no record is tagged twice with one key.
+                for set in traffic.tagSets where Set(set.map(\.key)).count != set.count {
+                    fatalError("a tag set names a key twice")
                 }
             case .failure(let error):
                 if error.description.unicodeScalars.contains(where: { $0.value < 0x20 }) {

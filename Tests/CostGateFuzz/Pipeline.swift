@@ -18,7 +18,7 @@ enum Pipeline {
 
     /// Replaces the file at `path` with `data`, in place. `FileManager.createFile` writes a temporary file,
     /// syncs it to disk and renames it, which took a third of each execution; `check` reads the same bytes either way.
-    private static func write(_ data: Data, to path: String) {
+    private static func write(_ data: ArraySlice<UInt8>, to path: String) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { fatalError("cannot write \(path)") }
         defer { close(descriptor) }
@@ -32,13 +32,16 @@ enum Pipeline {
         }
     }
 
-    static func run(_ data: Data) {
+    /// Writes the input's plan (up to the first NUL byte) and traffic (after it) to the scratch repository.
+    static func writeInputs(_ data: some DataProtocol) {
         let bytes = [UInt8](data)
         let split = bytes.firstIndex(of: 0) ?? bytes.count
-        let plan = Data(bytes[..<split])
-        let traffic = split < bytes.count ? Data(bytes[(split + 1)...]) : Data()
-        write(plan, to: folder + "/costgate.json")
-        write(traffic, to: folder + "/traffic.jsonl")
+        write(bytes[..<split], to: folder + "/costgate.json")
+        write(split < bytes.count ? bytes[(split + 1)...] : [], to: folder + "/traffic.jsonl")
+    }
+
+    static func run(_ data: Data) {
+        writeInputs(data)
         let jsonPath = folder + "/report.json"
         unlink(jsonPath)
 

@@ -3,7 +3,7 @@
 # starting from the committed seed corpus; new inputs go to Tests/Benchmarks/data/fuzz/TARGET (git-ignored).
 #
 #   Tests/CostGateFuzz/run.sh TARGET [RUNS] [extra libFuzzer options]
-#   TARGET: jsonl | csv | sources | fields | plan | tokenizer | pipeline | gzip | blocks | benchmark
+#   TARGET: jsonl | csv | sources | fields | plan | tokenizer | pipeline | commands | gzip | blocks | benchmark
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 target="${1:?usage: Tests/CostGateFuzz/run.sh TARGET [RUNS]}"
@@ -19,10 +19,11 @@ export SWIFT_BACKTRACE=enable=no
 export COSTGATE_FUZZ_TARGET="$target"
 # The pipeline reads its files with Foundation's Data(contentsOf:options: .alwaysMapped), which LeakSanitizer
 # reports as 4 KiB per small file (inside FoundationEssentials.readBytesFromFile, swift-corelibs 6.3.1), on the
-# first input; leak checks stay on for every other target. For the pipeline LeakSanitizer's check at exit is
-# turned off too, or a run that ends normally reports the same 4 KiB blocks as a crash of an empty input.
+# first input; leak checks stay on for every other target. For the pipeline, and `commands`, which reads files the
+# same way, LeakSanitizer's check at exit is turned off too, or a run that ends normally reports the same 4 KiB
+# blocks as a crash of an empty input.
 leaks=()
-if [ "$target" = pipeline ]; then
+if [ "$target" = pipeline ] || [ "$target" = commands ]; then
   leaks=(-detect_leaks=0)
   export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 fi

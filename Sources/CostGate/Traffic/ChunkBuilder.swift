@@ -23,6 +23,9 @@ struct ChunkBuilder {
     var firstTokenTime = Double.nan
     /// Bit per `TrafficField` whose key the record named (null included), to reject a repeated key.
     private var seen: UInt32 = 0
+    /// The mapped path members (level, index in `PathNode.members`) the record named, null included, to reject a
+    /// repeated key on a mapped path (`metadata` twice, or a tag's key twice inside it).
+    private var pathsSeen: [(node: Int, member: Int)] = []
     private var objectTags: [Traffic.TagPair] = []
     /// Tags read through `traffic.tags` paths: they win over the `tags` field and top-level strings.
     private var mappedTags: [Traffic.TagPair] = []
@@ -55,6 +58,7 @@ struct ChunkBuilder {
         draft = TrafficRecord(timestamp: 0, model: -1, route: -1, inputTokens: 0, outputTokens: 0)
         present = 0
         seen = 0
+        if !pathsSeen.isEmpty { pathsSeen.removeAll(keepingCapacity: true) }
         firstTokenTime = .nan
         draftExcludesCache = layout.inputExcludesCache
         if !objectTags.isEmpty { objectTags.removeAll(keepingCapacity: true) }
@@ -89,6 +93,14 @@ struct ChunkBuilder {
         return seen & bit == 0
     }
 
+    /// Records that the record names member `member` of path level `node`; false when it named it before.
+    @inline(__always)
+    mutating func firstSight(ofPath node: Int, member: Int) -> Bool {
+        if pathsSeen.contains(where: { $0.node == node && $0.member == member }) { return false }
+        pathsSeen.append((node, member))
+        return true
+    }
+
     /// Adds a tag; `fromObject` tags (the `tags` object) win over top-level string fields. Returns false when
     /// the same place (the object, or the top level) already has the key.
     @inline(__always)
@@ -104,7 +116,8 @@ struct ChunkBuilder {
         return true
     }
 
-    /// Adds a tag read through a `traffic.tags` path (each path's key is distinct, so it is never repeated).
+    /// Adds a tag read through a `traffic.tags` path (the scanner has rejected a path named twice, and each path
+    /// names its own tag key).
     mutating func addMappedTag(key: Int32, value: Int32) {
         mappedTags.append(Traffic.TagPair(key: key, value: value))
     }

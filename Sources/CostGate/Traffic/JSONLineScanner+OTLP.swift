@@ -17,8 +17,12 @@ extension JSONLineScanner {
     /// Reads one line's spans; each span with usage becomes a record, a span without (HTTP, tools) is skipped.
     mutating func parseOTLPLine(into builder: inout ChunkBuilder, line: Int) throws(RecordIssue) {
         guard current == UInt8(ascii: "{") else { throw syntax("'{'") }
+        var seen = false
         try forEachMember(depth: 0, into: &builder) { scanner, key, builder throws(RecordIssue) in
             guard Self.same(key, "resourceSpans") else { return false }
+            // A key given twice is ambiguous (OTLP's encoding is protobuf's JSON mapping, which allows each field once).
+            guard !seen else { throw Self.repeated("resourceSpans") }
+            seen = true
             try scanner.forEachElement(depth: 1, into: &builder) { scanner, builder throws(RecordIssue) in
                 try scanner.parseResourceSpans(into: &builder, line: line)
             }
@@ -33,13 +37,20 @@ extension JSONLineScanner {
         // Resource attributes tag every span; the resource may come after the spans, so spans are read last.
         var resourceTags = [Int32](repeating: -1, count: builder.layout.otlpTags.count)
         var spansStart: Int?
+        var resourceSeen = false
         try forEachMember(depth: 2, into: &builder) { scanner, key, builder throws(RecordIssue) in
             if Self.same(key, "resource") {
+                guard !resourceSeen else { throw Self.repeated("resource") }
+                resourceSeen = true
+                var attributesSeen = false
                 try scanner.forEachMember(depth: 3, into: &builder) { scanner, key, builder throws(RecordIssue) in
                     guard Self.same(key, "attributes") else { return false }
+                    guard !attributesSeen else { throw Self.repeated("resource.attributes") }
+                    attributesSeen = true
                     try scanner.forEachElement(depth: 4, into: &builder) { scanner, builder throws(RecordIssue) in
-                        try scanner.parseAttribute(into: &builder, depth: 5) { key, bytes, count, builder in
+                        try scanner.parseAttribute(into: &builder, depth: 5) { key, bytes, count, builder throws(RecordIssue) in
                             for (slot, tag) in builder.layout.otlpTags.enumerated() where tag.attribute == key {
+                                guard resourceTags[slot] < 0 else { throw Self.repeatedAttribute(key, in: "the resource") }
                                 resourceTags[slot] = builder.intern(bytes, count)
                             }
                         }
@@ -49,6 +60,7 @@ extension JSONLineScanner {
                 return true
             }
             if Self.same(key, "scopeSpans") {
+                guard spansStart == nil else { throw Self.repeated("scopeSpans") }
                 spansStart = scanner.index
                 try scanner.skipValue(depth: 3)
                 return true
@@ -93,7 +105,15 @@ extension JSONLineScanner {
         var roles = [Int32](repeating: -1, count: Self.otlpAttributes.count)
         var spanTags = [Int32](repeating: -1, count: builder.layout.otlpTags.count)
         var usage = false
+        // Each member read once: a key given twice is ambiguous, and so is an attribute key (OpenTelemetry requires
+        // an attribute collection's keys to be unique).
+        var seenMembers: UInt8 = 0
+        var seenUsage: UInt8 = 0
         try forEachMember(depth: 6, into: &builder) { scanner, key, builder throws(RecordIssue) in
+            let member: UInt8 = Self.same(key, "startTimeUnixNano") ? 1 : Self.same(key, "endTimeUnixNano") ? 2
+                : Self.same(key, "attributes") ? 4 : Self.same(key, "status") ? 8 : 0
+            guard member == 0 || seenMembers & member == 0 else { throw Self.repeated(String(decoding: key, as: UTF8.self)) }
+            seenMembers |= member
             switch true {
             case _ where Self.same(key, "startTimeUnixNano") || Self.same(key, "endTimeUnixNano"):
                 let start = scanner.index
@@ -106,14 +126,19 @@ extension JSONLineScanner {
                 try scanner.forEachElement(depth: 7, into: &builder) { scanner, builder throws(RecordIssue) in
                     try scanner.parseAttribute(into: &builder, depth: 8) { key, bytes, count, builder throws(RecordIssue) in
                         for (slot, tag) in builder.layout.otlpTags.enumerated() where tag.attribute == key {
+                            guard spanTags[slot] < 0 else { throw Self.repeatedAttribute(key, in: "the span") }
                             spanTags[slot] = builder.intern(bytes, count)
                         }
                         guard let role = Self.otlpAttributes.firstIndex(of: key) else { return }
                         switch role {
                         case 0, 1, 7, 8:
+                            guard roles[role] < 0 else { throw Self.repeatedAttribute(key, in: "the span") }
                             roles[role] = builder.intern(bytes, count)
                         default:
                             usage = true
+                            let bit: UInt8 = 1 << UInt8(role - 2)
+                            guard seenUsage & bit == 0 else { throw Self.repeatedAttribute(key, in: "the span") }
+                            seenUsage |= bit
                             let field: TrafficField = [.inputTokens, .outputTokens, .cachedInputTokens, .cacheWriteInputTokens, .reasoningTokens][role - 2]
                             guard count > 0, let (number, after) = NumberParser.parse(bytes, from: 0, to: count), after == count,
                                   builder.setNumber(field, number) else {
@@ -124,8 +149,11 @@ extension JSONLineScanner {
                     }
                 }
             case _ where Self.same(key, "status"):
+                var codeSeen = false
                 try scanner.forEachMember(depth: 7, into: &builder) { scanner, key, builder throws(RecordIssue) in
                     guard Self.same(key, "code") else { return false }
+                    guard !codeSeen else { throw Self.repeated("status.code") }
+                    codeSeen = true
                     let start = scanner.index
                     let text: String
                     if scanner.current == UInt8(ascii: "\"") {
@@ -176,15 +204,26 @@ extension JSONLineScanner {
                                          _ body: ([UInt8], UnsafePointer<UInt8>, Int, inout ChunkBuilder) throws(RecordIssue) -> Void) throws(RecordIssue) {
         var key: [UInt8]?
         var value: [UInt8]?
+        var valueSeen = false
         try forEachMember(depth: depth, into: &builder) { scanner, name, builder throws(RecordIssue) in
             if Self.same(name, "key") {
+                guard key == nil else { throw Self.repeated("key") }
                 guard scanner.current == UInt8(ascii: "\"") else { throw scanner.syntax("an attribute key string") }
                 let (bytes, count) = try scanner.parseString(intoKey: false)
                 key = Array(UnsafeBufferPointer(start: bytes, count: count))
                 return true
             }
             guard Self.same(name, "value") else { return false }
+            guard !valueSeen else { throw Self.repeated("value") }
+            valueSeen = true
             try scanner.forEachMember(depth: depth + 1, into: &builder) { scanner, kind, builder throws(RecordIssue) in
+                let isScalar = Self.same(kind, "stringValue") || Self.same(kind, "intValue") || Self.same(kind, "doubleValue")
+                    || Self.same(kind, "boolValue")
+                // An AnyValue holds one kind (a protobuf oneof): a second would leave the value ambiguous.
+                guard !isScalar || value == nil else {
+                    throw RecordIssue(field: String(decoding: kind, as: UTF8.self), expected: "one value kind in an attribute value",
+                                      found: "a second kind")
+                }
                 switch true {
                 case _ where Self.same(kind, "stringValue") || Self.same(kind, "intValue"):
                     if scanner.current == UInt8(ascii: "\"") {
@@ -205,6 +244,16 @@ extension JSONLineScanner {
             return true
         }
         if let key, let value { try value.withUnsafeBufferPointer { buffer throws(RecordIssue) in try body(key, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count, &builder) } }
+    }
+
+    /// A member read twice in one object.
+    static func repeated(_ name: String) -> RecordIssue {
+        RecordIssue(field: name, expected: "each key once in its object", found: "the key a second time")
+    }
+
+    /// An attribute key read twice in one attribute collection.
+    static func repeatedAttribute(_ key: [UInt8], in place: String) -> RecordIssue {
+        RecordIssue(field: String(decoding: key, as: UTF8.self), expected: "each attribute key once in \(place)", found: "the key a second time")
     }
 
     /// An integer written as a JSON string or number, nil when it is neither.

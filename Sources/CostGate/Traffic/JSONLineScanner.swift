@@ -71,7 +71,13 @@ struct JSONLineScanner {
                                           found: "the key a second time")
                     }
                     try parseField(field, into: &builder)
-                } else if builder.layout.hasPaths, let target = builder.layout.pathNodes[0].target(keyBytes, keyCount) {
+                } else if builder.layout.hasPaths, let (member, target) = builder.layout.pathNodes[0].member(keyBytes, keyCount) {
+                    // A mapped key given twice (`custom_llm_provider`, or the `metadata` object) would tag the
+                    // record twice or keep one of two values.
+                    guard builder.firstSight(ofPath: 0, member: member) else {
+                        throw RecordIssue(field: String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self),
+                                          expected: "each key once in a record", found: "the key a second time")
+                    }
                     try parsePath(target, into: &builder, depth: 1)
                 } else if current == UInt8(ascii: "\""), builder.layout.autoTags {
                     let (valueBytes, valueCount) = try parseString(intoKey: false)
@@ -151,7 +157,11 @@ struct JSONLineScanner {
             if opensEmpty(closing: UInt8(ascii: "}")) { return }
             while true {
                 let (keyBytes, keyCount) = try memberKey()
-                if let next = builder.layout.pathNodes[node].target(keyBytes, keyCount) {
+                if let (member, next) = builder.layout.pathNodes[node].member(keyBytes, keyCount) {
+                    guard builder.firstSight(ofPath: node, member: member) else {
+                        throw RecordIssue(field: String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self),
+                                          expected: "each key once in its object", found: "the key a second time")
+                    }
                     try parsePath(next, into: &builder, depth: depth + 1)
                 } else {
                     try skipValue(depth: depth + 1)

@@ -20,9 +20,15 @@ struct PathNode: Sendable {
 
     /// The target of `bytes`, if this level maps it.
     func target(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Target? {
-        for member in members where member.key.count == count {
+        member(bytes, count)?.target
+    }
+
+    /// The member `bytes` names at this level (its index in `members`, to tell a repeated key) and its target, if
+    /// this level maps it.
+    func member(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (index: Int, target: Target)? {
+        for (index, member) in members.enumerated() where member.key.count == count {
             if count == 0 || member.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
-                return member.target
+                return (index, member.target)
             }
         }
         return nil

@@ -110,4 +110,95 @@ import CostGateTestSupport
         #expect { _ = try Self.plan(#"{"path": "s.csv", "format": "otlp"}"#) } throws: { "\($0)".contains("no CSV form") }
         #expect { _ = try Self.plan(#"{"path": "s.csv.gz", "format": "openai-usage"}"#) } throws: { "\($0)".contains("no CSV form") }
     }
+
+    /// A key read through a mapped path, given twice, is an input error: LiteLLM's `custom_llm_provider` twice
+    /// used to tag the record with both providers (found by the `commands` fuzz target, through a sample that
+    /// `costgate` could not read back), and `completionStartTime` twice kept one of the two.
+    @Test(arguments: [
+        (#""custom_llm_provider": "x", "custom_llm_provider": "openai""#, "custom_llm_provider", "a record"),
+        (#""custom_llm_provider": null, "custom_llm_provider": "openai""#, "custom_llm_provider", "a record"),
+        (#""metadata": {"user_api_key_team_alias": "x"}, "metadata": {"user_api_key_team_alias": "support"}"#, "metadata", "a record"),
+        (#""metadata": {"user_api_key_team_alias": "x", "user_api_key_team_alias": "support"}"#, "user_api_key_team_alias", "its object"),
+        (#""completionStartTime": "2026-08-03T08:02:41Z", "completionStartTime": "2026-08-03T08:02:49Z""#, "completionStartTime", "a record"),
+    ])
+    func litellmRejectsARepeatedMappedKey(fragment: String, field: String, place: String) throws {
+        let plan = try Self.plan(#"{"path": "s.jsonl", "format": "litellm"}"#)
+        let line = #"{"startTime": "2026-08-03T08:02:40Z", "model": "gpt-4.1", "prompt_tokens": 10, "completion_tokens": 2, "# + fragment + "}"
+        #expect {
+            _ = try TrafficReader.read(Data(line.utf8), spec: plan.traffic, file: "s.jsonl", skipBadRecords: false)
+        } throws: { error in
+            error as? CostGateError == .badRecord(file: "s.jsonl", line: 1, field: field, expected: "each key once in \(place)",
+                                                  found: "the key a second time")
+        }
+    }
+
+    @Test func aRepeatedKeyOnAPlanPathIsAnErrorInJSONLinesAndInACSVCell() throws {
+        let jsonl = try Self.plan(#"{"path": "s.jsonl", "tags": {"team": "meta.team"}}"#)
+        for (object, field) in [(#""meta": {"team": "a", "team": "b"}"#, "team"), (#""meta": {"team": "a"}, "meta": {}"#, "meta")] {
+            let line = #"{"timestamp": 1, "input_tokens": 10, "output_tokens": 2, "# + object + "}"
+            let error = try #require(Self.failure(line, spec: jsonl.traffic, file: "s.jsonl"))
+            let place = field == "meta" ? "a record" : "its object"
+            #expect(error == .badRecord(file: "s.jsonl", line: 1, field: field, expected: "each key once in \(place)", found: "the key a second time"))
+        }
+        let csv = try Self.plan(#"{"path": "s.csv", "tags": {"team": "meta.team"}}"#)
+        let text = "timestamp,input_tokens,output_tokens,meta\n" + #"2025-11-03T00:00:00Z,10,2,"{""team"": ""a"", ""team"": ""b""}""# + "\n"
+        let error = try #require(Self.failure(text, spec: csv.traffic, file: "s.csv"))
+        #expect(error == .badRecord(file: "s.csv", line: 2, field: "team", expected: "each key once in its object", found: "the key a second time"))
+    }
+
+    /// OTLP attributes are a list, so a repeated key there never met the JSON reader's check: a second
+    /// `gen_ai.usage.input_tokens` replaced the first (4,134 tokens became 9,999), a second model or tag was kept
+    /// silently. OpenTelemetry requires an attribute collection's keys to be unique; protobuf's JSON mapping
+    /// allows each field once and one kind in a value.
+    @Test(arguments: [
+        (#"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "9999"}}"#, "span 1 attribute gen_ai.usage.input_tokens",
+         "each attribute key once in the span"),
+        (#"{"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o"}}"#, "span 1 attribute gen_ai.request.model",
+         "each attribute key once in the span"),
+        (#"{"key": "app.customer_id", "value": {"stringValue": "acme"}}"#, "span 1 attribute app.customer_id",
+         "each attribute key once in the span"),
+        (#"{"key": "x", "value": {"stringValue": "a", "intValue": "3"}}"#, "span 1 attribute intValue", "one value kind in an attribute value"),
+    ])
+    func otlpRejectsARepeatedAttribute(attribute: String, field: String, expected: String) throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp", "tags": {"customer": "app.customer_id"}}"#)
+        let attributes = #"{"key": "gen_ai.request.model", "value": {"stringValue": "gpt-4o-mini"}}, {"key": "app.customer_id", "value": {"stringValue": "globex"}}, "#
+            + #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "4134"}}, {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "608"}}, "#
+            + attribute
+        let line = #"{"resourceSpans": [{"scopeSpans": [{"spans": [{"startTimeUnixNano": "1762128663970000000", "attributes": ["# + attributes + "]}]}]}]}"
+        let error = try #require(Self.failure(line, spec: plan.traffic))
+        #expect(error == .badRecord(file: "t.jsonl", line: 1, field: field, expected: expected, found: attribute.contains("intValue\": \"3") ? "a second kind" : "the key a second time"))
+    }
+
+    @Test(arguments: [
+        (#""startTimeUnixNano": "1762128663970000000", "startTimeUnixNano": "1762128000000000000", "attributes": [ATTRIBUTES]"#, "span 1 attribute startTimeUnixNano"),
+        (#""startTimeUnixNano": "1762128663970000000", "attributes": [], "attributes": [ATTRIBUTES]"#, "span 1 attribute attributes"),
+    ])
+    func otlpRejectsARepeatedSpanMember(members: String, field: String) throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
+        let usage = #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "4"}}, {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "2"}}"#
+        let span = "{" + members.replacingOccurrences(of: "ATTRIBUTES", with: usage) + "}"
+        let error = try #require(Self.failure(#"{"resourceSpans": [{"scopeSpans": [{"spans": ["# + span + "]}]}]}", spec: plan.traffic))
+        #expect(error == .badRecord(file: "t.jsonl", line: 1, field: field, expected: "each key once in its object", found: "the key a second time"))
+    }
+
+    @Test func otlpRejectsARepeatedResourceAttribute() throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
+        let resource = #"{"attributes": [{"key": "service.name", "value": {"stringValue": "a"}}, {"key": "service.name", "value": {"stringValue": "b"}}]}"#
+        let span = #"{"startTimeUnixNano": "1762128663970000000", "attributes": [{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "4"}}, "#
+            + #"{"key": "gen_ai.usage.output_tokens", "value": {"intValue": "2"}}]}"#
+        let line = #"{"resourceSpans": [{"resource": "# + resource + #", "scopeSpans": [{"spans": ["# + span + "]}]}]}"
+        let error = try #require(Self.failure(line, spec: plan.traffic))
+        #expect(error == .badRecord(file: "t.jsonl", line: 1, field: "service.name", expected: "each attribute key once in the resource",
+                                    found: "the key a second time"))
+    }
+
+    /// The error reading `text` with `spec` throws, or nil.
+    static func failure(_ text: String, spec: TrafficSpec, file: String = "t.jsonl") -> CostGateError? {
+        do throws(CostGateError) {
+            _ = try TrafficReader.read(Data(text.utf8), spec: spec, file: file, skipBadRecords: false)
+            return nil
+        } catch {
+            return error
+        }
+    }
 }
