@@ -115,6 +115,19 @@ import CostGateTestSupport
         #expect(!denied.stderr.contains(readOnly.token))
     }
 
+    /// A repository that is not OWNER/NAME is a usage error that quotes what was given, and where it came from.
+    @Test func aBadRepositoryIsQuotedInTheUsageError() throws {
+        let host = try FakeCodeHost(.github, user: nil)
+        let given = try github(host, ["--repository", "../../x"])
+        #expect(given.status == .badInput)
+        #expect(given.stderr.contains("give --repository OWNER/NAME") && given.stderr.contains("not '../../x'"), "\(given.stderr)")
+        let fromEnvironment = runCLI(["comment", "github", "--pull-request", "7", "--body-file", "report.md", "--dry-run"],
+                                     in: try folder(), environment: ["GITHUB_REPOSITORY": "no-slash", "GITHUB_TOKEN": host.token])
+        #expect(fromEnvironment.status == .badInput)
+        #expect(fromEnvironment.stderr.contains("not 'no-slash' (GITHUB_REPOSITORY)"), "\(fromEnvironment.stderr)")
+        #expect(host.requests.isEmpty)
+    }
+
     @Test func gitlabUpdatesOnlyTheTokensOwnNote() throws {
         let someone = FakeCodeHost.Comment(id: 1, author: "5", bot: false, body: "<!-- costgate tag=default sha=000 time=1970-01-01T00:00:00Z -->\ncopy")
         let ours = FakeCodeHost.Comment(id: 2, author: "42", bot: false, body: "<!-- costgate -->\nold template note")

@@ -11,9 +11,12 @@ extension ParsedOptions {
     func intList(_ name: String, in range: ClosedRange<Int>) throws(CostGateError) -> [Int]? {
         guard let items = try list(name) else { return nil }
         var numbers: [Int] = []
-        for item in items { numbers.append(try Self.int(item, option: name, in: range)) }
-        if let twice = numbers.first(where: { number in numbers.filter { $0 == number }.count > 1 }) {
-            throw .usage("--\(name) lists \(twice) twice")
+        var seen: Set<Int> = []
+        for item in items {
+            let number = try Self.int(item, option: name, in: range)
+            // `1` and `01` are one degree: the text check of `list` does not see it.
+            guard seen.insert(number).inserted else { throw .usage("--\(name) lists \(number) twice") }
+            numbers.append(number)
         }
         return numbers
     }

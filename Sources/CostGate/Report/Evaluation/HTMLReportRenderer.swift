@@ -150,10 +150,11 @@ public struct HTMLReportRenderer: ReportRenderer {
                 }
             }
             if !series.isEmpty {
-                // One replica of headroom above the largest fleet, so a flat line does not sit on the frame.
-                let top = (series.flatMap { $0.points.map(\.y) }.max() ?? 0).rounded(.up) + 1
+                // One replica of headroom above the largest fleet, so a flat line does not sit on the frame, rounded up to
+                // a multiple of 4 so that the axis's five ticks fall on whole replicas.
+                let top = (((series.flatMap { $0.points.map(\.y) }.max() ?? 0).rounded(.up) + 1) / 4).rounded(.up) * 4
                 text += SVGChart.lines(title: "Replicas by hour", series: series, xLabel: "hour of the recorded window", yLabel: "replicas",
-                                       step: true, yTop: top, xFormat: { Format.fixed($0, digits: 0) }, yFormat: { Format.fixed($0, digits: 1) })
+                                       step: true, yTop: top, xFormat: { Format.fixed($0, digits: 0) }, yFormat: { Format.fixed($0, digits: 0) })
             }
         }
         return text

@@ -110,6 +110,12 @@ enum ReportFacts {
         return "Policies: " + parts.joined(separator: ", ") + (evaluation.failOnWarn && warned > 0 ? " (warnings fail the build)" : "")
     }
 
+    /// The scale factor with two decimals, or grouped without decimals from 1,000 up (a window of milliseconds scales
+    /// the sample by trillions: `×87,927,840,000,000`, not `×87927840000000.00`).
+    static func scaleText(_ factor: Double) -> String {
+        factor >= 1000 ? Format.count(factor) : Format.fixed(factor, digits: 2)
+    }
+
     /// A window in hours with two decimals, or in seconds when that would read `0.00 hours` (the plan may give
     /// `window_hours` down to 0.000001, 3.6 ms).
     static func windowText(_ seconds: Double) -> String {
@@ -123,7 +129,7 @@ enum ReportFacts {
         return [
             "Sample: \(Format.count(Double(scaling.records))) records standing for \(Format.count(scaling.weightedRequests)) requests, from \(source).",
             "Window: \(windowText(scaling.windowSeconds)) (\(scaling.windowFromPlan ? "traffic.window_hours" : scaling.windowFromBuckets ? "the usage report's buckets, first start to last end" : "first to last timestamp")).",
-            "Forecast: \(Format.fixed(scaling.days, digits: 1)) days at \(Format.percentChange(scaling.growth * 100)) growth, so the sample is scaled by ×\(Format.fixed(scaling.factor, digits: 2)).",
+            "Forecast: \(Format.fixed(scaling.days, digits: 1)) days at \(Format.percentChange(scaling.growth * 100)) growth, so the sample is scaled by ×\(scaleText(scaling.factor)).",
             "Interval: \(Format.confidence(scaling.confidence)) by \(scaling.intervalMethod); it covers sampling error only, not seasonality or changes in usage.",
             "Baseline: \(baseline).",
             "Rounding: costs are exact per request and summed without loss; amounts here are rounded to cents (JSON has full precision).",

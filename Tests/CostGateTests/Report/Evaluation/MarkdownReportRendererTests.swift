@@ -52,10 +52,13 @@ import CostGateTestSupport
     }
 
     /// The interval's level and the window are written as the plan gave them: a confidence of 0.999 read as a
-    /// "100% interval" (rounded to a whole percentage), and a window under 18 seconds as "0.00 hours".
-    @Test(arguments: [(0.999, 0.001, "99.9% interval", "Window: 3.6 s"), (0.975, 0.000001, "97.5% interval", "Window: 0.0036 s"),
-                      (0.9, 0.5, "90% interval", "Window: 0.50 hours"), (0.8765, 0.005, "87.65% interval", "Window: 18.0 s")])
-    func theIntervalLevelAndTheWindowKeepTheirDigits(confidence: Double, windowHours: Double, interval: String, window: String) throws {
+    /// "100% interval" (rounded to a whole percentage), and a window under 18 seconds as "0.00 hours". The scale
+    /// factor is grouped from 1,000 up (it read `×720000000.00`).
+    @Test(arguments: [(0.999, 0.001, "99.9% interval", "Window: 3.6 s", "×720,000."),
+                      (0.975, 0.000001, "97.5% interval", "Window: 0.0036 s", "×720,000,000."),
+                      (0.9, 0.5, "90% interval", "Window: 0.50 hours", "×1,440."), (0.8765, 0.005, "87.65% interval", "Window: 18.0 s", "×144,000."),
+                      (0.9, 25, "90% interval", "Window: 25.00 hours", "×28.80.")])
+    func theIntervalLevelAndTheWindowKeepTheirDigits(confidence: Double, windowHours: Double, interval: String, window: String, scale: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try #"{"timestamp": 1700000000, "model": "openai/gpt-4o", "input_tokens": 100, "output_tokens": 10}"#
@@ -68,6 +71,7 @@ import CostGateTestSupport
             #expect(result.stdout.contains(window), "\(format)")
             #expect(result.stdout.contains(format == "text" ? "Interval: " + interval.dropLast(" interval".count) : interval), "\(format)")
             #expect(!result.stdout.contains("100% interval") && !result.stdout.contains("0.00 hours"), "\(format)")
+            #expect(result.stdout.contains(scale), "\(format)")
         }
     }
 
