@@ -2,9 +2,11 @@ import CostGate
 import Foundation
 
 /// The `commands` fuzz target: the commands other than `check` (`whatif`, `breakdown`, `validate`, `sample`,
-/// `rightsize`) on a plan and traffic as `pipeline` takes them, behind one byte: its low bits pick the command
-/// and its options, its high bit adds `--skip-bad-records`. Each command runs through the command line, in the
-/// same scratch repository as `pipeline`, and its output is held to what a user or a later tool relies on.
+/// `rightsize`), and `check` and `whatif` with a `--set` patch, on a plan and traffic as `pipeline` takes them,
+/// behind one byte: its low bits pick the command and its options, its high bit adds `--skip-bad-records`. For a
+/// run with a patch, the bytes up to the first line break are the patch (`KEY=VALUE`). Each command runs through
+/// the command line, in the same scratch repository as `pipeline`, and its output is held to what a user or a
+/// later tool relies on.
 enum Commands {
     /// What a command's output must be.
     enum Output {
@@ -36,13 +38,24 @@ enum Commands {
         (["sample", "--rate", "0.05", "--seed", "7", "--output", samplePath, "--format", "json"], .sample),
         (["rightsize", "--plan", "costgate.json", "--route", "chat", "--slo", "ttft_p95_ms=2000", "--gpus", "L4",
           "--tp", "1", "--max-replicas", "2", "--model", "meta-llama/Llama-3.1-8B-Instruct", "--format", "json"], .json),
+        (["whatif", "--format", "json", "--set", patchMark], .json),
+        (["check", "--format", "markdown", "--set", patchMark], .text),
     ]
+
+    /// Stands in `runs` for the patch the input gives.
+    static let patchMark = "<patch>"
 
     static func run(_ data: Data) {
         guard let selector = data.first else { return }
         var (arguments, output) = runs[Int(selector & 0x7F) % runs.count]
         if selector & 0x80 != 0 && arguments[0] != "rightsize" { arguments.append("--skip-bad-records") }
-        Pipeline.writeInputs(data.dropFirst())
+        var rest = data.dropFirst()
+        if let mark = arguments.firstIndex(of: patchMark) {
+            let line = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            arguments[mark] = String(decoding: rest[..<line], as: UTF8.self)
+            rest = line < rest.endIndex ? rest[(line + 1)...] : rest[line...]
+        }
+        Pipeline.writeInputs(rest)
         unlink(samplePath)
 
         let out = Buffer()

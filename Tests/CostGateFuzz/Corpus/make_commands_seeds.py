@@ -18,6 +18,12 @@ SEEDS = [
     (8, "otel-genai-spans"), (9, "support-chatbot"), (10, "azure-conversation"), (11, "support-chatbot"),
     (0x80 | 4, "litellm-proxy"), (0x80 | 9, "price-book"),
 ]
+# Runs 12 and 13 take a --set patch from the input's first line.
+PATCHED = [
+    (12, "support-chatbot", b"routes.chat.model=anthropic/claude-haiku-4.5"),
+    (13, "support-chatbot", b"forecast.growth=0.25"),
+    (13, "self-hosted-llama", b"deployments.llama8b.replicas.max=3"),
+]
 
 os.makedirs(OUT, exist_ok=True)
 for selector, name in SEEDS:
@@ -26,3 +32,9 @@ for selector, name in SEEDS:
         data = data[: data.rstrip(b"\n").rfind(b"\n") + 1]
     with open(os.path.join(OUT, f"{selector:02x}-{name}"), "wb") as out:
         out.write(bytes([selector]) + data)
+for selector, name, patch in PATCHED:
+    data = open(os.path.join(PIPELINE, name), "rb").read()
+    while len(data) + len(patch) + 2 > LIMIT:
+        data = data[: data.rstrip(b"\n").rfind(b"\n") + 1]
+    with open(os.path.join(OUT, f"{selector:02x}-{name}"), "wb") as out:
+        out.write(bytes([selector]) + patch + b"\n" + data)
