@@ -18,10 +18,11 @@ extension CommentCommand {
         case "github":
             let token = variable("GITHUB_TOKEN")
             let event = try githubEvent(environment)
-            let given = options.value("repository") ?? variable("GITHUB_REPOSITORY")
+            let flag = options.value("repository")
+            let given = flag ?? variable("GITHUB_REPOSITORY")
             guard let repository = given, isSlug(repository) else {
                 // Quoted (and cut, control bytes escaped) as every echoed value is.
-                let found = given.map { ", not " + excerpt($0) + (options.value("repository") == nil ? " (GITHUB_REPOSITORY)" : "") } ?? ""
+                let found = given.map { ", not " + excerpt($0) + (flag == nil ? " (GITHUB_REPOSITORY)" : "") } ?? ""
                 throw .usage("give --repository OWNER/NAME (or run where GITHUB_REPOSITORY is set)" + found)
             }
             let number = try options.int("pull-request", in: 1...Int(Int32.max)) ?? event?["pull_request"]?["number"]?.doubleValue.map { Int($0) }

@@ -73,7 +73,7 @@ public struct PriceCatalog: Sendable {
         // Discounts change rates, not names: the suggestion index stays.
         let matcher = PriceSettings.DiscountMatcher(settings.discounts)
         for index in models.indices {
-            guard let discount = matcher.discount(forCanonical: ModelID(models[index].id).canonical) else { continue }
+            guard let discount = matcher.discount(for: models[index].id) else { continue }
             models[index] = models[index].discounted(by: discount.fraction)
         }
     }

@@ -39,7 +39,7 @@ public struct PriceSettings: Sendable, Equatable {
     /// The discount that applies to the model `id`: the most specific matching pattern (an exact id, then the
     /// longest `provider/prefix*` glob, then `*`), nil when none matches.
     public func discount(for id: String) -> Discount? {
-        DiscountMatcher(discounts).discount(forCanonical: ModelID(id).canonical)
+        DiscountMatcher(discounts).discount(for: id)
     }
 
     /// The discounts with their patterns in canonical form, prepared once for matching many models (a catalog
@@ -50,6 +50,9 @@ public struct PriceSettings: Sendable, Equatable {
         init(_ discounts: [Discount]) {
             patterns = discounts.map { ($0, $0.pattern == "*" ? "*" : ModelID($0.pattern).canonical) }
         }
+
+        /// The most specific discount for the model `id`.
+        func discount(for id: String) -> Discount? { discount(forCanonical: ModelID(id).canonical) }
 
         /// The most specific discount for the canonical id `model`.
         func discount(forCanonical model: String) -> Discount? {

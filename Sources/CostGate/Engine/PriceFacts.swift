@@ -85,7 +85,7 @@ public struct PriceFacts: Sendable {
             // Patterns are prepared once, not for each model: a sample may name thousands of models.
             let matcher = PriceSettings.DiscountMatcher(settings.discounts)
             for group in forecast.byModel {
-                guard let discount = matcher.discount(forCanonical: ModelID(group.name).canonical), discount.fraction > 0, discount.fraction < 1,
+                guard let discount = matcher.discount(for: group.name), discount.fraction > 0, discount.fraction < 1,
                       catalog.lookup(group.name) != nil else { continue }
                 facts.discounts.append(.init(model: group.name, pattern: discount.pattern, fraction: discount.fraction,
                                              listMonthlyCost: group.monthlyCost / (1 - discount.fraction), effectiveMonthlyCost: group.monthlyCost))

@@ -159,8 +159,7 @@ struct JSONLineScanner {
                 let (keyBytes, keyCount) = try memberKey()
                 if let (member, next) = builder.layout.pathNodes[node].member(keyBytes, keyCount) {
                     guard builder.firstSight(ofPath: node, member: member) else {
-                        throw RecordIssue(field: String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self),
-                                          expected: "each key once in its object", found: "the key a second time")
+                        throw Self.repeated(String(decoding: UnsafeBufferPointer(start: keyBytes, count: keyCount), as: UTF8.self))
                     }
                     try parsePath(next, into: &builder, depth: depth + 1)
                 } else {
