@@ -1,4 +1,9 @@
+// The fuzz build (`run.sh`) enables testing, for the evaluator's internal options; a plain release build does not.
+#if COSTGATE_FUZZING
+@testable import CostGate
+#else
 import CostGate
+#endif
 import Foundation
 
 /// The `pipeline` fuzz target: writes the input's plan and traffic to a scratch repository, runs `costgate check`
@@ -88,5 +93,39 @@ enum Pipeline {
             if document.isEmpty { fatalError("\(entry.name) rendered nothing") }
             if entry.name == "json", Data(document.utf8) != json { fatalError("two evaluations of one input wrote different JSON") }
         }
+        #if COSTGATE_FUZZING
+        compareBlocksWithWholeRead()
+        #endif
     }
+
+    #if COSTGATE_FUZZING
+    /// A plan whose sample can be read a block at a time reports, in blocks of 64 bytes (a block or more a record),
+    /// what a whole read of the sample reports, in every format.
+    static func compareBlocksWithWholeRead() {
+        guard let plan = try? PlanLoader.load("costgate.json", from: .workTree(root: folder)),
+              (try? StreamingEvaluator.file(for: [plan], policies: plan.plan.policies)) ?? nil != nil else { return }
+        func evaluate(blocks: Int?) -> Result<Evaluation, CostGateError> {
+            var options = Evaluator.Options()
+            options.readsBlocks = blocks != nil
+            options.blockBytes = blocks ?? StreamingEvaluator.blockBytes
+            var evaluator = Evaluator(options: options)
+            return Result { () throws(CostGateError) -> Evaluation in
+                try evaluator.evaluate(command: "check", baseline: .init(name: "base", loaded: plan), candidates: [.init(name: "head", loaded: plan)],
+                                       policySource: plan, baselineSource: .itself)
+            }
+        }
+        switch (evaluate(blocks: nil), evaluate(blocks: 64)) {
+        case (.success(let whole), .success(let blocks)):
+            for entry in Renderers.evaluation.entries where entry.renderer.document(whole) != entry.renderer.document(blocks) {
+                fatalError("the \(entry.name) report of a sample read in blocks differs from a whole read's")
+            }
+        case (.failure, .failure):
+            return
+        case (.success, .failure(let error)):
+            fatalError("a whole read passed but blocks failed: \(error)")
+        case (.failure(let error), .success):
+            fatalError("blocks passed but a whole read failed: \(error)")
+        }
+    }
+    #endif
 }

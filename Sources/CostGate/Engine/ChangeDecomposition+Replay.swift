@@ -1,8 +1,17 @@
 extension ChangeDecomposition {
     /// Each route's monthly totals per slot on one side, by route name: one pass over the replayed records.
     static func routeSides(replay: Replay, traffic: Traffic, forecast: Forecast) -> [String: Side] {
-        let records = traffic.records
         let extra = forecast.serving?.extraCost
+        var sums = RouteSums()
+        for index in traffic.records.indices {
+            sums.add(route: traffic.records[index].route, replay: replay, index: index, extraCost: extra?[index])
+        }
+        return sums.sides(routeNames: { traffic.strings[$0] }, modelNames: replay.modelNames, factor: forecast.scaling.factor)
+    }
+
+    /// The totals of each (route, slot) pair, added one replayed record at a time in record order: a sample read a
+    /// block at a time adds each block in turn and reaches the sums of one pass over the whole sample.
+    struct RouteSums {
         struct Sums {
             var requests = PreciseSum(), input = PreciseSum(), cached = PreciseSum(), output = PreciseSum()
             // Costs in picodollars, turned into dollars once per slot (its prices then read back exactly).
@@ -10,13 +19,17 @@ extension ChangeDecomposition {
             var otherCost = PreciseSum()
         }
         // Records come in runs of one route and model, so the last key is checked before the dictionary.
-        var slotIndex: [Int64: Int] = [:]
-        var keys: [Int64] = []
-        var sums: [Sums] = []
-        var lastKey: Int64 = -1
-        var slot = 0
-        for index in records.indices {
-            let key = Int64(records[index].route) << 32 | Int64(UInt32(bitPattern: replay.models[index]))
+        private var slotIndex: [Int64: Int] = [:]
+        /// The (route, slot) pairs in the order they first came.
+        private var keys: [Int64] = []
+        private var sums: [Sums] = []
+        private var lastKey: Int64 = -1
+        private var slot = 0
+
+        /// Adds record `index` of `replay`, on `route` (a string id); its slot is `slot` when given, else the replay's.
+        @inline(__always)
+        mutating func add(route: Int32, replay: Replay, index: Int, slot model: Int32? = nil, extraCost: Double?) {
+            let key = Int64(route) << 32 | Int64(UInt32(bitPattern: model ?? replay.models[index]))
             if key != lastKey {
                 if let known = slotIndex[key] {
                     slot = known
@@ -39,24 +52,27 @@ extension ChangeDecomposition {
             sums[slot].inputPicodollars.add(weight, times: Double(total - cachedCost - outputCost))
             sums[slot].cachedPicodollars.add(weight, times: Double(cachedCost))
             sums[slot].outputPicodollars.add(weight, times: Double(outputCost))
-            if let extra { sums[slot].otherCost.add(extra[index]) }
+            if let extraCost { sums[slot].otherCost.add(extraCost) }
         }
-        let factor = forecast.scaling.factor
-        var slots: [String: [Slot]] = [:]
-        for (key, sum) in zip(keys, sums) {
-            let route = traffic.strings[Int32(truncatingIfNeeded: key >> 32)]
-            let name = replay.modelNames[Int(Int32(truncatingIfNeeded: key))]
-            var slot = Slot(
-                name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,
-                cachedTokens: sum.cached.value * factor, outputTokens: sum.output.value * factor,
-                inputCost: sum.inputPicodollars.value / 1e12 * factor, cachedCost: sum.cachedPicodollars.value / 1e12 * factor,
-                outputCost: sum.outputPicodollars.value / 1e12 * factor, otherCost: sum.otherCost.value * factor)
-            var uncached = sum.input
-            uncached.subtract(sum.cached)
-            slot.picodollarSums = [sum.inputPicodollars.value, sum.cachedPicodollars.value, sum.outputPicodollars.value]
-            slot.tokenSums = [uncached.value, sum.cached.value, sum.output.value]
-            slots[route, default: []].append(slot)
+
+        /// Each route's slots, scaled by `factor`; `routeNames` names a route id, `modelNames` the slots.
+        func sides(routeNames: (Int32) -> String, modelNames: [String], factor: Double) -> [String: Side] {
+            var slots: [String: [Slot]] = [:]
+            for (key, sum) in zip(keys, sums) {
+                let route = routeNames(Int32(truncatingIfNeeded: key >> 32))
+                let name = modelNames[Int(Int32(truncatingIfNeeded: key))]
+                var slot = Slot(
+                    name: name, requests: sum.requests.value * factor, inputTokens: sum.input.value * factor,
+                    cachedTokens: sum.cached.value * factor, outputTokens: sum.output.value * factor,
+                    inputCost: sum.inputPicodollars.value / 1e12 * factor, cachedCost: sum.cachedPicodollars.value / 1e12 * factor,
+                    outputCost: sum.outputPicodollars.value / 1e12 * factor, otherCost: sum.otherCost.value * factor)
+                var uncached = sum.input
+                uncached.subtract(sum.cached)
+                slot.picodollarSums = [sum.inputPicodollars.value, sum.cachedPicodollars.value, sum.outputPicodollars.value]
+                slot.tokenSums = [uncached.value, sum.cached.value, sum.output.value]
+                slots[route, default: []].append(slot)
+            }
+            return slots.mapValues { Side(slots: $0) }
         }
-        return slots.mapValues { Side(slots: $0) }
     }
 }

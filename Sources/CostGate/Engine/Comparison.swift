@@ -134,7 +134,11 @@ public struct Comparison: Sendable {
         let scaling = head.scaling
         let headValues = candidate.values
         let baseValues = baseline.values
-        if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
+        if head.scaling.factor == base.scaling.factor, let paired = candidate.pairedChange {
+            // Read a block at a time: the paired interval was measured as the blocks came.
+            low = paired.low * scaling.factor
+            high = paired.high * scaling.factor
+        } else if head.scaling.factor == base.scaling.factor, candidate.traffic.sameRecords(as: baseline.traffic) {
             // Same sample on both sides: the paired interval of Σ (head − base).
             let paired = zip(headValues, baseValues).map { $0 - $1 }
             // Without fixed fleets on either side there is nothing to hold constant: no arrays of zeros (8 bytes a

@@ -12,6 +12,10 @@ public struct Evaluator {
         public var progress: (@Sendable (String) -> Void)?
         /// Reads standard input, for a traffic path `-`; nil when there is none to read.
         public var readStdin: (@Sendable () -> Data)?
+        /// Whether a sample may be read a block at a time when the plans allow it (`StreamingEvaluator`), and the bytes
+        /// of a block; tests turn it off, or make blocks small, to compare the two ways.
+        var readsBlocks = true
+        var blockBytes = StreamingEvaluator.blockBytes
         public init() {}
 
         /// Options with the given switches; `progress`, when given, receives each stage of long work.
@@ -50,27 +54,40 @@ public struct Evaluator {
         defer { options.progress?("") }
         // Reading and prompt counting touch files and caches, so they run in order; the sides then replay,
         // simulate and forecast in parallel, each into its own slot, and are merged in side order.
-        var jobs: [SideJob] = []
         let basePrompts = try PromptResolver.sizes(for: baseline.loaded, countingWith: baseline.loaded)
-        jobs.append(SideJob(side: baseline, traffic: try traffic(for: baseline.loaded), prompts: basePrompts, referencePrompts: basePrompts))
+        var prompts = [(prompts: basePrompts, reference: basePrompts)]
         for side in candidates {
-            jobs.append(SideJob(side: side, traffic: try traffic(for: side.loaded),
-                                prompts: try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded),
-                                referencePrompts: try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)))
+            prompts.append((try PromptResolver.sizes(for: side.loaded, countingWith: side.loaded),
+                            try PromptResolver.sizes(for: baseline.loaded, countingWith: side.loaded)))
         }
-        jobs = try Self.fittingOnTraffic(jobs, progress: options.progress)
-        options.progress?("costgate: replaying and forecasting \(jobs.count) plans…")
         let reference = baseline.loaded.plan
-        // Latency samples are kept only for the policies that summarize a subset of them.
-        let keepingSamples = policySource.plan.policies.contains { $0.metric.isLatency && !$0.filter.isEmpty }
-        let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: jobs.count))
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let outcome = Result { () throws(CostGateError) -> PolicyContext in try Self.forecastSide(work[index], reference: reference, keepingSamples: keepingSamples) }
-            outcomes.withLock { $0[index] = outcome }
-        }
+        let sides = [baseline] + candidates
         var contexts: [PolicyContext] = []
-        for outcome in outcomes.withLock({ $0 }) { contexts.append(try outcome!.get()) }
+        // The baseline as replayed: a fleet fitted on the traffic (`fittingOnTraffic`) is backtested as fitted.
+        var replayedBaseline = reference
+        if options.readsBlocks, let file = try StreamingEvaluator.file(for: sides.map(\.loaded), policies: policySource.plan.policies) {
+            // Nothing needs the records twice: the sample is read a block at a time, each block replayed on every side.
+            options.progress?("costgate: reading \(reference.traffic.path) and forecasting \(sides.count) plans…")
+            contexts = try StreamingEvaluator(sides: sides, prompts: prompts, policies: policySource.plan.policies, options: options,
+                                              blockBytes: options.blockBytes).contexts(file: file)
+        } else {
+            var jobs: [SideJob] = []
+            for (side, sizes) in zip(sides, prompts) {
+                jobs.append(SideJob(side: side, traffic: try traffic(for: side.loaded), prompts: sizes.prompts, referencePrompts: sizes.reference))
+            }
+            jobs = try Self.fittingOnTraffic(jobs, progress: options.progress)
+            replayedBaseline = jobs[0].side.loaded.plan
+            options.progress?("costgate: replaying and forecasting \(jobs.count) plans…")
+            // Latency samples are kept only for the policies that summarize a subset of them.
+            let keepingSamples = policySource.plan.policies.contains { $0.metric.isLatency && !$0.filter.isEmpty }
+            let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: jobs.count))
+            let work = jobs
+            DispatchQueue.concurrentPerform(iterations: work.count) { index in
+                let outcome = Result { () throws(CostGateError) -> PolicyContext in try Self.forecastSide(work[index], reference: reference, keepingSamples: keepingSamples) }
+                outcomes.withLock { $0[index] = outcome }
+            }
+            for outcome in outcomes.withLock({ $0 }) { contexts.append(try outcome!.get()) }
+        }
 
         var warnings: [String] = contexts.flatMap(\.replay.warnings) + contexts.flatMap(\.forecast.prices.warnings)
         let baseContext = contexts[0]
@@ -97,7 +114,7 @@ public struct Evaluator {
         }
         var policyResults: [Evaluation.PolicyResult] = []
         for outcome in measured.withLock({ $0 }) { policyResults.append(try outcome!.get()) }
-        let backtests = try Backtester.run(traffic: baseContext.traffic, replay: baseContext.replay, plan: jobs[0].side.loaded.plan,
+        let backtests = try Backtester.run(traffic: baseContext.traffic, replay: baseContext.replay, plan: replayedBaseline,
                                            windowSeconds: baseContext.forecast.scaling.windowSeconds)
         var seen = Set<String>()
         warnings = warnings.filter { seen.insert($0).inserted }

@@ -15,6 +15,13 @@ extension Forecast {
         /// The share of the labelled requests that succeeded.
         public var successRate: Double? { withOutcome > 0 ? successes / withOutcome : nil }
 
+        /// Outcomes already summed and scaled.
+        init(successes: Double, withOutcome: Double, monthlyCost: Double) {
+            self.successes = successes
+            self.withOutcome = withOutcome
+            self.monthlyCost = monthlyCost
+        }
+
         /// Sums the records that carry an outcome; nil when none does. `include` restricts to a policy's records.
         init?(traffic: Traffic, weights: [Double], values: [Double], factor: Double, include: ((Int) -> Bool)? = nil) {
             var successes = PreciseSum()

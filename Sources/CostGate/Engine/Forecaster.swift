@@ -2,19 +2,26 @@
 public enum Forecaster {
     /// The window and scale factor for a sample under `plan`.
     public static func scaling(traffic: Traffic, plan: Plan) throws(CostGateError) -> Forecast.Scaling {
+        try scaling(records: traffic.records.count, timeSpan: traffic.timeSpan, coveredSeconds: traffic.coveredSeconds, plan: plan)
+    }
+
+    /// The window and scale factor for a sample of `records` records whose timestamps span `timeSpan` (and, for usage
+    /// rows, whose buckets cover `coveredSeconds`).
+    static func scaling(records: Int, timeSpan: (earliest: Double, latest: Double)?, coveredSeconds: Double?,
+                        plan: Plan) throws(CostGateError) -> Forecast.Scaling {
         let window: Double
         let fromPlan: Bool
         if let hours = plan.traffic.windowHours {
             window = hours * 3600
             fromPlan = true
-        } else if let covered = traffic.coveredSeconds, covered >= 0.0036 {
+        } else if let covered = coveredSeconds, covered >= 0.0036 {
             // A usage report covers its buckets' whole width, not just the span of their start times.
             window = covered
             fromPlan = false
         } else {
             // The same floor as window_hours' (0.000001 h): a narrower span would scale the sample by an
             // unbounded factor.
-            guard let span = traffic.timeSpan, span.latest - span.earliest >= 0.0036 else {
+            guard let span = timeSpan, span.latest - span.earliest >= 0.0036 else {
                 throw .badPlan(file: plan.file, path: "traffic.window_hours",
                                expected: "a window (the sample's timestamps span less than 0.0036 s, so give window_hours)", found: nil)
             }
@@ -24,10 +31,10 @@ public enum Forecaster {
         let days = plan.forecast.days
         let growth = plan.forecast.growth
         var scaling = Forecast.Scaling(windowSeconds: window, windowFromPlan: fromPlan, days: days, growth: growth,
-                                       factor: days * 86_400 / window * (1 + growth), records: traffic.records.count,
+                                       factor: days * 86_400 / window * (1 + growth), records: records,
                                        weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
                                        replicates: plan.forecast.replicates, seed: plan.forecast.seed)
-        scaling.windowFromBuckets = !fromPlan && traffic.coveredSeconds.map { $0 >= 0.0036 } == true
+        scaling.windowFromBuckets = !fromPlan && coveredSeconds.map { $0 >= 0.0036 } == true
         return scaling
     }
 
@@ -35,62 +42,44 @@ public enum Forecaster {
     public static func forecast(_ replay: Replay, traffic: Traffic, scaling: Forecast.Scaling, extraCost: [Double]? = nil,
                                 fixedCost: [Double]? = nil) -> Forecast {
         let count = replay.weights.count
-        var total = PreciseSum()
-        var requests = PreciseSum()
-        var inputTokens = PreciseSum()
-        var outputTokens = PreciseSum()
-        var quality = QualityTally()
         // Routes, models and tag sets are dense small ids, so the groups are arrays indexed by id.
-        var routeCost = [PreciseSum](repeating: PreciseSum(), count: traffic.strings.strings.count)
-        var routeRequests = routeCost
-        var modelCost = [PreciseSum](repeating: PreciseSum(), count: replay.modelNames.count)
-        var modelRequests = modelCost
-        var tagSetCost = [PreciseSum](repeating: PreciseSum(), count: traffic.tagSets.count)
-        var tagSetRequests = tagSetCost
-        var unpriced = 0
-        var selfHosted = 0
+        var sums = ForecastSums(routes: traffic.strings.strings.count, models: replay.modelNames.count, tagSets: traffic.tagSets.count)
         let values = costValues(replay, extraCost: extraCost)
         var entry = 0
         for index in 0..<count {
             let weight = replay.weights[index]
             let cost = values[index]
-            total.add(cost)
-            requests.add(weight)
-            inputTokens.add(weight, times: Double(replay.inputTokens[index]))
-            outputTokens.add(weight, times: Double(replay.outputTokens[index]))
-            quality.add(score: replay.quality[index], weight: weight)
-            let route = Int(traffic.records[index].route)
-            let model = Int(replay.models[index])
-            let tagSet = Int(traffic.records[index].tagSet)
-            routeCost[route].add(cost)
-            routeRequests[route].add(weight)
+            sums.add(traffic.records[index], cost: cost, weight: weight, inputTokens: replay.inputTokens[index],
+                     outputTokens: replay.outputTokens[index], quality: replay.quality[index], billing: replay.billing[index])
             if let ledger = replay.architecture, entry < ledger.entries.count, Int(ledger.entries[entry].record) == index {
                 // A router or cache calls several models per record: each is attributed its own calls.
-                ledger.attribute(entry: entry, weight: weight, cost: cost, modelCost: &modelCost, modelRequests: &modelRequests)
+                ledger.attribute(entry: entry, weight: weight, cost: cost, modelCost: &sums.modelCost, modelRequests: &sums.modelRequests)
                 entry += 1
             } else {
-                modelCost[model].add(cost)
-                modelRequests[model].add(weight)
-            }
-            tagSetCost[tagSet].add(cost)
-            tagSetRequests[tagSet].add(weight)
-            switch replay.billing[index] {
-            case .priced: break
-            case .unpriced: unpriced += 1
-            case .selfHosted: selfHosted += 1
+                sums.addModel(replay.models[index], cost: cost, weight: weight)
             }
         }
+        let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+        var forecast = forecast(sums, name: replay.name, modelNames: replay.modelNames, traffic: traffic, scaling: scaling, interval: interval)
+        forecast.architectures = replay.architecture?.summaries(weights: replay.weights, values: values, factor: scaling.factor) ?? []
+        return forecast
+    }
+
+    /// The forecast of `sums`: totals, breakdowns by route, model and tag, quality and outcomes, scaled by `scaling`,
+    /// with `interval` (in the values' unit, not yet scaled). `traffic` gives the names of the ids the sums use.
+    static func forecast(_ sums: ForecastSums, name: String, modelNames: [String], traffic: Traffic, scaling: Forecast.Scaling,
+                         interval: Interval.Estimate) -> Forecast {
         var routeSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
         var modelSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
         var tagSetSums: [Int32: (cost: PreciseSum, requests: PreciseSum)] = [:]
-        for id in routeRequests.indices where routeRequests[id] != PreciseSum() || routeCost[id] != PreciseSum() {
-            routeSums[Int32(id)] = (routeCost[id], routeRequests[id])
+        for id in sums.routeRequests.indices where sums.routeRequests[id] != PreciseSum() || sums.routeCost[id] != PreciseSum() {
+            routeSums[Int32(id)] = (sums.routeCost[id], sums.routeRequests[id])
         }
-        for id in modelRequests.indices where modelRequests[id] != PreciseSum() || modelCost[id] != PreciseSum() {
-            modelSums[Int32(id)] = (modelCost[id], modelRequests[id])
+        for id in sums.modelRequests.indices where sums.modelRequests[id] != PreciseSum() || sums.modelCost[id] != PreciseSum() {
+            modelSums[Int32(id)] = (sums.modelCost[id], sums.modelRequests[id])
         }
-        for id in tagSetRequests.indices where tagSetRequests[id] != PreciseSum() || tagSetCost[id] != PreciseSum() {
-            tagSetSums[Int32(id)] = (tagSetCost[id], tagSetRequests[id])
+        for id in sums.tagSetRequests.indices where sums.tagSetRequests[id] != PreciseSum() || sums.tagSetCost[id] != PreciseSum() {
+            tagSetSums[Int32(id)] = (sums.tagSetCost[id], sums.tagSetRequests[id])
         }
         let factor = scaling.factor
         func groups(_ sums: [Int32: (cost: PreciseSum, requests: PreciseSum)], name: (Int32) -> String) -> [Forecast.Group] {
@@ -138,21 +127,20 @@ public enum Forecaster {
             byTag.append((key, list))
         }
         var scaled = scaling
-        scaled.weightedRequests = requests.value
-        let interval = Interval.estimate(values, fixed: fixedCost, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+        let requests = sums.requests.value
+        scaled.weightedRequests = requests
         scaled.intervalMethod = interval.method
-        let monthly = total.value * factor
+        let monthly = sums.total.value * factor
         var forecast = Forecast(
-            name: replay.name, monthlyCost: monthly,
+            name: name, monthlyCost: monthly,
             monthlyCostLow: interval.low * factor, monthlyCostHigh: interval.high * factor,
-            requests: requests.value * factor, inputTokens: inputTokens.value * factor, outputTokens: outputTokens.value * factor,
-            quality: quality.mean, qualityCoverage: requests.value > 0 ? quality.scoredWeight / requests.value : 0,
-            costPerQuality: quality.costPerQuality(monthlyCost: monthly, requests: requests.value * factor),
+            requests: requests * factor, inputTokens: sums.inputTokens.value * factor, outputTokens: sums.outputTokens.value * factor,
+            quality: sums.quality.mean, qualityCoverage: requests > 0 ? sums.quality.scoredWeight / requests : 0,
+            costPerQuality: sums.quality.costPerQuality(monthlyCost: monthly, requests: requests * factor),
             byRoute: groups(routeSums) { traffic.strings[$0] },
-            byModel: groups(modelSums) { replay.modelNames[Int($0)] },
-            byTag: byTag, unpricedRecords: unpriced, selfHostedRecords: selfHosted, scaling: scaled, serving: nil)
-        forecast.architectures = replay.architecture?.summaries(weights: replay.weights, values: values, factor: factor) ?? []
-        forecast.outcomes = Forecast.Outcomes(traffic: traffic, weights: replay.weights, values: values, factor: factor)
+            byModel: groups(modelSums) { modelNames[Int($0)] },
+            byTag: byTag, unpricedRecords: sums.unpriced, selfHostedRecords: sums.selfHosted, scaling: scaled, serving: nil)
+        forecast.outcomes = sums.outcomes(factor: factor)
         return forecast
     }
 

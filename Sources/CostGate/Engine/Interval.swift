@@ -42,20 +42,60 @@ public enum Interval {
 
     /// Estimates an interval at `confidence` for Σ values.
     public static func estimate(_ values: [Double], confidence: Double, replicates: Int, seed: UInt64) -> Estimate {
-        var point = PreciseSum()
-        for value in values { point.add(value) }
         if values.count > bootstrapLimit || values.isEmpty {
+            var point = PreciseSum()
             var squares = PreciseSum()
-            for value in values { squares.add(value, times: value) }
-            let z = normalQuantile(0.5 + confidence / 2)
-            let spread = z * squares.value.squareRoot()
-            return Estimate(low: point.value - spread, high: point.value + spread,
-                            method: "normal approximation (Poisson-sampling variance Σ w²c²), \(values.count) records")
+            for value in values {
+                point.add(value)
+                squares.add(value, times: value)
+            }
+            return normal(point: point, squares: squares, count: values.count, confidence: confidence)
         }
         let totals = replicateTotals(values, replicates: replicates, seed: seed)
         let alpha = (1 - confidence) / 2
         return Estimate(low: quantile(totals, alpha), high: quantile(totals, 1 - alpha),
                         method: "Poisson bootstrap, \(replicates) replicates, seed \(seed)")
+    }
+
+    /// The normal approximation's interval around Σ values (`point`), with variance Σ values² (`squares`).
+    static func normal(point: PreciseSum, squares: PreciseSum, count: Int, confidence: Double) -> Estimate {
+        let z = normalQuantile(0.5 + confidence / 2)
+        let spread = z * squares.value.squareRoot()
+        return Estimate(low: point.value - spread, high: point.value + spread,
+                        method: "normal approximation (Poisson-sampling variance Σ w²c²), \(count) records")
+    }
+
+    /// The values of an interval added one at a time, in order, for a sample read a block at a time: their sum and
+    /// sum of squares, and the values themselves while there are at most `bootstrapLimit` of them (the bootstrap
+    /// needs each one; the normal approximation above it needs only the sums). `estimate` then gives what
+    /// `Interval.estimate(_:confidence:replicates:seed:)` gives for the same values in the same order.
+    struct Sums {
+        private var point = PreciseSum()
+        private var squares = PreciseSum()
+        private(set) var count = 0
+        private var values: [Double] = []
+
+        init() {}
+
+        /// Adds the next value.
+        @inline(__always)
+        mutating func add(_ value: Double) {
+            point.add(value)
+            squares.add(value, times: value)
+            count += 1
+            if count <= Interval.bootstrapLimit {
+                values.append(value)
+            } else if count == Interval.bootstrapLimit + 1 {
+                values = []
+            }
+        }
+
+        func estimate(confidence: Double, replicates: Int, seed: UInt64) -> Estimate {
+            guard count > bootstrapLimit || count == 0 else {
+                return Interval.estimate(values, confidence: confidence, replicates: replicates, seed: seed)
+            }
+            return normal(point: point, squares: squares, count: count, confidence: confidence)
+        }
     }
 
     /// The bootstrap totals Σ mᵢ·valuesᵢ for each replicate, sorted ascending.

@@ -39,24 +39,40 @@ public struct PriceDrift: Sendable, Equatable {
 
     /// Compares the billed cost of every record that carries one with the replay's price; nil when none does.
     public static func measure(traffic: Traffic, replay: Replay) -> PriceDrift? {
-        var billed: [Int32: PreciseSum] = [:]
+        var sums = Sums()
+        sums.add(traffic: traffic, replay: replay, slots: nil, slotNames: replay.modelNames)
+        return sums.drift(slotNames: replay.modelNames)
+    }
+
+    /// Billed and priced totals per slot, added one block of records at a time in record order.
+    struct Sums {
+        private var billed: [Int32: PreciseSum] = [:]
         // A model's priced records can cost more than Int64's 9.2 million USD of picodollars in all.
-        var priced: [Int32: Int128] = [:]
-        var counts: [Int32: Int] = [:]
-        for (index, record) in traffic.records.enumerated() where record.billedCostUSD.isFinite {
-            guard replay.billing[index] == .priced, replay.inputTokens[index] == record.inputTokens,
-                  replay.outputTokens[index] == record.outputTokens else { continue }
-            let slot = replay.models[index]
-            guard replay.catalog.sameModel(traffic.strings[record.model], replay.modelNames[Int(slot)]) else { continue }
-            billed[slot, default: PreciseSum()].add(record.billedCostUSD)
-            priced[slot, default: 0] += Int128(replay.picodollars[index])
-            counts[slot, default: 0] += 1
+        private var priced: [Int32: Int128] = [:]
+        private var counts: [Int32: Int] = [:]
+
+        /// Adds `traffic`'s records replayed as `replay`; `slots` maps the replay's slots to the side's (`slotNames`),
+        /// nil when they are the same.
+        mutating func add(traffic: Traffic, replay: Replay, slots: [Int32]?, slotNames: [String]) {
+            for (index, record) in traffic.records.enumerated() where record.billedCostUSD.isFinite {
+                guard replay.billing[index] == .priced, replay.inputTokens[index] == record.inputTokens,
+                      replay.outputTokens[index] == record.outputTokens else { continue }
+                let slot = slots.map { $0[Int(replay.models[index])] } ?? replay.models[index]
+                guard replay.catalog.sameModel(traffic.strings[record.model], slotNames[Int(slot)]) else { continue }
+                billed[slot, default: PreciseSum()].add(record.billedCostUSD)
+                priced[slot, default: 0] += Int128(replay.picodollars[index])
+                counts[slot, default: 0] += 1
+            }
         }
-        guard !counts.isEmpty else { return nil }
-        let rows = counts.keys.map { slot in
-            Row(model: replay.modelNames[Int(slot)], records: counts[slot]!, billedUSD: billed[slot]!.value,
-                pricedUSD: Double(priced[slot]!) * 1e-12)
+
+        /// The drift per model, nil when no record carried a billed cost.
+        func drift(slotNames: [String]) -> PriceDrift? {
+            guard !counts.isEmpty else { return nil }
+            let rows = counts.keys.map { slot in
+                Row(model: slotNames[Int(slot)], records: counts[slot]!, billedUSD: billed[slot]!.value,
+                    pricedUSD: Double(priced[slot]!) * 1e-12)
+            }
+            return PriceDrift(rows: rows.sorted { $0.model < $1.model })
         }
-        return PriceDrift(rows: rows.sorted { $0.model < $1.model })
     }
 }

@@ -65,6 +65,15 @@ public struct PriceFacts: Sendable {
     ///   - replay: the side's replay (each record's model and cost), for drift.
     ///   - forecast: the side's forecast (monthly cost by model).
     public static func gather(plan: Plan, catalog: PriceCatalog, traffic: Traffic, replay: Replay, forecast: Forecast) -> PriceFacts {
+        var facts = gather(plan: plan, catalog: catalog, lastTimestamp: traffic.records.lazy.map(\.timestamp).max(), forecast: forecast)
+        facts.drift = PriceDrift.measure(traffic: traffic, replay: replay)
+        facts.promptCache = replay.promptCache
+        return facts
+    }
+
+    /// The facts that need no record: price layers, discounts and deprecations (as of `prices.as_of`, else the day of
+    /// `lastTimestamp`, the sample's last record).
+    static func gather(plan: Plan, catalog: PriceCatalog, lastTimestamp: Double?, forecast: Forecast) -> PriceFacts {
         var facts = PriceFacts()
         let settings = plan.prices
         facts.confidential = settings.confidential
@@ -96,7 +105,7 @@ public struct PriceFacts: Sendable {
         let reference: (day: String, seconds: Double)?
         if let day = settings.asOf, let seconds = TimestampParser.parse(day + "T00:00:00Z") {
             reference = (day, seconds)
-        } else if let last = traffic.records.lazy.map(\.timestamp).max(), last.isFinite {
+        } else if let last = lastTimestamp, last.isFinite {
             reference = (Self.day(last), last)
         } else {
             reference = nil
@@ -115,8 +124,6 @@ public struct PriceFacts: Sendable {
             }
             facts.deprecations.sort { $0.model < $1.model }
         }
-        facts.drift = PriceDrift.measure(traffic: traffic, replay: replay)
-        facts.promptCache = replay.promptCache
         return facts
     }
 

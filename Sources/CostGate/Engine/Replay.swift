@@ -33,6 +33,10 @@ public struct Replay: Sendable {
     public var promptChanges: [PromptChange]
     /// The calls of records on routes with a router or semantic cache, nil when the plan has none.
     public var architecture: ArchitectureLedger? = nil
+    /// Records per model without a price, and per (model, tier) billed at standard rates for want of the tier's
+    /// rates: the counts behind the warnings (`Replayer.recordWarnings`).
+    var unpricedRecords: [String: Int] = [:]
+    var unavailableTierRecords: [[String]: Int] = [:]
     /// Per route with `prompt_cache`, the forecast cache reads and writes (`PromptCacheForecast`).
     public var promptCache: [PromptCacheForecast.Route] = []
 

@@ -5,9 +5,11 @@ public enum Replayer {
     /// - Parameters:
     ///   - catalog: built-in prices plus the plan's own models.
     ///   - prompts: this plan's prompt sizes; `referencePrompts` the base side's.
+    ///   - warningsOnRecords: whether to add the warnings about the records as a whole (unpriced models, unused
+    ///     routes, tiers); a block of a larger sample leaves them to `recordWarnings`, called once for the sample.
     public static func replay(
         _ traffic: Traffic, plan: Plan, name: String, catalog: PriceCatalog,
-        prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes
+        prompts: PromptSizes, reference: Plan, referencePrompts: PromptSizes, warningsOnRecords: Bool = true
     ) throws(CostGateError) -> Replay {
         let count = traffic.records.count
         var replay = Replay(name: name, picodollars: [Int64](repeating: 0, count: count),
@@ -182,22 +184,40 @@ public enum Replayer {
             replay.architecture = architecture.ledger
             replay.warnings += architecture.warnings
         }
+        replay.unpricedRecords = unpricedNames
+        replay.unavailableTierRecords = unavailableTiers
+        guard warningsOnRecords else { return replay }
+        replay.warnings += recordWarnings(plan: plan, traffic: traffic, recordedRoutes: Set(traffic.records.lazy.map(\.route)).map { traffic.strings[$0] },
+                                          promptDeltas: routePromptDelta, unavailableTiers: unavailableTiers, unpricedNames: unpricedNames,
+                                          catalog: catalog)
+        return replay
+    }
+
+    /// The warnings about a replay's records as a whole: routes the plan configures that no record uses, usage rows
+    /// and joins, tiers a model has no rates for, and models without a price.
+    /// - Parameters:
+    ///   - recordedRoutes: the routes of the records.
+    ///   - promptDeltas: each route's prompt change in tokens, by string id.
+    ///   - unavailableTiers: records per (model, tier) billed at standard rates.
+    ///   - unpricedNames: records per model without a price.
+    static func recordWarnings(plan: Plan, traffic: Traffic, recordedRoutes: [String], promptDeltas: [Int32: Int64],
+                               unavailableTiers: [[String]: Int], unpricedNames: [String: Int], catalog: PriceCatalog) -> [String] {
+        var warnings: [String] = []
         // A route the plan configures but no record uses is most often a typo, and would silently change nothing.
-        let recordedRoutes = Set(traffic.records.lazy.map(\.route)).map { traffic.strings[$0] }
         for route in Set(plan.routes.keys).union(plan.quality.keys).sorted() where route != "*" && !recordedRoutes.contains(route) {
             let suggestions = Suggestions.closest(to: route, among: recordedRoutes)
             var text = "\(plan.file): route '\(route)' matches no record in \(traffic.source)"
             if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
-            replay.warnings.append(text)
+            warnings.append(text)
         }
-        if traffic.aggregateRows > 0 { replay.warnings += aggregateWarnings(traffic, plan: plan, promptDeltas: routePromptDelta) }
-        if let join = traffic.joinSummary, join.unmatched > 0 { replay.warnings.append(joinWarning(join, traffic: traffic)) }
+        if traffic.aggregateRows > 0 { warnings += aggregateWarnings(traffic, plan: plan, promptDeltas: promptDeltas) }
+        if let join = traffic.joinSummary, join.unmatched > 0 { warnings.append(joinWarning(join, traffic: traffic)) }
         let tiers = listed(unavailableTiers) { $0.lexicographicallyPrecedes($1) }
         for (key, records) in tiers.listed {
-            replay.warnings.append("\(records) record(s) of model '\(key[0])' name the \(key[1]) tier, which the model has no rates for; they are billed at standard rates")
+            warnings.append("\(records) record(s) of model '\(key[0])' name the \(key[1]) tier, which the model has no rates for; they are billed at standard rates")
         }
         if tiers.otherNames > 0 {
-            replay.warnings.append("\(tiers.otherRecords) more record(s), of \(tiers.otherNames) more model and tier pair(s), name a tier the model has no rates for; they are billed at standard rates")
+            warnings.append("\(tiers.otherRecords) more record(s), of \(tiers.otherNames) more model and tier pair(s), name a tier the model has no rates for; they are billed at standard rates")
         }
         let unpriced = listed(unpricedNames, order: <)
         for (name, records) in unpriced.listed {
@@ -205,12 +225,12 @@ public enum Replayer {
             let suggestions = catalog.suggestions(for: name)
             var text = "\(records) record(s) of model '\(name)' are not priced (not in the catalog or the plan's models)"
             if !suggestions.isEmpty { text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: " or ") + "?" }
-            replay.warnings.append(text)
+            warnings.append(text)
         }
         if unpriced.otherNames > 0 {
-            replay.warnings.append("\(unpriced.otherRecords) more record(s), of \(unpriced.otherNames) more model name(s), are not priced (not in the catalog or the plan's models); the breakdown by model lists every name")
+            warnings.append("\(unpriced.otherRecords) more record(s), of \(unpriced.otherNames) more model name(s), are not priced (not in the catalog or the plan's models); the breakdown by model lists every name")
         }
-        return replay
+        return warnings
     }
 
     /// How many names the unpriced-model and unavailable-tier warnings list one by one. The names with the fewest

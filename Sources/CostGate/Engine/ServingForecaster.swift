@@ -88,7 +88,8 @@ enum ServingForecaster {
         if let fallbackCost = fallbacks.extraCost {
             for (index, cost) in fallbackCost.enumerated() { ServingForecast.add(cost, record: index, to: &extraCost, count: count) }
         }
-        var forecast = ServingForecast(samples: tally.samples, latency: tally.latency(traffic: traffic, weights: replay.weights), fleets: fleets,
+        tally.closeBlock(weights: replay.weights)
+        var forecast = ServingForecast(samples: tally.samples, latency: tally.latency(traffic: traffic), fleets: fleets,
                                        rateLimits: rateLimits(traffic: traffic, replay: replay, plan: plan, growth: growth),
                                        extraCost: extraCost, fixedCost: fixedCost, notes: notes)
         forecast.fallbacks = fallbacks.uses
@@ -174,30 +175,68 @@ enum ServingForecaster {
             }
         }
 
+        /// Σ weight, and Σ of the weight each record's samples cover, over the records of the blocks closed so far.
+        private var totalWeight = 0.0
+        private var coveredWeight = 0.0
+
+        /// A tally for a block of `records` records (all of a sample, or the first block of one read a block at a time).
         init(records: Int, keepingSamples: Bool) {
             sampledWeight = [Double](repeating: 0, count: records)
             self.keepingSamples = keepingSamples
+        }
+
+        /// Starts a block of `records` records (the first block's size is given to `init`).
+        mutating func startBlock(records: Int) {
+            sampledWeight = [Double](repeating: 0, count: records)
+        }
+
+        /// Adds the weight the block's samples cover to the coverage, in record order. `weights` are the block's
+        /// records' weights: a record's samples carry shares of its weight (copies of a fleet request, the paths
+        /// through a router), so the weight they cover is their sum, at most the record's own.
+        mutating func closeBlock(weights: [Double]) {
+            for index in weights.indices {
+                totalWeight += weights[index]
+                coveredWeight += min(sampledWeight[index], weights[index])
+            }
+            sampledWeight = []
         }
 
         /// Adds a sample of a record on `route`.
         mutating func add(_ sample: ServingForecast.Sample, route: Int32) {
             overall.add(sample)
             byRoute[route, default: Metrics()].add(sample)
+            cover(sample)
+        }
+
+        /// Counts a record's sample in the weight covered, and keeps it for policies with `where`.
+        private mutating func cover(_ sample: ServingForecast.Sample) {
             sampledWeight[sample.record] += sample.weight
             if keepingSamples { samples.append(sample) }
         }
 
-        /// The summaries, nil when no sample was added. `weights` are the records' weights: a record's samples carry
-        /// shares of its weight (copies of a fleet request, the paths through a router), so the weight they cover is
-        /// their sum, at most the record's own.
-        func latency(traffic: Traffic, weights: [Double]) -> ServingForecast.Latency? {
+        /// Counts the weight of a record whose sample is not known yet (`addSummarized` adds it to the summaries); when
+        /// samples are kept, returns where its sample is, for `fill`.
+        mutating func cover(record: Int, weight: Double) -> Int? {
+            cover(.init(record: record, weight: weight, ttftMs: .nan, tpotMs: .nan, e2eMs: .nan))
+            return keepingSamples ? samples.count - 1 : nil
+        }
+
+        /// Fills in the figures of a kept sample `cover(record:weight:)` left blank.
+        mutating func fill(_ position: Int, ttftMs: Double, tpotMs: Double, e2eMs: Double) {
+            samples[position].ttftMs = ttftMs
+            samples[position].tpotMs = tpotMs
+            samples[position].e2eMs = e2eMs
+        }
+
+        /// Adds to the summaries a sample standing for several records already counted by `cover`.
+        mutating func addSummarized(_ sample: ServingForecast.Sample, route: Int32) {
+            overall.add(sample)
+            byRoute[route, default: Metrics()].add(sample)
+        }
+
+        /// The summaries, nil when no sample was added; the coverage counts the blocks closed (`closeBlock`).
+        func latency(traffic: Traffic) -> ServingForecast.Latency? {
             guard overall.e2e.added > 0 else { return nil }
-            var coveredWeight = 0.0
-            var totalWeight = 0.0
-            for index in weights.indices {
-                totalWeight += weights[index]
-                coveredWeight += min(sampledWeight[index], weights[index])
-            }
             let routes = byRoute.sorted { traffic.strings[$0.key] < traffic.strings[$1.key] }.map { route, metrics in
                 (route: traffic.strings[route], ttft: metrics.ttft.summary, tpot: metrics.tpot.summary, e2e: metrics.e2e.summary)
             }
@@ -207,78 +246,16 @@ enum ServingForecaster {
         }
     }
 
-    /// Latency samples for requests on hosted APIs. A request that stays on the model that served it keeps its
-    /// recorded TTFT and per-token time; any other gets its model's hosted profile, calibrated on the recorded
-    /// latencies of that model (at most 20,000 evenly spaced samples: medians of more move less than the noise).
+    /// Latency samples for requests on hosted APIs (`HostedLatency`), then for the models a router or cache calls.
     private static func hostedSamples(traffic: Traffic, replay: Replay, plan: Plan, notes: inout [String], into tally: inout LatencyTally) {
-        let count = traffic.records.count
-        let slots = replay.modelNames.count
-        // Recorded model names get compact indices, so "does this request keep its model" is one array read.
-        var compact = [Int32](repeating: -1, count: traffic.strings.strings.count)
-        var recordedNames: [Int32] = []
-        var usedSlot = [Bool](repeating: false, count: slots)
-        for index in 0..<count where replay.billing[index] == .priced {
-            usedSlot[Int(replay.models[index])] = true
-            let model = Int(traffic.records[index].model)
-            if compact[model] < 0 {
-                compact[model] = Int32(recordedNames.count)
-                recordedNames.append(Int32(model))
-            }
-        }
+        var hosted = HostedLatency(catalog: replay.catalog)
+        hosted.add(traffic: traffic, replay: replay, slots: nil, slotNames: replay.modelNames, into: &tally)
         // The models a router or cache calls are timed too (`architectureSamples`).
-        for component in replay.architecture?.components ?? [] { usedSlot[Int(component.slot)] = true }
-        let width = recordedNames.count
-        var keeps = [Bool](repeating: false, count: slots * width)
-        for slot in 0..<slots where usedSlot[slot] {
-            for (position, name) in recordedNames.enumerated() {
-                keeps[slot * width + position] = replay.catalog.sameModel(traffic.strings[name], replay.modelNames[slot])
-            }
-        }
-        // The slots each recorded name calibrates; then two passes over the records for every slot at once: count
-        // each slot's evidence, then keep every stride-th record of it (at most about 20,000 a slot).
-        var priors = [HostedLatencyProfile?](repeating: nil, count: slots)
-        for slot in 0..<slots where usedSlot[slot] { priors[slot] = HostedLatencyProfile.profile(replay.modelNames[slot]) }
-        let calibrated = recordedNames.indices.map { position in
-            (0..<slots).filter { priors[$0] != nil && keeps[$0 * width + position] }
-        }
-        var available = [Int](repeating: 0, count: slots)
-        for record in traffic.records where record.latencyMs.isFinite && !record.isError && compact[Int(record.model)] >= 0 {
-            for slot in calibrated[Int(compact[Int(record.model)])] { available[slot] += 1 }
-        }
-        let strides = available.map { max(1, ($0 + 19_999) / 20_000) }
-        var evidence = [[HostedLatencyProfile.Sample]](repeating: [], count: slots)
-        var seen = [Int](repeating: 0, count: slots)
-        for record in traffic.records where record.latencyMs.isFinite && !record.isError && compact[Int(record.model)] >= 0 {
-            for slot in calibrated[Int(compact[Int(record.model)])] {
-                if seen[slot] % strides[slot] == 0 {
-                    evidence[slot].append(.init(outputTokens: Int(record.outputTokens), latencyMs: record.latencyMs,
-                                                ttftMs: record.ttftMs.isFinite ? record.ttftMs : nil))
-                }
-                seen[slot] += 1
-            }
-        }
-        var profiles = [HostedLatencyProfile?](repeating: nil, count: slots)
-        for slot in 0..<slots {
-            guard let prior = priors[slot] else { continue }
-            let profile = prior.calibrated(from: evidence[slot])
-            profiles[slot] = profile
-            notes.append("\(replay.modelNames[slot]): TTFT \(Format.fixed(profile.ttftMs, digits: 1)) ms, \(Format.fixed(profile.outputTokensPerSecond, digits: 1)) tokens/s (\(profile.source), \(profile.date))")
-        }
-        for index in 0..<count where replay.billing[index] == .priced && replay.outputTokens[index] > 0 {
-            let slot = Int(replay.models[index])
-            let record = traffic.records[index]
-            let output = Int(replay.outputTokens[index])
-            if record.ttftMs.isFinite, record.latencyMs.isFinite, record.latencyMs >= record.ttftMs, !record.isError,
-               keeps[slot * width + Int(compact[Int(record.model)])] {
-                let perToken = record.outputTokens > 1 ? (record.latencyMs - record.ttftMs) / Double(record.outputTokens - 1) : .nan
-                let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
-                tally.add(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
-                                tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e), route: record.route)
-            } else if let profile = profiles[slot] {
-                tally.add(.init(record: index, weight: replay.weights[index], ttftMs: profile.ttftMs,
-                                tpotMs: output > 1 ? profile.tpotMs : .nan, e2eMs: profile.latencyMs(outputTokens: output)), route: record.route)
-            }
-        }
+        let components = (replay.architecture?.components ?? []).map(\.slot)
+        var evidence = HostedLatency.Evidence()
+        evidence.add(traffic)
+        let profiles = hosted.finish(slotNames: replay.modelNames, alsoUsed: components, evidence: evidence, traffic: traffic,
+                                     notes: &notes, into: &tally)
         for sample in architectureSamples(traffic: traffic, replay: replay, plan: plan, profiles: profiles) {
             tally.add(sample, route: traffic.records[sample.record].route)
         }

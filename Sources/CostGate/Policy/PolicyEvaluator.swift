@@ -22,7 +22,8 @@ enum PolicyEvaluator {
                 actual = policy.metric == .monthlyCostHigh ? candidate.forecast.monthlyCostHigh : candidate.forecast.monthlyCostLow
             } else {
                 let scaling = candidate.forecast.scaling
-                let interval = Interval.estimate(head.values, fixed: head.fixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+                let interval = head.interval
+                    ?? Interval.estimate(head.values, fixed: head.fixed, confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
                 actual = (policy.metric == .monthlyCostHigh ? interval.high : interval.low) * scaling.factor
             }
         case .monthlyCostDelta:

@@ -34,3 +34,29 @@ extension Traffic {
         }
     }
 }
+
+extension Traffic {
+    /// Adds the tables of `block`, the next block of a sample read a block at a time, to this sample's, and returns the
+    /// block with its records' string and tag-set ids remapped into them, sharing this sample's tables: the records as
+    /// a whole read of the sample would have them (tables grow in the order names first appear, either way). The
+    /// records are not kept here; the skipped records are counted. `interner` holds this sample's tag sets.
+    mutating func adopt(_ block: Traffic, interner: inout TagSetInterner) -> Traffic {
+        let stringIDs = block.strings.strings.map { strings.intern($0) }
+        var setIDs: [Int32] = []
+        setIDs.reserveCapacity(block.tagSets.count)
+        var pairs: [TagPair] = []
+        for set in block.tagSets {
+            pairs = set.map { TagPair(key: stringIDs[Int($0.key)], value: stringIDs[Int($0.value)]) }
+            pairs.sort { $0.key < $1.key }
+            let id = pairs.withUnsafeBufferPointer { interner.intern($0) }
+            if Int(id) == tagSets.count { tagSets.append(pairs) }
+            setIDs.append(id)
+        }
+        skipped.count += block.skipped.count
+        skipped.examples += block.skipped.examples.prefix(max(0, 10 - skipped.examples.count))
+        var view = self
+        view.hashPool = block.hashPool
+        view.records = block.records.map { $0.remapped(strings: stringIDs, tagSets: setIDs, hashOffset: 0) }
+        return view
+    }
+}

@@ -1,0 +1,291 @@
+import Dispatch
+import Foundation
+
+/// A check that reads its sample a block at a time and keeps no record: each block is replayed on every side and added
+/// to running sums (`ForecastSums`, `Interval.Sums`, `ChangeDecomposition.RouteSums`, `ServingForecaster.HostedLatency`,
+/// `PriceDrift.Sums`, each policy's subset and each candidate's paired change), then dropped. Memory is then a block's
+/// records and their replays, whatever the sample's size, plus each recorded latency (28 bytes a record, shared by the
+/// sides) for calibrating the hosted profiles.
+///
+/// Every sum is added in record order, as a whole read adds it, and the tables of names grow in the order names first
+/// appear, as a whole read builds them: the report is the one the whole sample gives, byte for byte (the tests compare
+/// both on every scenario). Plans that need the records in arrival order or more than once (self-hosted fleets,
+/// backtests, routers and semantic caches, fallbacks, prompt caching, rate limits, usage rows, joins, several traffic
+/// files or standard input) and policies that need a record's samples (a latency percentile with `where`, outcomes and
+/// router tiers) keep the whole sample in memory (`Evaluator`).
+struct StreamingEvaluator {
+    let sides: [Evaluator.Side]
+    let prompts: [(prompts: PromptSizes, reference: PromptSizes)]
+    let policies: [Policy]
+    let options: Evaluator.Options
+    /// Bytes of traffic per block; tests make it small to cut a sample into many blocks.
+    let blockBytes: Int
+
+    /// The default bytes per block: about 100,000 records of a typical log, whose replays (about 80 bytes a record and
+    /// side) stay near the caches. Blocks of 64 MiB were 10% slower on 1M records, and of 4 MiB slower again (each
+    /// block prepares its replay afresh).
+    static let blockBytes = 16 << 20
+
+    /// The traffic file every side reads, when the check can read it a block at a time; nil when it needs the whole
+    /// sample in memory.
+    static func file(for plans: [LoadedPlan], policies: [Policy]) throws(CostGateError) -> String? {
+        guard let first = plans.first, policies.allSatisfy(supports) else { return nil }
+        let files = try first.trafficFiles()
+        guard files.count == 1, files[0] != "-" else { return nil }
+        for loaded in plans {
+            guard loaded.plan.traffic == first.plan.traffic, loaded.source.root == first.source.root,
+                  loaded.source.commit == first.source.commit, try loaded.trafficFiles() == files, readsBlocks(loaded.plan) else { return nil }
+        }
+        return files[0]
+    }
+
+    /// Whether nothing in `plan` needs the records in arrival order or more than once.
+    static func readsBlocks(_ plan: Plan) -> Bool {
+        guard plan.deployments.isEmpty, plan.rateLimits.isEmpty, !plan.traffic.format.isAggregate, plan.traffic.join == nil else { return false }
+        return plan.routes.values.allSatisfy { route in
+            route.deployment == nil && route.router == nil && route.semanticCache == nil && route.fallback == nil && route.promptCache == nil
+        }
+    }
+
+    /// Whether `policy` can be measured from sums: not a latency percentile of a subset, outcomes, router tiers or
+    /// rate limits.
+    static func supports(_ policy: Policy) -> Bool {
+        guard !policy.filter.contains(where: { $0.key == "tier" }) else { return false }
+        switch policy.metric {
+        case .monthlyCost, .monthlyCostHigh, .monthlyCostLow, .monthlyCostDelta, .monthlyCostDeltaPct, .costPerRequest, .costPerQuality,
+             .costPerQualityDeltaPct, .quality, .requests, .gpuUtilization, .priceDriftPct, .peakTPMShare, .peakRPMShare:
+            return true
+        case .ttftP50, .ttftP95, .ttftP99, .tpotP50, .tpotP95, .tpotP99, .e2eP50, .e2eP95, .e2eP99:
+            return policy.filter.isEmpty
+        case .costPerSuccess, .costPerSuccessDeltaPct, .tierCost, .tierQuality, .tierCostPerQuality:
+            return false
+        }
+    }
+
+    /// Reads `file` a block at a time and returns each side's context, baseline first.
+    func contexts(file: String) throws(CostGateError) -> [PolicyContext] {
+        let first = sides[0].loaded
+        let name = first.source.displayPath(file)
+        let data = try first.source.read(file, namedIn: first.plan.file)
+        var sample = Traffic()
+        sample.source = name
+        var interner = TagSetInterner()
+        let filters = Self.filters(of: policies)
+        var states = sides.map { SideState(catalog: $0.loaded.plan.catalog, filters: filters.count) }
+        var paired = [Interval.Sums](repeating: Interval.Sums(), count: sides.count - 1)
+        var span: (earliest: Double, latest: Double)?
+        /// Per string id, whether a record's route names it.
+        var isRoute: [Bool] = []
+        var evidence = ServingForecaster.HostedLatency.Evidence()
+        var records = 0
+        try TrafficReader.readBlocks(data, spec: first.plan.traffic, file: name, skipBadRecords: options.skipBadRecords,
+                                     blockBytes: blockBytes) { (block: Traffic) throws(CostGateError) in
+            let view = sample.adopt(block, interner: &interner)
+            if isRoute.count < sample.strings.strings.count { isRoute += [Bool](repeating: false, count: sample.strings.strings.count - isRoute.count) }
+            if var (earliest, latest) = span ?? view.records.first.map({ ($0.timestamp, $0.timestamp) }) {
+                for record in view.records {
+                    earliest = min(earliest, record.timestamp)
+                    latest = max(latest, record.timestamp)
+                    isRoute[Int(record.route)] = true
+                }
+                span = (earliest, latest)
+            }
+            evidence.add(view)
+            let failures = SideFailures(count: sides.count)
+            let offset = records
+            states.withUnsafeMutableBufferPointer { buffer in
+                // Each side adds to its own state only.
+                let shared = SharedStates(buffer: buffer)
+                DispatchQueue.concurrentPerform(iterations: sides.count) { index in
+                    do throws(CostGateError) {
+                        try shared.buffer[index].add(view, side: sides[index], prompts: prompts[index], reference: sides[0].loaded.plan,
+                                                     filters: filters, recordOffset: offset)
+                    } catch {
+                        failures.record(error, at: index)
+                    }
+                }
+            }
+            if let failure = failures.first { throw failure }
+            let baseValues = states[0].blockValues
+            for candidate in paired.indices {
+                let values = states[candidate + 1].blockValues
+                for index in values.indices { paired[candidate].add(values[index] - baseValues[index]) }
+            }
+            records += view.records.count
+        }
+        guard records > 0 else {
+            var reason = "no readable records in \(name)"
+            if let first = sample.skipped.examples.first { reason += " (\(sample.skipped.count) skipped; the first: \(first))" }
+            throw .io(path: name, reason: reason)
+        }
+        let routeNames = isRoute.indices.filter { isRoute[$0] }.map { sample.strings[Int32($0)] }
+        var contexts: [PolicyContext] = []
+        for (index, side) in sides.enumerated() {
+            let plan = side.loaded.plan
+            let scaling = try Forecaster.scaling(records: records, timeSpan: span, coveredSeconds: nil, plan: plan)
+            let pairedChange = index == 0 ? nil
+                : paired[index - 1].estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+            contexts.append(try states[index].context(side: side, sample: sample, scaling: scaling, routeNames: routeNames, filters: filters,
+                                                      pairedChange: pairedChange, lastTimestamp: span?.latest, evidence: evidence))
+        }
+        return contexts
+    }
+
+    /// The distinct filters of the policies with one, in policy order.
+    static func filters(of policies: [Policy]) -> [[(key: String, value: String)]] {
+        var seen = Set<String>()
+        return policies.map(\.filter).filter { !$0.isEmpty && seen.insert(PolicyContext.key(of: $0)).inserted }
+    }
+
+    /// The first error of the sides replaying a block in parallel, in side order.
+    private final class SideFailures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [CostGateError?]
+
+        init(count: Int) { errors = [CostGateError?](repeating: nil, count: count) }
+
+        func record(_ error: CostGateError, at index: Int) {
+            lock.lock()
+            errors[index] = error
+            lock.unlock()
+        }
+
+        var first: CostGateError? { errors.compactMap { $0 }.first }
+    }
+
+    /// The sides' states, each added to by its own thread.
+    private struct SharedStates: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<SideState>
+    }
+
+    /// One side's running sums.
+    private struct SideState {
+        /// The side's model names (its slots), in the order they first appear, as a whole replay numbers them.
+        var slotNames: [String] = []
+        var slotIndex: [String: Int32] = [:]
+        var sums = ForecastSums()
+        var interval = Interval.Sums()
+        var routeSums = ChangeDecomposition.RouteSums()
+        var hosted: ServingForecaster.HostedLatency
+        var tally = ServingForecaster.LatencyTally(records: 0, keepingSamples: false)
+        var drift = PriceDrift.Sums()
+        /// Warnings of the replay's own (prompt sizes), each once, and the prompt changes, each route once.
+        var warnings: [String] = []
+        var promptChanges: [Replay.PromptChange] = []
+        var unpriced: [String: Int] = [:]
+        var unavailableTiers: [[String]: Int] = [:]
+        var subsets: [SubsetSums]
+        /// The last block's weighted cost of each record, for the paired change.
+        var blockValues: [Double] = []
+
+        struct SubsetSums {
+            var cost = PreciseSum()
+            var requests = PreciseSum()
+            var quality = QualityTally()
+            var matched = 0
+            var unpriced = 0
+            var interval = Interval.Sums()
+        }
+
+        init(catalog: PriceCatalog, filters: Int) {
+            hosted = ServingForecaster.HostedLatency(catalog: catalog)
+            subsets = [SubsetSums](repeating: SubsetSums(), count: filters)
+        }
+
+        /// Replays `view`, the next block, and adds it.
+        mutating func add(_ view: Traffic, side: Evaluator.Side, prompts: (prompts: PromptSizes, reference: PromptSizes), reference: Plan,
+                 filters: [[(key: String, value: String)]], recordOffset: Int) throws(CostGateError) {
+            let plan = side.loaded.plan
+            let replay: Replay
+            do {
+                replay = try Replayer.replay(view, plan: plan, name: side.name, catalog: plan.catalog, prompts: prompts.prompts,
+                                             reference: reference, referencePrompts: prompts.reference, warningsOnRecords: false)
+            } catch {
+                // The replay numbers a block's records from 1.
+                guard case .badRecord(let file, let line, let field, let expected, let found) = error else { throw error }
+                throw .badRecord(file: file, line: line + recordOffset, field: field, expected: expected, found: found)
+            }
+            var slots: [Int32] = []
+            for name in replay.modelNames {
+                if let known = slotIndex[name] {
+                    slots.append(known)
+                } else {
+                    slotIndex[name] = Int32(slotNames.count)
+                    slots.append(Int32(slotNames.count))
+                    slotNames.append(name)
+                }
+            }
+            for warning in replay.warnings where !warnings.contains(warning) { warnings.append(warning) }
+            for change in replay.promptChanges where !promptChanges.contains(where: { $0.route == change.route }) { promptChanges.append(change) }
+            for (name, count) in replay.unpricedRecords { unpriced[name, default: 0] += count }
+            for (key, count) in replay.unavailableTierRecords { unavailableTiers[key, default: 0] += count }
+
+            let values = Forecaster.costValues(replay)
+            for index in values.indices {
+                let record = view.records[index]
+                let slot = slots[Int(replay.models[index])]
+                let weight = replay.weights[index]
+                sums.add(record, cost: values[index], weight: weight, inputTokens: replay.inputTokens[index],
+                         outputTokens: replay.outputTokens[index], quality: replay.quality[index], billing: replay.billing[index])
+                sums.addModel(slot, cost: values[index], weight: weight)
+                interval.add(values[index])
+                routeSums.add(route: record.route, replay: replay, index: index, slot: slot, extraCost: nil)
+            }
+            for (position, filter) in filters.enumerated() {
+                let matcher = RecordFilter(filter, traffic: view, replay: replay)
+                for index in values.indices {
+                    guard matcher.matches(index) else {
+                        subsets[position].interval.add(0)
+                        continue
+                    }
+                    subsets[position].matched += 1
+                    if replay.billing[index] == .unpriced { subsets[position].unpriced += 1 }
+                    subsets[position].interval.add(values[index])
+                    subsets[position].cost.add(values[index])
+                    subsets[position].requests.add(replay.weights[index])
+                    subsets[position].quality.add(score: replay.quality[index], weight: replay.weights[index])
+                }
+            }
+            tally.startBlock(records: values.count)
+            hosted.add(traffic: view, replay: replay, slots: slots, slotNames: slotNames, into: &tally)
+            tally.closeBlock(weights: replay.weights)
+            drift.add(traffic: view, replay: replay, slots: slots, slotNames: slotNames)
+            blockValues = values
+        }
+
+        /// The side's context once every block is added: its forecast, latency, price facts, route totals and subsets.
+        mutating func context(side: Evaluator.Side, sample: Traffic, scaling: Forecast.Scaling, routeNames: [String],
+                     filters: [[(key: String, value: String)]], pairedChange: Interval.Estimate?,
+                     lastTimestamp: Double?, evidence: ServingForecaster.HostedLatency.Evidence) throws(CostGateError) -> PolicyContext {
+            let plan = side.loaded.plan
+            let estimate = interval.estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+            var forecast = Forecaster.forecast(sums, name: side.name, modelNames: slotNames, traffic: sample, scaling: scaling, interval: estimate)
+            var notes: [String] = []
+            _ = hosted.finish(slotNames: slotNames, alsoUsed: [], evidence: evidence, traffic: sample, notes: &notes, into: &tally)
+            forecast.serving = ServingForecast(samples: [], latency: tally.latency(traffic: sample), fleets: [], rateLimits: [],
+                                               extraCost: nil, fixedCost: nil, notes: notes)
+            forecast.prices = PriceFacts.gather(plan: plan, catalog: plan.catalog, lastTimestamp: lastTimestamp, forecast: forecast)
+            forecast.prices.drift = drift.drift(slotNames: slotNames)
+            if let figure = forecast.firstNonFiniteFigure { throw .notFinite(plan: plan.file, figure: figure) }
+            var replay = Replay(name: side.name, picodollars: [], weights: [], models: [], modelNames: slotNames, inputTokens: [],
+                                outputTokens: [], quality: [], billing: [], catalog: plan.catalog, warnings: warnings, promptChanges: promptChanges)
+            replay.warnings += Replayer.recordWarnings(plan: plan, traffic: sample, recordedRoutes: routeNames, promptDeltas: [:],
+                                                       unavailableTiers: unavailableTiers, unpricedNames: unpriced, catalog: plan.catalog)
+            let factor = scaling.factor
+            var measured: [String: PolicyContext.Subset] = [:]
+            for (position, filter) in filters.enumerated() {
+                let subset = subsets[position]
+                let monthly = subset.cost.value * factor
+                let requests = subset.requests.value * factor
+                measured[PolicyContext.key(of: filter)] = PolicyContext.Subset(
+                    monthlyCost: monthly, requests: requests, quality: subset.quality.mean,
+                    costPerQuality: subset.quality.costPerQuality(monthlyCost: monthly, requests: requests), values: [], fixed: nil,
+                    interval: subset.interval.estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed),
+                    matched: subset.matched, unpriced: subset.unpriced)
+            }
+            let routeSides = routeSums.sides(routeNames: { sample.strings[$0] }, modelNames: slotNames, factor: factor)
+            return PolicyContext(streamed: replay, traffic: sample, forecast: forecast, routeSides: routeSides, subsets: measured,
+                                 pairedChange: pairedChange)
+        }
+    }
+}
