@@ -103,7 +103,7 @@ enum Pipeline {
     /// what a whole read of the sample reports, in every format.
     static func compareBlocksWithWholeRead() {
         guard let plan = try? PlanLoader.load("costgate.json", from: .workTree(root: folder)),
-              (try? StreamingEvaluator.file(for: [plan], policies: plan.plan.policies)) ?? nil != nil else { return }
+              (try? StreamingEvaluator.sample(for: [plan], policies: plan.plan.policies)) ?? nil != nil else { return }
         func evaluate(blocks: Int?) -> Result<Evaluation, CostGateError> {
             var options = Evaluator.Options()
             options.readsBlocks = blocks != nil

@@ -65,11 +65,11 @@ public struct Evaluator {
         var contexts: [PolicyContext] = []
         // The baseline as replayed: a fleet fitted on the traffic (`fittingOnTraffic`) is backtested as fitted.
         var replayedBaseline = reference
-        if options.readsBlocks, let file = try StreamingEvaluator.file(for: sides.map(\.loaded), policies: policySource.plan.policies) {
+        if options.readsBlocks, let sample = try StreamingEvaluator.sample(for: sides.map(\.loaded), policies: policySource.plan.policies) {
             // Nothing needs the records twice: the sample is read a block at a time, each block replayed on every side.
             options.progress?("costgate: reading \(reference.traffic.path) and forecasting \(sides.count) plans…")
             contexts = try StreamingEvaluator(sides: sides, prompts: prompts, policies: policySource.plan.policies, options: options,
-                                              blockBytes: options.blockBytes).contexts(file: file)
+                                              blockBytes: options.blockBytes).contexts(file: sample)
         } else {
             var jobs: [SideJob] = []
             for (side, sizes) in zip(sides, prompts) {

@@ -171,8 +171,10 @@ public enum Replayer {
             let rates = tierRates[entry.ratesStart + 2 * Int(tier.rawValue) + (longContext ? 1 : 0)]
             guard let cost = rates.picodollars(input: input, cached: cached, cacheWrite: cacheWrite, cacheWrite1h: cacheWrite1h,
                                                output: output, reasoning: reasoning) else {
-                throw .badRecord(file: traffic.source, line: index + 1, field: "input_tokens",
-                                 expected: "a request costing less than 9.2 million USD", found: String(input))
+                // Name the count that carries the cost: 10 input tokens beside a trillion output ones said "found 10".
+                throw .badRecord(file: traffic.source, line: index + 1, field: output > input ? "output_tokens" : "input_tokens",
+                                 expected: "a request costing less than 9.2 million USD",
+                                 found: "\(input) input and \(output) output tokens after the plan's changes")
             }
             replay.picodollars[index] = cost
             // Rates are never negative, so each part is at most `cost`, which did not overflow.

@@ -11,7 +11,7 @@ import Foundation
 /// appear, as a whole read builds them: the report is the one the whole sample gives, byte for byte (the tests compare
 /// both on every scenario). Plans that need the records in arrival order or more than once (self-hosted fleets,
 /// backtests, routers and semantic caches, fallbacks, prompt caching, rate limits, usage rows, joins, several traffic
-/// files or standard input) and policies that need a record's samples (a latency percentile with `where`, outcomes and
+/// files, standard input, or sides reading different bytes) and policies that need a record's samples (a latency percentile with `where`, outcomes and
 /// router tiers) keep the whole sample in memory (`Evaluator`).
 struct StreamingEvaluator {
     let sides: [Evaluator.Side]
@@ -26,17 +26,46 @@ struct StreamingEvaluator {
     /// block prepares its replay afresh).
     static let blockBytes = 16 << 20
 
-    /// The traffic file every side reads, when the check can read it a block at a time; nil when it needs the whole
+    /// The one traffic file every side reads, when the check can read it a block at a time; nil when it needs the whole
     /// sample in memory.
-    static func file(for plans: [LoadedPlan], policies: [Policy]) throws(CostGateError) -> String? {
+    struct Sample {
+        /// Where to read it, and its repository-relative path.
+        var source: FileSource
+        var path: String
+        /// Its name in each side's report and messages (a `--base-ref` side names its commit: `HEAD~1:traffic.jsonl`).
+        var names: [String]
+    }
+
+    /// The sample every plan reads, when they all read one file the same way (the same bytes, in the work tree or at
+    /// a commit) and nothing in them or in `policies` needs the whole sample; nil otherwise.
+    static func sample(for plans: [LoadedPlan], policies: [Policy]) throws(CostGateError) -> Sample? {
         guard let first = plans.first, policies.allSatisfy(supports) else { return nil }
         let files = try first.trafficFiles()
         guard files.count == 1, files[0] != "-" else { return nil }
         for loaded in plans {
-            guard loaded.plan.traffic == first.plan.traffic, loaded.source.root == first.source.root,
-                  loaded.source.commit == first.source.commit, try loaded.trafficFiles() == files, readsBlocks(loaded.plan) else { return nil }
+            guard loaded.plan.traffic == first.plan.traffic, loaded.source.root == first.source.root, try loaded.trafficFiles() == files,
+                  readsBlocks(loaded.plan) else { return nil }
         }
-        return files[0]
+        // Read from the work tree when a side does, else from the first side's commit; every other source must hold the
+        // same bytes (git's object id of the raw bytes, without filters), as a whole read of each would see.
+        let source = plans.first { $0.source.commit == nil }?.source ?? first.source
+        let blob = { (from: FileSource) throws(CostGateError) -> String in
+            try Git.run(from.commit.map { ["rev-parse", "--verify", "--quiet", "\($0):\(files[0])"] }
+                        ?? ["hash-object", "--no-filters", "--", files[0]], in: from.root).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var commits = Set(plans.map(\.source.commit))
+        commits.remove(source.commit)
+        if !commits.isEmpty {
+            do throws(CostGateError) {
+                let reference = try blob(source)
+                for commit in commits {
+                    guard try blob(FileSource(root: source.root, commit: commit, label: "")) == reference else { return nil }
+                }
+            } catch {
+                return nil
+            }
+        }
+        return Sample(source: source, path: files[0], names: plans.map { $0.source.displayPath(files[0]) })
     }
 
     /// Whether nothing in `plan` needs the records in arrival order or more than once.
@@ -63,10 +92,10 @@ struct StreamingEvaluator {
     }
 
     /// Reads `file` a block at a time and returns each side's context, baseline first.
-    func contexts(file: String) throws(CostGateError) -> [PolicyContext] {
-        let first = sides[0].loaded
-        let name = first.source.displayPath(file)
-        let data = try first.source.read(file, namedIn: first.plan.file)
+    func contexts(file: Sample) throws(CostGateError) -> [PolicyContext] {
+        // A whole read reads the baseline's first: its errors name the baseline's file.
+        let name = file.names[0]
+        let data = try file.source.read(file.path, namedIn: sides[0].loaded.plan.file)
         var sample = Traffic()
         sample.source = name
         var interner = TagSetInterner()
@@ -78,7 +107,7 @@ struct StreamingEvaluator {
         var isRoute: [Bool] = []
         var evidence = ServingForecaster.HostedLatency.Evidence()
         var records = 0
-        try TrafficReader.readBlocks(data, spec: first.plan.traffic, file: name, skipBadRecords: options.skipBadRecords,
+        try TrafficReader.readBlocks(data, spec: sides[0].loaded.plan.traffic, file: name, skipBadRecords: options.skipBadRecords,
                                      blockBytes: blockBytes) { (block: Traffic) throws(CostGateError) in
             let view = sample.adopt(block, interner: &interner)
             if isRoute.count < sample.strings.strings.count { isRoute += [Bool](repeating: false, count: sample.strings.strings.count - isRoute.count) }
@@ -98,7 +127,9 @@ struct StreamingEvaluator {
                 let shared = SharedStates(buffer: buffer)
                 DispatchQueue.concurrentPerform(iterations: sides.count) { index in
                     do throws(CostGateError) {
-                        try shared.buffer[index].add(view, side: sides[index], prompts: prompts[index], reference: sides[0].loaded.plan,
+                        var sideView = view
+                        sideView.source = file.names[index]
+                        try shared.buffer[index].add(sideView, side: sides[index], prompts: prompts[index], reference: sides[0].loaded.plan,
                                                      filters: filters, recordOffset: offset)
                     } catch {
                         failures.record(error, at: index)
@@ -125,7 +156,9 @@ struct StreamingEvaluator {
             let scaling = try Forecaster.scaling(records: records, timeSpan: span, coveredSeconds: nil, plan: plan)
             let pairedChange = index == 0 ? nil
                 : paired[index - 1].estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
-            contexts.append(try states[index].context(side: side, sample: sample, scaling: scaling, routeNames: routeNames, filters: filters,
+            var named = sample
+            named.source = file.names[index]
+            contexts.append(try states[index].context(side: side, sample: named, scaling: scaling, routeNames: routeNames, filters: filters,
                                                       pairedChange: pairedChange, lastTimestamp: span?.latest, evidence: evidence))
         }
         return contexts

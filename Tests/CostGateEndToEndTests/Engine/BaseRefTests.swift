@@ -5,38 +5,9 @@ import CostGateTestSupport
 
 /// `check --base-ref` reads the base plan, and every file it names, from git at the ref.
 @Suite struct BaseRefTests {
-    /// Runs git in `folder`, failing the test on a non-zero status.
-    static func git(_ arguments: [String], in folder: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder] + arguments
-        process.environment = ["GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@example.com", "HOME": folder, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CostGateError.git("git \(arguments.joined(separator: " ")) failed") }
-    }
-
-    /// A new repository with `files` committed on `main`; returns its folder.
-    static func repository(_ files: [String: String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-git-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try git(["init", "-q", "-b", "main"], in: folder)
-        try write(files, in: folder)
-        try git(["add", "-A"], in: folder)
-        try git(["commit", "-q", "-m", "base"], in: folder)
-        return folder
-    }
-
-    static func write(_ files: [String: String], in folder: String) throws {
-        for (path, text) in files {
-            let full = folder + "/" + path
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try text.write(toFile: full, atomically: true, encoding: .utf8)
-        }
-    }
+    static func git(_ arguments: [String], in folder: String) throws { try GitFixture.git(arguments, in: folder) }
+    static func repository(_ files: [String: String]) throws -> String { try GitFixture.repository(files) }
+    static func write(_ files: [String: String], in folder: String) throws { try GitFixture.write(files, in: folder) }
 
     static let traffic = (0..<50).map { index in
         #"{"timestamp": \#(1_700_000_000 + index * 60), "model": "openai/gpt-4o", "route": "chat", "input_tokens": 1000, "output_tokens": 100}"#

@@ -66,7 +66,7 @@ import Testing
             let plans = try ["costgate.base.json", "costgate.json"].map { (name) throws(CostGateError) in
                 try PlanLoader.load("Scenarios/\(scenario)/\(name)", from: .workTree(root: Self.root.path))
             }
-            if try StreamingEvaluator.file(for: plans, policies: plans[1].plan.policies) != nil { streaming.append(scenario) }
+            if try StreamingEvaluator.sample(for: plans, policies: plans[1].plan.policies) != nil { streaming.append(scenario) }
         }
         #expect(streaming == Self.streamingScenarios)
     }
@@ -149,13 +149,50 @@ import Testing
             Self.expectSameReports(streamed, whole, "blocks of \(blockBytes) bytes")
         }
         let plans = try ["base.json", "head.json"].map { (name) throws(CostGateError) in try PlanLoader.load(name, from: .workTree(root: folder.path)) }
-        #expect(try StreamingEvaluator.file(for: plans, policies: plans[1].plan.policies) == "traffic.jsonl")
+        #expect(try StreamingEvaluator.sample(for: plans, policies: plans[1].plan.policies)?.path == "traffic.jsonl")
+    }
+
+    /// `--base-ref`: the base plan reads the traffic at a commit, the head in the work tree. When both hold the same bytes
+    /// the sample is read once, a block at a time, and the report (which names the base's copy, `main:traffic.jsonl`) is
+    /// the whole reads'; when the work tree's traffic differs, each side reads its own, whole.
+    @Test func aBaseRefReadingTheSameBytesReadsBlocks() throws {
+        let traffic = (0..<300).map { index in
+            #"{"timestamp": \#(1_700_000_000 + index * 60), "model": "openai/gpt-4o", "route": "\#(index % 3 == 0 ? "chat" : "search")", "input_tokens": \#(900 + index), "output_tokens": 100, "latency_ms": 1500, "ttft_ms": 300}"#
+        }.joined(separator: "\n") + "\n"
+        func plan(_ model: String) -> String {
+            #"{"version": 1, "traffic": {"path": "traffic.jsonl"}, "routes": {"chat": {"model": "\#(model)"}, "typo": {}}, "policies": [{"name": "chat", "metric": "monthly_cost", "max": 1e9, "where": {"route": "chat"}}]}"#
+        }
+        let folder = try GitFixture.repository(["costgate.json": plan("openai/gpt-4o"), "traffic.jsonl": traffic])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try GitFixture.write(["costgate.json": plan("openai/gpt-4o-mini")], in: folder)
+        func evaluate(blocks: Int?) throws(CostGateError) -> Evaluation {
+            let head = try PlanLoader.load("costgate.json", from: .workTree(root: folder))
+            let base = try PlanLoader.load("costgate.json", from: try FileSource.gitRef("main", root: folder))
+            var options = Evaluator.Options()
+            options.readsBlocks = blocks != nil
+            options.blockBytes = blocks ?? StreamingEvaluator.blockBytes
+            var evaluator = Evaluator(options: options)
+            return try evaluator.evaluate(command: "check", baseline: .init(name: "base", loaded: base), candidates: [.init(name: "head", loaded: head)],
+                                          policySource: head, baselineSource: .gitRef("main"))
+        }
+        let plans = [try PlanLoader.load("costgate.json", from: try FileSource.gitRef("main", root: folder)),
+                     try PlanLoader.load("costgate.json", from: .workTree(root: folder))]
+        let sample = try #require(try StreamingEvaluator.sample(for: plans, policies: plans[1].plan.policies))
+        #expect(sample.source.commit == nil && sample.names == ["main:traffic.jsonl", "traffic.jsonl"])
+        let whole = try evaluate(blocks: nil)
+        #expect(whole.trafficSource == "main:traffic.jsonl")
+        #expect(whole.warnings.contains { $0.contains("matches no record in main:traffic.jsonl") })
+        Self.expectSameReports(try evaluate(blocks: 2_000), whole, "--base-ref in blocks of 2,000 bytes")
+
+        // The work tree's traffic changes: each side must read its own.
+        try GitFixture.write(["traffic.jsonl": traffic + #"{"timestamp": 1700099999, "model": "openai/gpt-4o", "route": "chat", "input_tokens": 5, "output_tokens": 5}"# + "\n"], in: folder)
+        #expect(try StreamingEvaluator.sample(for: plans, policies: plans[1].plan.policies) == nil)
     }
 
     /// A bad line in a later block fails the check with the message a whole read gives: one the reader finds
     /// (negative tokens) and one the replay finds (a request costing more than 9.2 million USD).
     @Test(arguments: [("\"input_tokens\": -4, \"output_tokens\": 5", "input_tokens"),
-                      ("\"input_tokens\": 10, \"output_tokens\": 1000000000000", "input_tokens")])
+                      ("\"input_tokens\": 10, \"output_tokens\": 1000000000000", "output_tokens")])
     func aBadLineInALaterBlockFailsAsAWholeRead(tokens: String, field: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costgate-streaming-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
