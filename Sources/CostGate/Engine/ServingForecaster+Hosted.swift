@@ -21,12 +21,29 @@ extension ServingForecaster {
         /// calibrate a slot is known only at the end (the strides depend on how many there are). They are the
         /// records', not a side's: one `Evidence` serves every side.
         struct Evidence {
-            fileprivate var model: [Int32] = []
-            fileprivate var output: [Int64] = []
-            fileprivate var latency: [Double] = []
-            fileprivate var ttft: [Double] = []
+            private var model: [Int32] = []
+            private var output: [Int64] = []
+            private var latency: [Double] = []
+            private var ttft: [Double] = []
+            /// A sample read whole, whose records are read in place (no copy of 28 bytes a record on each side).
+            private var whole: Traffic?
 
+            /// Evidence added a block at a time (`add`).
             init() {}
+
+            /// The evidence of a sample read whole.
+            init(wholeSample traffic: Traffic) { whole = traffic }
+
+            /// Calls `body` with each record's model, output tokens, latency and TTFT (NaN when absent), in record order.
+            func forEach(_ body: (_ model: Int32, _ outputTokens: Int64, _ latencyMs: Double, _ ttftMs: Double) -> Void) {
+                if let whole {
+                    for record in whole.records where record.latencyMs.isFinite && !record.isError {
+                        body(record.model, record.outputTokens, record.latencyMs, record.ttftMs.isFinite ? record.ttftMs : .nan)
+                    }
+                    return
+                }
+                for index in model.indices { body(model[index], output[index], latency[index], ttft[index]) }
+            }
 
             /// Adds the next block's records.
             mutating func add(_ traffic: Traffic) {
@@ -172,17 +189,18 @@ extension ServingForecaster {
                 calibrated[model] = (0..<slots).filter { priors[$0] != nil && keeps($0, Int32(model), traffic: traffic, slotNames: slotNames) }
             }
             var available = [Int](repeating: 0, count: slots)
-            for model in recorded.model where Int(model) < calibrated.count {
+            recorded.forEach { model, _, _, _ in
+                guard Int(model) < calibrated.count else { return }
                 for slot in calibrated[Int(model)] { available[slot] += 1 }
             }
             let strides = available.map { max(1, ($0 + 19_999) / 20_000) }
             var evidence = [[HostedLatencyProfile.Sample]](repeating: [], count: slots)
             var seen = [Int](repeating: 0, count: slots)
-            for index in recorded.model.indices where Int(recorded.model[index]) < calibrated.count {
-                for slot in calibrated[Int(recorded.model[index])] {
+            recorded.forEach { model, output, latency, ttft in
+                guard Int(model) < calibrated.count else { return }
+                for slot in calibrated[Int(model)] {
                     if seen[slot] % strides[slot] == 0 {
-                        evidence[slot].append(.init(outputTokens: Int(recorded.output[index]), latencyMs: recorded.latency[index],
-                                                    ttftMs: recorded.ttft[index].isNaN ? nil : recorded.ttft[index]))
+                        evidence[slot].append(.init(outputTokens: Int(output), latencyMs: latency, ttftMs: ttft.isNaN ? nil : ttft))
                     }
                     seen[slot] += 1
                 }

@@ -252,9 +252,7 @@ enum ServingForecaster {
         hosted.add(traffic: traffic, replay: replay, slots: nil, slotNames: replay.modelNames, into: &tally)
         // The models a router or cache calls are timed too (`architectureSamples`).
         let components = (replay.architecture?.components ?? []).map(\.slot)
-        var evidence = HostedLatency.Evidence()
-        evidence.add(traffic)
-        let profiles = hosted.finish(slotNames: replay.modelNames, alsoUsed: components, evidence: evidence, traffic: traffic,
+        let profiles = hosted.finish(slotNames: replay.modelNames, alsoUsed: components, evidence: .init(wholeSample: traffic), traffic: traffic,
                                      notes: &notes, into: &tally)
         for sample in architectureSamples(traffic: traffic, replay: replay, plan: plan, profiles: profiles) {
             tally.add(sample, route: traffic.records[sample.record].route)
