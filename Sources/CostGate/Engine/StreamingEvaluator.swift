@@ -194,8 +194,8 @@ struct StreamingEvaluator {
     /// One side's running sums.
     private struct SideState {
         /// The side's model names (its slots), in the order they first appear, as a whole replay numbers them.
-        var slotNames: [String] = []
-        var slotIndex: [String: Int32] = [:]
+        var slotTable = StringTable()
+        var slotNames: [String] { slotTable.strings }
         var sums = ForecastSums()
         var interval = Interval.Sums()
         var routeSums = ChangeDecomposition.RouteSums()
@@ -238,16 +238,8 @@ struct StreamingEvaluator {
                 guard case .badRecord(let file, let line, let field, let expected, let found) = error else { throw error }
                 throw .badRecord(file: file, line: line + recordOffset, field: field, expected: expected, found: found)
             }
-            var slots: [Int32] = []
-            for name in replay.modelNames {
-                if let known = slotIndex[name] {
-                    slots.append(known)
-                } else {
-                    slotIndex[name] = Int32(slotNames.count)
-                    slots.append(Int32(slotNames.count))
-                    slotNames.append(name)
-                }
-            }
+            let slots = replay.modelNames.map { slotTable.intern($0) }
+            let slotNames = slotTable.strings
             for warning in replay.warnings where !warnings.contains(warning) { warnings.append(warning) }
             for change in replay.promptChanges where !promptChanges.contains(where: { $0.route == change.route }) { promptChanges.append(change) }
             for (name, count) in replay.unpricedRecords { unpriced[name, default: 0] += count }
