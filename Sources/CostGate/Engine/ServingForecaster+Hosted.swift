@@ -55,16 +55,24 @@ extension ServingForecaster {
                 }
             }
         }
+
         /// Weight of the requests each profile will time: per (route, slot) pair, by output length below
-        /// `denseOutputs` in an array (a dictionary lookup for every such request was a tenth of the block's work),
-        /// and longer ones by key.
+        /// `denseOutputs` in an array (a dictionary lookup for every such request was about 3% of a check's time),
+        /// and the rest by key: longer outputs, and every length an array could not grow to once the arrays would
+        /// hold more than `denseLimit` entries in all, 131,072 (2.2 MB) by default: 20,000 routes, each with one
+        /// request of 30,000 output tokens, would otherwise ask for 10 GB, and 20,000 routes of 100-token answers took
+        /// 34 MB a side. A length goes to the same place every time, so each sum adds its requests in record order.
         private var pairIndex: [Int64: Int] = [:]
         private var pairs: [(route: Int32, slot: Int32)] = []
         private var lastPair: (key: Int64, index: Int) = (-1, 0)
         private var profiledWeights: [[PreciseSum]] = []
         private var profiledSeen: [[Bool]] = []
         private var profiledLong: [ProfiledKey: PreciseSum] = [:]
+        private var profiledFrozen: [Bool] = []
+        private var denseEntries = 0
         private static let denseOutputs = 1 << 15
+        /// Entries the arrays may hold in all (`init`'s default; a test makes it small).
+        private let denseLimit: Int
 
         /// Kept samples (`LatencyTally.samples`) waiting for their profile: where they are, their slot and output.
         private var unfilled: [(position: Int, slot: Int32, outputTokens: Int)] = []
@@ -76,7 +84,10 @@ extension ServingForecaster {
             var outputTokens: Int
         }
 
-        init(catalog: PriceCatalog) { self.catalog = catalog }
+        init(catalog: PriceCatalog, denseLimit: Int = 1 << 17) {
+            self.catalog = catalog
+            self.denseLimit = denseLimit
+        }
 
         /// Marks `slot` used by a priced record, preparing its published profile the first time.
         private mutating func use(_ slot: Int, slotNames: [String]) {
@@ -146,13 +157,22 @@ extension ServingForecaster {
                     pairs.append((route, slot))
                     profiledWeights.append([])
                     profiledSeen.append([])
+                    profiledFrozen.append(false)
                 }
             }
             let pair = lastPair.index
             if outputTokens >= profiledWeights[pair].count {
                 let count = min(Self.denseOutputs, max(outputTokens + 1, 2 * profiledWeights[pair].count))
-                profiledWeights[pair] += [PreciseSum](repeating: PreciseSum(), count: count - profiledWeights[pair].count)
-                profiledSeen[pair] += [Bool](repeating: false, count: count - profiledSeen[pair].count)
+                let growth = count - profiledWeights[pair].count
+                // Once an array may not grow, it never does: a length past its end always goes to the dictionary.
+                guard !profiledFrozen[pair], denseEntries + growth <= denseLimit else {
+                    profiledFrozen[pair] = true
+                    profiledLong[ProfiledKey(route: route, slot: slot, outputTokens: outputTokens), default: PreciseSum()].add(weight)
+                    return
+                }
+                denseEntries += growth
+                profiledWeights[pair] += [PreciseSum](repeating: PreciseSum(), count: growth)
+                profiledSeen[pair] += [Bool](repeating: false, count: growth)
             }
             profiledWeights[pair][outputTokens].add(weight)
             profiledSeen[pair][outputTokens] = true

@@ -11,8 +11,8 @@ import Foundation
 /// appear, as a whole read builds them: the report is the one the whole sample gives, byte for byte (the tests compare
 /// both on every scenario). Plans that need the records in arrival order or more than once (self-hosted fleets,
 /// backtests, routers and semantic caches, fallbacks, prompt caching, rate limits, usage rows, joins, several traffic
-/// files, standard input, or sides reading different bytes) and policies that need a record's samples (a latency percentile with `where`, outcomes and
-/// router tiers) keep the whole sample in memory (`Evaluator`).
+/// files, standard input, or sides reading different bytes) and policies that need a record's samples (a latency
+/// percentile with `where`, outcomes and router tiers) keep the whole sample in memory (`Evaluator`).
 struct StreamingEvaluator {
     let sides: [Evaluator.Side]
     let prompts: [(prompts: PromptSizes, reference: PromptSizes)]
@@ -76,8 +76,8 @@ struct StreamingEvaluator {
         }
     }
 
-    /// Whether `policy` can be measured from sums: not a latency percentile of a subset, outcomes, router tiers or
-    /// rate limits.
+    /// Whether `policy` can be measured from sums: not a latency percentile of a subset, outcomes or router tiers (a
+    /// rate-limit share reads the plan's `rate_limits`, which keep the whole read, so here it has none to measure).
     static func supports(_ policy: Policy) -> Bool {
         guard !policy.filter.contains(where: { $0.key == "tier" }) else { return false }
         switch policy.metric {
@@ -103,7 +103,7 @@ struct StreamingEvaluator {
         var states = sides.map { SideState(catalog: $0.loaded.plan.catalog, filters: filters.count) }
         var paired = [Interval.Sums](repeating: Interval.Sums(), count: sides.count - 1)
         var span: (earliest: Double, latest: Double)?
-        /// Per string id, whether a record's route names it.
+        // Per string id, whether a record's route names it.
         var isRoute: [Bool] = []
         var evidence = ServingForecaster.HostedLatency.Evidence()
         var records = 0
@@ -193,6 +193,8 @@ struct StreamingEvaluator {
 
     /// One side's running sums.
     private struct SideState {
+        /// The side's catalog, built once (`Plan.catalog` builds it afresh, discounts and all, each time it is read).
+        let catalog: PriceCatalog
         /// The side's model names (its slots), in the order they first appear, as a whole replay numbers them.
         var slotTable = StringTable()
         var slotNames: [String] { slotTable.strings }
@@ -221,6 +223,7 @@ struct StreamingEvaluator {
         }
 
         init(catalog: PriceCatalog, filters: Int) {
+            self.catalog = catalog
             hosted = ServingForecaster.HostedLatency(catalog: catalog)
             subsets = [SubsetSums](repeating: SubsetSums(), count: filters)
         }
@@ -231,7 +234,7 @@ struct StreamingEvaluator {
             let plan = side.loaded.plan
             let replay: Replay
             do {
-                replay = try Replayer.replay(view, plan: plan, name: side.name, catalog: plan.catalog, prompts: prompts.prompts,
+                replay = try Replayer.replay(view, plan: plan, name: side.name, catalog: catalog, prompts: prompts.prompts,
                                              reference: reference, referencePrompts: prompts.reference, warningsOnRecords: false)
             } catch {
                 // The replay numbers a block's records from 1.
@@ -289,13 +292,13 @@ struct StreamingEvaluator {
             _ = hosted.finish(slotNames: slotNames, alsoUsed: [], evidence: evidence, traffic: sample, notes: &notes, into: &tally)
             forecast.serving = ServingForecast(samples: [], latency: tally.latency(traffic: sample), fleets: [], rateLimits: [],
                                                extraCost: nil, fixedCost: nil, notes: notes)
-            forecast.prices = PriceFacts.gather(plan: plan, catalog: plan.catalog, lastTimestamp: lastTimestamp, forecast: forecast)
+            forecast.prices = PriceFacts.gather(plan: plan, catalog: catalog, lastTimestamp: lastTimestamp, forecast: forecast)
             forecast.prices.drift = drift.drift(slotNames: slotNames)
             if let figure = forecast.firstNonFiniteFigure { throw .notFinite(plan: plan.file, figure: figure) }
             var replay = Replay(name: side.name, picodollars: [], weights: [], models: [], modelNames: slotNames, inputTokens: [],
-                                outputTokens: [], quality: [], billing: [], catalog: plan.catalog, warnings: warnings, promptChanges: promptChanges)
+                                outputTokens: [], quality: [], billing: [], catalog: catalog, warnings: warnings, promptChanges: promptChanges)
             replay.warnings += Replayer.recordWarnings(plan: plan, traffic: sample, recordedRoutes: routeNames, promptDeltas: [:],
-                                                       unavailableTiers: unavailableTiers, unpricedNames: unpriced, catalog: plan.catalog)
+                                                       unavailableTiers: unavailableTiers, unpricedNames: unpriced, catalog: catalog)
             let factor = scaling.factor
             var measured: [String: PolicyContext.Subset] = [:]
             for (position, filter) in filters.enumerated() {

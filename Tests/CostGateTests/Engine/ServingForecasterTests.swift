@@ -134,4 +134,39 @@ import CostGateTestSupport
         let fallbacks = try #require(baseline["fallbacks"] as? [String: [String: Any]], "\(baseline.keys.sorted())")
         #expect(!fallbacks.isEmpty && fallbacks.values.allSatisfy { $0["overflow_requests"] as? Double == 0 }, "\(fallbacks)")
     }
+
+    /// The profile-timed requests are summed in arrays up to a bound, then by key: the summaries are the same whatever
+    /// the bound, so no request is lost or counted twice when an array stops growing (40 routes of requests moved to
+    /// another model, output lengths from 1 to 6,000 in no order).
+    @Test(arguments: [0, 700, 9_000, 1 << 17])
+    func profileTimedSumsDoNotDependOnTheArrayBound(denseLimit: Int) throws {
+        var generator = SplitMix64(seed: 7)
+        var lines: [String] = []
+        for index in 0..<2_000 {
+            let output = 1 + Int(generator.next() % 6_000)
+            lines.append(#"{"timestamp": \#(1_767_225_600 + index), "model": "openai/gpt-4o", "route": "r\#(generator.next() % 40)", "input_tokens": 500, "output_tokens": \#(output), "latency_ms": \#(300 + output * 8), "ttft_ms": 300, "weight": \#(1 + generator.next() % 5)}"#)
+        }
+        let plan = #"{"version": 1, "traffic": {"path": "traffic.jsonl", "window_hours": 1}, "routes": {"*": {"model": "openai/gpt-4o-mini"}}}"#
+        let folder = try PolicyEvaluatorTests.scratch(plan: plan, traffic: lines.joined(separator: "\n") + "\n")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let loaded = try PlanLoader.load("costgate.json", from: .workTree(root: folder))
+        let traffic = try loaded.readTraffic(try loaded.trafficFiles(), skipBadRecords: false) { () throws(CostGateError) -> Data in Data() }
+        let prompts = try PromptResolver.sizes(for: loaded, countingWith: loaded)
+        let replay = try Replayer.replay(traffic, plan: loaded.plan, name: "head", catalog: loaded.plan.catalog, prompts: prompts,
+                                         reference: loaded.plan, referencePrompts: prompts)
+        func latency(_ limit: Int) -> ServingForecast.Latency? {
+            var tally = ServingForecaster.LatencyTally(records: traffic.records.count, keepingSamples: false)
+            var hosted = ServingForecaster.HostedLatency(catalog: replay.catalog, denseLimit: limit)
+            hosted.add(traffic: traffic, replay: replay, slots: nil, slotNames: replay.modelNames, into: &tally)
+            var notes: [String] = []
+            _ = hosted.finish(slotNames: replay.modelNames, alsoUsed: [], evidence: .init(wholeSample: traffic), traffic: traffic,
+                              notes: &notes, into: &tally)
+            tally.closeBlock(weights: replay.weights)
+            return tally.latency(traffic: traffic)
+        }
+        let expected = try #require(latency(Int.max / 2))
+        let actual = try #require(latency(denseLimit))
+        #expect(actual.e2e == expected.e2e && actual.ttft == expected.ttft && actual.tpot == expected.tpot && actual.coverage == expected.coverage)
+        #expect(actual.byRoute.map(\.e2e) == expected.byRoute.map(\.e2e) && actual.byRoute.count == 40)
+    }
 }
