@@ -8,15 +8,21 @@ public enum Suggestions {
     /// `closest(to:among:)` over candidates prepared once (a catalog asked about many names keeps them).
     static func closest(to name: String, among known: some Sequence<Candidate>) -> [String] {
         let query = Candidate(name)
-        let limit = max(2, query.count / 3)
-        var scored: [(distance: Int, name: String)] = []
+        var limit = max(2, query.count / 3)
+        // The three best so far, by distance and then name. Once there are three, a candidate farther than the
+        // third cannot take its place, so the limit falls to that distance: later candidates are ruled out by their
+        // length or letters, or their distance stops early. The answer is the one a full scoring and sort gives.
+        var best: [(distance: Int, name: String)] = []
         for candidate in known {
-            if let distance = query.distance(to: candidate, limit: limit, nameCount: name.count) {
-                scored.append((distance, candidate.name))
-            }
+            guard let distance = query.distance(to: candidate, limit: limit, nameCount: name.count), distance <= limit else { continue }
+            let entry = (distance: distance, name: candidate.name)
+            let place = best.firstIndex { entry.distance < $0.distance || entry.distance == $0.distance && entry.name < $0.name } ?? best.count
+            guard place < 3 else { continue }
+            best.insert(entry, at: place)
+            if best.count > 3 { best.removeLast() }
+            if best.count == 3 { limit = best[2].distance }
         }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name < $1.name }
-        return scored.prefix(3).map(\.name)
+        return best.map(\.name)
     }
 
     /// A name ready to be compared: lowercased, its length in characters, and its bytes when it is plain ASCII (where
@@ -84,22 +90,28 @@ public enum Suggestions {
 
     /// Levenshtein distance between two strings of elements when it is at most `limit`; else some value above `limit`.
     /// A row whose every entry is above `limit` ends the search: no later row can come back under it.
+    /// The two rows live on the stack: a catalog asks this of thousands of names per unknown model.
     static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
+        let width = b.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            var previous = rows.baseAddress!
+            var current = previous + width
+            for j in 0..<width { previous[j] = j }
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                let element = a[i - 1]
+                for j in 1...b.count {
+                    let cost = element == b[j - 1] ? 0 : 1
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    rowMinimum = min(rowMinimum, current[j])
+                }
+                if rowMinimum > limit { return limit + 1 }
+                swap(&previous, &current)
             }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
+            return previous[b.count]
         }
-        return previous[b.count]
     }
 }

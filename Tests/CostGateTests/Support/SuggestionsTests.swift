@@ -33,6 +33,23 @@ struct SuggestionsTests {
         }
     }
 
+    /// The search lowers its limit to the third-best distance found so far; over a two-letter alphabet most names tie
+    /// at small distances (and some are listed twice), so the order of distance, then name, decides every answer.
+    @Test func theFallingLimitKeepsTheAnswerOfAFullSort() {
+        var generator = SplitMix64(seed: 23)
+        func randomName(_ length: Int) -> String {
+            String(decoding: (0..<length).map { _ in UInt8(ascii: "a") + UInt8(generator.next() % 2) }, as: UTF8.self)
+        }
+        for _ in 0..<60 {
+            var known = (0..<(20 + Int(generator.next() % 180))).map { _ in randomName(Int(generator.next() % 11)) }
+            known += known.prefix(Int(generator.next() % 8))
+            for _ in 0..<40 {
+                let name = randomName(Int(generator.next() % 12))
+                #expect(Suggestions.closest(to: name, among: known) == Self.reference(to: name, among: known), "\(name)")
+            }
+        }
+    }
+
     @Test func namesBeyondASCIIAreMeasuredByCharacters() {
         let known = ["gpt-4o-mini", "modèle-a", "modèle-b", "e\u{301}cho", "line\r\nbreak", "linebreak"]
         for name in ["modele-a", "modèle-c", "écho", "e\u{301}chos", "line\r\nbrea", "linebrea", "GPT-4O-MINJ"] {
