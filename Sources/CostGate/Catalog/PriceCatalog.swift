@@ -15,6 +15,7 @@ public struct PriceCatalog: Sendable {
     public init(_ models: [ModelPrice]) {
         self.models = []
         for model in models { add(model) }
+        suggestionIndex = SuggestionIndex()
     }
 
     /// The built-in catalog.
@@ -86,14 +87,14 @@ public struct PriceCatalog: Sendable {
 
     /// Adds or replaces a model.
     public mutating func add(_ model: ModelPrice) {
-        suggestionIndex = SuggestionIndex()
         let id = ModelID(model.id)
-        let index: Int
-        if let existing = byID[id.canonical] {
-            index = existing
+        let existing = byID[id.canonical]
+        let index = existing ?? models.count
+        // The index keeps the names prepared before the change and works out this row's again.
+        suggestionIndex = suggestionIndex.changing(row: index, of: models)
+        if existing != nil {
             models[index] = model
         } else {
-            index = models.count
             models.append(model)
             byID[id.canonical] = index
         }
@@ -168,9 +169,11 @@ public struct PriceCatalog: Sendable {
         // Both sides of a check usually share one catalog and ask about the same unknown names.
         if let known = suggestionIndex.answer(for: name) { return known }
         let index = suggestionIndex.entries(of: models)
+        var search = Suggestions.Search(name)
+        index.offer(to: &search)
         var result: [String] = []
-        for candidate in Suggestions.closest(to: name, among: index.candidates) {
-            for id in index.ids[candidate, default: []] where !result.contains(id) {
+        for candidate in search.names {
+            for id in index.ids(of: candidate) where !result.contains(id) {
                 result.append(id)
             }
         }

@@ -7,22 +7,39 @@ public enum Suggestions {
 
     /// `closest(to:among:)` over candidates prepared once (a catalog asked about many names keeps them).
     static func closest(to name: String, among known: some Sequence<Candidate>) -> [String] {
-        let query = Candidate(name)
-        var limit = max(2, query.count / 3)
-        // The three best so far, by distance and then name. Once there are three, a candidate farther than the
-        // third cannot take its place, so the limit falls to that distance: later candidates are ruled out by their
-        // length or letters, or their distance stops early. The answer is the one a full scoring and sort gives.
-        var best: [(distance: Int, name: String)] = []
-        for candidate in known {
-            guard let distance = query.distance(to: candidate, limit: limit, nameCount: name.count), distance <= limit else { continue }
+        var search = Search(name)
+        for candidate in known { search.consider(candidate) }
+        return search.names
+    }
+
+    /// The search for the names closest to one, fed one candidate at a time (a catalog feeds two lists).
+    struct Search {
+        let query: Candidate
+        let nameCount: Int
+        var limit: Int
+        /// The three best so far, by distance and then name. Once there are three, a candidate farther than the
+        /// third cannot take its place, so the limit falls to that distance: later candidates are ruled out by their
+        /// length or letters, or their distance stops early. The answer is the one a full scoring and sort gives.
+        private var best: [(distance: Int, name: String)] = []
+
+        init(_ name: String) {
+            query = Candidate(name)
+            nameCount = name.count
+            limit = max(2, query.count / 3)
+        }
+
+        mutating func consider(_ candidate: Candidate) {
+            guard let distance = query.distance(to: candidate, limit: limit, nameCount: nameCount), distance <= limit else { return }
             let entry = (distance: distance, name: candidate.name)
             let place = best.firstIndex { entry.distance < $0.distance || entry.distance == $0.distance && entry.name < $0.name } ?? best.count
-            guard place < 3 else { continue }
+            guard place < 3 else { return }
             best.insert(entry, at: place)
             if best.count > 3 { best.removeLast() }
             if best.count == 3 { limit = best[2].distance }
         }
-        return best.map(\.name)
+
+        /// The closest names, closest first, at most three.
+        var names: [String] { best.map(\.name) }
     }
 
     /// A name ready to be compared: lowercased, its length in characters, and its bytes when it is plain ASCII (where

@@ -108,6 +108,52 @@ struct SuggestionsTests {
         #expect(catalog.suggestions(for: "gpt-4o-minj").first == "openai/gpt-4o-mini")
     }
 
+    /// A catalog made from the standard one by adding and replacing rows keeps the standard catalog's prepared names
+    /// and works out only the changed rows' names again: it must offer what preparing every name afresh offers, for a
+    /// replaced row (whose old aliases no longer name it), a row whose alias another row already has, several changes
+    /// in a row, and a layer added after them.
+    @Test func aChangedCatalogOffersWhatPreparingEveryNameAfreshOffers() {
+        let rates = TokenRates(input: 1, output: 1)
+        func model(_ id: String, aliases: [String] = []) -> ModelPrice {
+            ModelPrice(id: id, rates: rates, date: "2026-11-30", source: "test", aliases: aliases)
+        }
+        let names = ["gpt-4o-minj", "openai/gpt-4o-mnii", "gpt-4o-mini", "claude-sonet-4", "acme/widgt", "widget-pro", "zzzz",
+                     "o4-mni", "gemini-2.5-flsh", "acme/gpt-4o-minii", "tiny", "mistral-larg", "my-alias", "other-alia", "gizmo-onf", "gadget-y"]
+        var changes: [(String, (inout PriceCatalog) -> Void)] = [
+            ("a new row", { $0.add(model("acme/widget")) }),
+            ("a replaced row without its aliases", { $0.add(model("openai/gpt-4o-mini")) }),
+            ("a replaced row with new aliases", { $0.add(model("openai/gpt-4o-mini", aliases: ["my-alias", "widget-pro"])) }),
+            ("a row whose alias names another row", { $0.add(model("acme/gpt-4o-mini-copy", aliases: ["gpt-4o-mini", "tiny"])) }),
+        ]
+        changes.append(("a replaced row loses its old aliases", { catalog in
+            catalog.addBeneath([(price: model("acme/gizmo", aliases: ["gizmo-one", "gadget-x"]), unprefixed: false)])
+            _ = catalog.suggestions(for: "gizmo-onf")  // the origin's names prepared before the change
+            catalog.add(model("acme/gizmo", aliases: ["gadget-x"]))
+        }))
+        changes.append(("every change above, then one replaced again", { catalog in
+            for index in 0..<5 { changes[index].1(&catalog) }
+            catalog.add(model("acme/widget", aliases: ["other-alias"]))
+        }))
+        changes.append(("changes, then a layer beneath", { catalog in
+            catalog.add(model("acme/widget"))
+            catalog.addBeneath([(price: model("layer/widgets"), unprefixed: false)])
+            catalog.add(model("acme/gpt-4o-mini-copy", aliases: ["tiny"]))
+        }))
+        for (label, change) in changes {
+            var catalog = PriceCatalog.standard
+            change(&catalog)
+            for name in names {
+                #expect(catalog.suggestions(for: name) == Self.catalogReference(catalog, name), "\(label): \(name)")
+            }
+        }
+        // More changed rows than the limit: the whole catalog is prepared again, with the same answers.
+        var many = PriceCatalog.standard
+        for index in 0...SuggestionIndex.changedRowLimit { many.add(model("bulk/model-\(index)")) }
+        for name in ["bulk/model-7", "model-300", "gpt-4o-minj"] {
+            #expect(many.suggestions(for: name) == Self.catalogReference(many, name), "\(name)")
+        }
+    }
+
     @Test func byteSearchFindsANeedleAnywhereAndOnlyWhereItIs() {
         let haystack = Array("openai/gpt-4o-mini".utf8)
         for needle in ["openai", "gpt-4o", "mini", "i/g", "openai/gpt-4o-mini", ""] {
