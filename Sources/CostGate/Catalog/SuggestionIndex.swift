@@ -43,20 +43,26 @@ final class SuggestionIndex: Sendable {
     static let changedRowLimit = 256
 
     private let origin: Origin?
+    /// Whether a changed catalog may keep this index's names. Not past `changedRowLimit` changes: each change copies
+    /// the set of changed rows, and a plan of 100,000 models would copy it 100,000 times.
+    private let keepsNames: Bool
     private let built = Mutex<Entries?>(nil)
     /// Suggestions already given, by name (at most `rememberedLimit` of them).
     private let answers = Mutex<[String: [String]]>([:])
     static let rememberedLimit = 4_096
 
-    init(origin: Origin? = nil) {
+    init(origin: Origin? = nil, keepsNames: Bool = true) {
         self.origin = origin
+        self.keepsNames = keepsNames
     }
 
     /// The index for the catalog whose rows were `models` when it had this index, after its row `row` is added or
     /// replaced.
     func changing(row: Int, of models: [ModelPrice]) -> SuggestionIndex {
+        guard keepsNames else { return SuggestionIndex(keepsNames: false) }
         var origin = origin ?? Origin(index: self, models: models, changedRows: [])
         origin.changedRows.insert(row)
+        guard origin.changedRows.count <= Self.changedRowLimit else { return SuggestionIndex(keepsNames: false) }
         return SuggestionIndex(origin: origin)
     }
 
@@ -73,7 +79,7 @@ final class SuggestionIndex: Sendable {
         built.withLock { built in
             if let built { return built }
             let entries: Entries
-            if let origin, origin.changedRows.count <= Self.changedRowLimit {
+            if let origin {
                 entries = Self.entries(of: models, changing: origin)
             } else {
                 entries = Self.entries(of: models)

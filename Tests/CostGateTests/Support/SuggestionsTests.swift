@@ -149,7 +149,8 @@ struct SuggestionsTests {
         // More changed rows than the limit: the whole catalog is prepared again, with the same answers.
         var many = PriceCatalog.standard
         for index in 0...SuggestionIndex.changedRowLimit { many.add(model("bulk/model-\(index)")) }
-        for name in ["bulk/model-7", "model-300", "gpt-4o-minj"] {
+        many.add(model("bulk/model-7", aliases: ["seventh"]))
+        for name in ["bulk/model-7", "model-300", "gpt-4o-minj", "sevent"] {
             #expect(many.suggestions(for: name) == Self.catalogReference(many, name), "\(name)")
         }
     }
