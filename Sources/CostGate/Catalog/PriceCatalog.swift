@@ -72,9 +72,10 @@ public struct PriceCatalog: Sendable {
     /// Takes each row's discount (`PriceSettings.discount(for:)`) off its rates; rows no pattern matches keep list prices.
     public mutating func applyDiscounts(_ settings: PriceSettings) {
         // Discounts change rates, not names: the suggestion index stays.
+        // Every row has one entry in `byID`, under its canonical id, so no id is put in canonical form again.
         let matcher = PriceSettings.DiscountMatcher(settings.discounts)
-        for index in models.indices {
-            guard let discount = matcher.discount(for: models[index].id) else { continue }
+        for (canonical, index) in byID {
+            guard let discount = matcher.discount(forCanonical: canonical) else { continue }
             models[index] = models[index].discounted(by: discount.fraction)
         }
     }

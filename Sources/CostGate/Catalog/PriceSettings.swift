@@ -43,33 +43,37 @@ public struct PriceSettings: Sendable, Equatable {
     }
 
     /// The discounts with their patterns in canonical form, prepared once for matching many models (a catalog
-    /// holds thousands of rows).
+    /// holds thousands of rows): exact ids in a table, globs by the prefix before their `*`.
     struct DiscountMatcher {
-        private let patterns: [(discount: Discount, canonical: String)]
+        /// Exact canonical ids; the first discount naming an id wins, as it beats every later one of equal specificity.
+        private var exact: [String: Discount] = [:]
+        /// `provider/prefix*` globs and `*`, in plan order, with the prefix's length in characters.
+        private var globs: [(discount: Discount, prefix: String, length: Int)] = []
 
         init(_ discounts: [Discount]) {
-            patterns = discounts.map { ($0, $0.pattern == "*" ? "*" : ModelID($0.pattern).canonical) }
+            for discount in discounts {
+                let canonical = discount.pattern == "*" ? "*" : ModelID(discount.pattern).canonical
+                if canonical.hasSuffix("*") {
+                    let prefix = String(canonical.dropLast())
+                    globs.append((discount, prefix, prefix.count))
+                } else if exact[canonical] == nil {
+                    exact[canonical] = discount
+                }
+            }
         }
 
         /// The most specific discount for the model `id`.
         func discount(for id: String) -> Discount? { discount(forCanonical: ModelID(id).canonical) }
 
-        /// The most specific discount for the canonical id `model`.
+        /// The most specific discount for the canonical id `model`: an exact id beats every glob, a longer glob
+        /// beats a shorter one, and of two globs of one length the first in the plan wins.
         func discount(forCanonical model: String) -> Discount? {
-            var best: (discount: Discount, specificity: Int)?
-            for pattern in patterns {
-                guard let specificity = PriceSettings.match(canonicalPattern: pattern.canonical, model) else { continue }
-                if best == nil || specificity > best!.specificity { best = (pattern.discount, specificity) }
+            if let discount = exact[model] { return discount }
+            var best: (discount: Discount, length: Int)?
+            for glob in globs where model.hasPrefix(glob.prefix) {
+                if best == nil || glob.length > best!.length { best = (glob.discount, glob.length) }
             }
             return best?.discount
         }
-    }
-
-    /// How specifically the canonical `pattern` matches the canonical id `model`: exact ids beat every glob,
-    /// longer globs beat shorter ones; nil when it does not match.
-    private static func match(canonicalPattern canonical: String, _ model: String) -> Int? {
-        if !canonical.hasSuffix("*") { return canonical == model ? Int.max : nil }
-        let prefix = String(canonical.dropLast())
-        return model.hasPrefix(prefix) ? prefix.count : nil
     }
 }

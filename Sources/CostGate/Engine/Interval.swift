@@ -102,7 +102,8 @@ public enum Interval {
     ///
     /// Each 64-bit draw of the counter-based generator yields four 16-bit uniforms, one per record; the Poisson(1)
     /// thresholds are held to 1/65536, which moves no probability by more than 1.6e-5.
-    public static func replicateTotals(_ values: [Double], replicates: Int, seed: UInt64) -> [Double] {
+    /// Below `parallelDraws` draws (records × replicates) the replicates run on the calling thread.
+    public static func replicateTotals(_ values: [Double], replicates: Int, seed: UInt64, parallelDraws: Int = Self.parallelDraws) -> [Double] {
         let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates)
         defer { totals.deallocate() }
         nonisolated(unsafe) let output = totals.baseAddress!
@@ -110,7 +111,7 @@ public enum Interval {
         let (t0, t1, t2, t3, t4, t5, t6) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6])
         values.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let input = buffer
-            DispatchQueue.concurrentPerform(iterations: replicates) { replicate in
+            @Sendable func draw(_ replicate: Int) {
                 var counter = SplitMix64.mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
                 var sum = 0.0
                 var bits: UInt64 = 0
@@ -130,9 +131,20 @@ public enum Interval {
                 }
                 output[replicate] = sum
             }
+            // Each replicate has its own generator, so the order they run in changes nothing. A small sample's
+            // replicates run on this thread: waking the other cores would cost more than the draws.
+            let (draws, overflow) = values.count.multipliedReportingOverflow(by: replicates)
+            if !overflow, draws < parallelDraws {
+                for replicate in 0..<replicates { draw(replicate) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: replicates, execute: draw)
+            }
         }
         return Array(totals).sorted()
     }
+
+    /// Below this many draws (records × replicates, about a millisecond on one core) the replicates run serially.
+    public static let parallelDraws = 1 << 20
 
     /// Cumulative Poisson(1) probabilities P(X ≤ k), k = 0…6, scaled to 16 bits (P(X > 7) ≈ 1e-5 folds into 7).
     private static let poissonThresholds16: [UInt32] = {

@@ -21,6 +21,9 @@ extension StringProtocol {
     /// The zero-width joiner stays: emoji sequences need it and `Markdown.escape` puts it after `@` and `#`
     /// (every name is stripped of its own joiners before that).
     var removingInvisibleCharacters: String {
+        // Every such character is U+061C or above, so its UTF-8 starts with a byte of 0xD8 or more: a text without
+        // one (ASCII, as most of a report is) has nothing to remove and is not rebuilt a character at a time.
+        guard utf8.contains(where: { $0 >= 0xD8 }) else { return String(self) }
         var result = ""
         result.unicodeScalars.reserveCapacity(unicodeScalars.count)
         for scalar in unicodeScalars where !scalar.isInvisible || scalar == "\u{200D}" { result.unicodeScalars.append(scalar) }

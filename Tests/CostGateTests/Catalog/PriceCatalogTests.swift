@@ -67,4 +67,55 @@ import CostGateTestSupport
         #expect(catalog.search("claude-sonnet-4-5").map(\.id) == ["anthropic/claude-sonnet-4.5"])
         #expect(catalog.search(nil).count == catalog.models.count)
     }
+
+    /// Discounts on the standard catalog (built-in rows over the LiteLLM snapshot, thousands of rows): each row gets
+    /// what the pattern-by-pattern rule gives it, worked out here from the row's own id: an exact id beats every
+    /// glob, a longer glob beats a shorter one, the first of two equal ones wins, `*` is the shortest glob.
+    @Test func discountsGiveEveryRowItsMostSpecificPattern() {
+        let discounts: [PriceSettings.Discount] = [
+            .init(pattern: "*", fraction: 0.01),
+            .init(pattern: "openai/*", fraction: 0.02),
+            .init(pattern: "openai/gpt-4*", fraction: 0.03),
+            .init(pattern: "OpenAI/GPT-4o*", fraction: 0.04),
+            .init(pattern: "openai/gpt-4o*", fraction: 0.05),
+            .init(pattern: "openai/gpt-4o-mini", fraction: 0.06),
+            .init(pattern: "openai/GPT-4o-mini", fraction: 0.07),
+            .init(pattern: "anthropic/claude-sonnet-4-5", fraction: 0.08),
+            .init(pattern: "azure/*", fraction: 0.5),
+        ]
+        var settings = PriceSettings()
+        settings.discounts = discounts
+        var discounted = PriceCatalog.standard
+        discounted.applyDiscounts(settings)
+        #expect(discounted.models.count == PriceCatalog.standard.models.count)
+
+        func expected(_ id: String) -> Double? {
+            let model = ModelID(id).canonical
+            var best: (fraction: Double, specificity: Int)?
+            for discount in discounts {
+                let pattern = discount.pattern == "*" ? "*" : ModelID(discount.pattern).canonical
+                let specificity: Int
+                if pattern.hasSuffix("*") {
+                    let prefix = String(pattern.dropLast())
+                    guard model.hasPrefix(prefix) else { continue }
+                    specificity = prefix.count
+                } else {
+                    guard pattern == model else { continue }
+                    specificity = Int.max
+                }
+                if best == nil || specificity > best!.specificity { best = (discount.fraction, specificity) }
+            }
+            return best?.fraction
+        }
+        var fractions: [Double: Int] = [:]
+        for (row, original) in zip(discounted.models, PriceCatalog.standard.models) {
+            #expect(row.id == original.id)
+            let fraction = expected(original.id)
+            #expect(row == (fraction.map { original.discounted(by: $0) } ?? original), "\(original.id)")
+            fractions[fraction ?? 0, default: 0] += 1
+        }
+        // Every pattern but the second exact spelling of gpt-4o-mini and the equal-length second gpt-4o glob wins somewhere.
+        #expect(Set(fractions.keys) == [0.01, 0.02, 0.03, 0.04, 0.06, 0.08, 0.5])
+        #expect(discounted.lookup("openai/gpt-4o-mini")?.rates == PriceCatalog.standard.lookup("openai/gpt-4o-mini")?.discounted(by: 0.06).rates)
+    }
 }
