@@ -102,49 +102,77 @@ public enum Interval {
     ///
     /// Each 64-bit draw of the counter-based generator yields four 16-bit uniforms, one per record; the Poisson(1)
     /// thresholds are held to 1/65536, which moves no probability by more than 1.6e-5.
-    /// Below `parallelDraws` draws (records × replicates) the replicates run on the calling thread.
+    ///
+    /// Replicates are drawn four at a time, each with its own generator and its own running sum, so four additions
+    /// are under way at once instead of each waiting for the one before, and a multiplier is read from a table of
+    /// every 16-bit uniform (`poissonDraws`) instead of branching on a random draw. Each sum takes its records in
+    /// order, and a record drawn zero times adds a zero, which leaves the sum as it was (a sum that starts at +0.0 is
+    /// never −0.0, and the values are finite): every total is what a replicate drawn alone, skipping those records,
+    /// comes to, bit for bit. Below `parallelDraws` draws (records × replicates) the replicates run on the calling
+    /// thread.
     public static func replicateTotals(_ values: [Double], replicates: Int, seed: UInt64, parallelDraws: Int = Self.parallelDraws) -> [Double] {
-        let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: replicates)
+        guard replicates > 0 else { return [] }
+        let groups = (replicates + 3) / 4
+        let totals = UnsafeMutableBufferPointer<Double>.allocate(capacity: groups * 4)
         defer { totals.deallocate() }
         nonisolated(unsafe) let output = totals.baseAddress!
-        let t = poissonThresholds16
-        let (t0, t1, t2, t3, t4, t5, t6) = (t[0], t[1], t[2], t[3], t[4], t[5], t[6])
         values.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let input = buffer
-            @Sendable func draw(_ replicate: Int) {
-                var counter = SplitMix64.mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
-                var sum = 0.0
-                var bits: UInt64 = 0
-                for index in 0..<input.count {
-                    if index & 3 == 0 {
-                        counter = counter &+ 0x9E37_79B9_7F4A_7C15
-                        bits = SplitMix64.mix(counter)
+            poissonDraws.withUnsafeBufferPointer { table in
+                nonisolated(unsafe) let input = buffer
+                nonisolated(unsafe) let draws = table
+                @Sendable func draw(group: Int) {
+                    let first = UInt64(group * 4)
+                    let step: UInt64 = 0x9E37_79B9_7F4A_7C15
+                    var c0 = SplitMix64.mix(seed &+ first &* step)
+                    var c1 = SplitMix64.mix(seed &+ (first + 1) &* step)
+                    var c2 = SplitMix64.mix(seed &+ (first + 2) &* step)
+                    var c3 = SplitMix64.mix(seed &+ (first + 3) &* step)
+                    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                    var (b0, b1, b2, b3): (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                    for index in 0..<input.count {
+                        if index & 3 == 0 {
+                            c0 = c0 &+ step
+                            c1 = c1 &+ step
+                            c2 = c2 &+ step
+                            c3 = c3 &+ step
+                            (b0, b1, b2, b3) = (SplitMix64.mix(c0), SplitMix64.mix(c1), SplitMix64.mix(c2), SplitMix64.mix(c3))
+                        }
+                        let value = input[index]
+                        s0 += Double(draws[Int(truncatingIfNeeded: b0 & 0xFFFF)]) * value
+                        s1 += Double(draws[Int(truncatingIfNeeded: b1 & 0xFFFF)]) * value
+                        s2 += Double(draws[Int(truncatingIfNeeded: b2 & 0xFFFF)]) * value
+                        s3 += Double(draws[Int(truncatingIfNeeded: b3 & 0xFFFF)]) * value
+                        b0 >>= 16
+                        b1 >>= 16
+                        b2 >>= 16
+                        b3 >>= 16
                     }
-                    let uniform = UInt32(truncatingIfNeeded: bits & 0xFFFF)
-                    bits >>= 16
-                    if uniform < t0 { continue }
-                    var multiplier = 1.0
-                    if uniform >= t1 {
-                        multiplier = uniform < t2 ? 2 : uniform < t3 ? 3 : uniform < t4 ? 4 : uniform < t5 ? 5 : uniform < t6 ? 6 : 7
-                    }
-                    sum += multiplier * input[index]
+                    let start = group * 4
+                    (output[start], output[start + 1], output[start + 2], output[start + 3]) = (s0, s1, s2, s3)
                 }
-                output[replicate] = sum
-            }
-            // Each replicate has its own generator, so the order they run in changes nothing. A small sample's
-            // replicates run on this thread: waking the other cores would cost more than the draws.
-            let (draws, overflow) = values.count.multipliedReportingOverflow(by: replicates)
-            if !overflow, draws < parallelDraws {
-                for replicate in 0..<replicates { draw(replicate) }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: replicates, execute: draw)
+                // Each replicate has its own generator, so the order they run in changes nothing. A small sample's
+                // replicates run on this thread: waking the other cores would cost more than the draws.
+                let (count, overflow) = values.count.multipliedReportingOverflow(by: replicates)
+                if !overflow, count < parallelDraws {
+                    for group in 0..<groups { draw(group: group) }
+                } else {
+                    DispatchQueue.concurrentPerform(iterations: groups) { draw(group: $0) }
+                }
             }
         }
-        return Array(totals).sorted()
+        // The last group's lanes past `replicates` are drawn and dropped.
+        return Array(totals[..<replicates]).sorted()
     }
 
     /// Below this many draws (records × replicates, about a millisecond on one core) the replicates run serially.
     public static let parallelDraws = 1 << 20
+
+    /// The Poisson(1) draw of each 16-bit uniform: how many of `poissonThresholds16` it reaches, 0 to 7.
+    static let poissonDraws: [UInt8] = (0..<UInt32(65536)).map { uniform in
+        var draw: UInt8 = 0
+        for threshold in poissonThresholds16 where uniform >= threshold { draw += 1 }
+        return draw
+    }
 
     /// Cumulative Poisson(1) probabilities P(X ≤ k), k = 0…6, scaled to 16 bits (P(X > 7) ≈ 1e-5 folds into 7).
     private static let poissonThresholds16: [UInt32] = {
