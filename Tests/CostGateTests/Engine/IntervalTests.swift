@@ -6,17 +6,10 @@ import Testing
 /// thread or on every core, four at a time or one at a time, gives the same totals, bit for bit.
 @Suite struct IntervalTests {
     /// One replicate at a time, one record at a time, skipping the records drawn zero times: the bootstrap as it
-    /// was written before replicates were drawn four at a time (2026-12-01), kept here as the reference.
+    /// was written before replicates were drawn four at a time (2026-12-01), kept here as the reference. The
+    /// multipliers come from the same table (`theTableDrawsPoissonOne` checks it).
     static func referenceTotals(_ values: [Double], replicates: Int, seed: UInt64) -> [Double] {
-        var thresholds: [UInt32] = []
-        var probability = exp(-1.0)
-        var cumulative = 0.0
-        for k in 0..<7 {
-            cumulative += probability
-            probability /= Double(k + 1)
-            thresholds.append(UInt32((cumulative * 65536).rounded()))
-        }
-        return (0..<replicates).map { replicate in
+        (0..<replicates).map { replicate in
             var counter = SplitMix64.mix(seed &+ UInt64(replicate) &* 0x9E37_79B9_7F4A_7C15)
             var sum = 0.0
             var bits: UInt64 = 0
@@ -25,14 +18,29 @@ import Testing
                     counter = counter &+ 0x9E37_79B9_7F4A_7C15
                     bits = SplitMix64.mix(counter)
                 }
-                let uniform = UInt32(truncatingIfNeeded: bits & 0xFFFF)
+                let multiplier = Interval.poissonDraws[Int(bits & 0xFFFF)]
                 bits >>= 16
-                let multiplier = thresholds.filter { uniform >= $0 }.count
                 if multiplier == 0 { continue }
                 sum += Double(multiplier) * value
             }
             return sum
         }.sorted()
+    }
+
+    /// The table gives each 16-bit uniform its Poisson(1) draw: rising from 0 to 7, with each P(X ≤ k) to within
+    /// one uniform in 65,536.
+    @Test func theTableDrawsPoissonOne() {
+        let table = Interval.poissonDraws
+        #expect(table.count == 65536 && table.first == 0 && table.last == 7)
+        #expect(zip(table, table.dropFirst()).allSatisfy { $0 <= $1 })
+        var probability = exp(-1.0)
+        var atMost = 0.0
+        for k in 0...6 {
+            atMost += probability
+            probability /= Double(k + 1)
+            let share = Double(table.count { Int($0) <= k }) / 65536
+            #expect(abs(share - atMost) <= 1.0 / 65536, "P(X ≤ \(k))")
+        }
     }
 
     /// Values with every sign of zero, negative values (a paired change), tiny and huge ones.
