@@ -2,13 +2,21 @@
 public enum Forecaster {
     /// The window and scale factor for a sample under `plan`.
     public static func scaling(traffic: Traffic, plan: Plan) throws(CostGateError) -> Forecast.Scaling {
-        try scaling(records: traffic.records.count, timeSpan: traffic.timeSpan, coveredSeconds: traffic.coveredSeconds, plan: plan)
+        try scaling(records: traffic.records.count, timeSpan: traffic.timeSpan, coveredSeconds: traffic.coveredSeconds, plan: plan,
+                    sample: traffic.source) { RecordedWindow(traffic) }
+    }
+
+    /// Whether a forecast of `plan` on a sample whose buckets cover `coveredSeconds` takes its window from the span of
+    /// the timestamps (and so needs their `RecordedWindow`).
+    static func windowFromTimestamps(_ plan: Plan, coveredSeconds: Double?) -> Bool {
+        plan.traffic.windowHours == nil && !(coveredSeconds.map { $0 >= 0.0036 } ?? false)
     }
 
     /// The window and scale factor for a sample of `records` records whose timestamps span `timeSpan` (and, for usage
-    /// rows, whose buckets cover `coveredSeconds`).
+    /// rows, whose buckets cover `coveredSeconds`). `recorded` gives the minutes the timestamps fall in, asked for
+    /// only when the window is their span; `sample` names the sample in the error that refuses a span mostly empty.
     static func scaling(records: Int, timeSpan: (earliest: Double, latest: Double)?, coveredSeconds: Double?,
-                        plan: Plan) throws(CostGateError) -> Forecast.Scaling {
+                        plan: Plan, sample: String, recorded: () -> RecordedWindow) throws(CostGateError) -> Forecast.Scaling {
         let window: Double
         let fromPlan: Bool
         if let hours = plan.traffic.windowHours {
@@ -24,6 +32,9 @@ public enum Forecaster {
             guard let span = timeSpan, span.latest - span.earliest >= 0.0036 else {
                 throw .badPlan(file: plan.file, path: "traffic.window_hours",
                                expected: "a window (the sample's timestamps span less than 0.0036 s, so give window_hours)", found: nil)
+            }
+            if let stretch = recorded().emptyStretch() {
+                throw .badPlan(file: plan.file, path: "traffic.window_hours", expected: stretch.expectation(sample: sample), found: nil)
             }
             window = span.latest - span.earliest
             fromPlan = false

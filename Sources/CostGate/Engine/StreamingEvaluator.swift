@@ -107,6 +107,9 @@ struct StreamingEvaluator {
         var isRoute: [Bool] = []
         var evidence = ServingForecaster.HostedLatency.Evidence()
         var records = 0
+        // The minutes the timestamps fall in, kept only when a side's window is their span.
+        let keepsMinutes = sides.contains { Forecaster.windowFromTimestamps($0.loaded.plan, coveredSeconds: nil) }
+        var recorded = RecordedWindow()
         try TrafficReader.readBlocks(data, spec: sides[0].loaded.plan.traffic, file: name, skipBadRecords: options.skipBadRecords,
                                      blockBytes: blockBytes) { (block: Traffic) throws(CostGateError) in
             let view = sample.adopt(block, interner: &interner)
@@ -118,6 +121,9 @@ struct StreamingEvaluator {
                     isRoute[Int(record.route)] = true
                 }
                 span = (earliest, latest)
+            }
+            if keepsMinutes {
+                for record in view.records { recorded.add(record.timestamp) }
             }
             evidence.add(view)
             let failures = SideFailures(count: sides.count)
@@ -153,7 +159,8 @@ struct StreamingEvaluator {
         var contexts: [PolicyContext] = []
         for (index, side) in sides.enumerated() {
             let plan = side.loaded.plan
-            let scaling = try Forecaster.scaling(records: records, timeSpan: span, coveredSeconds: nil, plan: plan)
+            let scaling = try Forecaster.scaling(records: records, timeSpan: span, coveredSeconds: nil, plan: plan,
+                                                 sample: file.names[index]) { recorded }
             let pairedChange = index == 0 ? nil
                 : paired[index - 1].estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
             var named = sample

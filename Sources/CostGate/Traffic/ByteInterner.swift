@@ -74,9 +74,13 @@ struct ByteInterner {
 
     /// Every interned value as a string, by id.
     func strings() -> [String] {
-        (0..<starts.count).map { id in
-            let end = id + 1 < starts.count ? starts[id + 1] : arena.count
-            return String(decoding: arena[starts[id]..<end], as: UTF8.self)
-        }
+        (0..<starts.count).map { string(Int32($0)) }
+    }
+
+    /// The value of `id` as a string.
+    func string(_ id: Int32) -> String {
+        let index = Int(id)
+        let end = index + 1 < starts.count ? starts[index + 1] : arena.count
+        return String(decoding: arena[starts[index]..<end], as: UTF8.self)
     }
 }

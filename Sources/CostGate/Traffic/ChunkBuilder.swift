@@ -299,6 +299,7 @@ struct ChunkBuilder {
                                expected: "cache reads and writes together no greater than \(layout.name(.inputTokens)) (\(draft.inputTokens)), which counts them (token_convention 'anthropic' declares a count without them)",
                                found: excerpt(String(cacheTokens)))
         }
+        var ttftFromFirstToken = false
         if !firstTokenTime.isNaN && !has(.ttftMs) && !draft.timestamp.isNaN {
             // TTFT from the first token's arrival (LiteLLM's completionStartTime − startTime).
             let milliseconds = (firstTokenTime - draft.timestamp) * 1000
@@ -308,6 +309,20 @@ struct ChunkBuilder {
             }
             draft.ttftMs = milliseconds
             present |= 1 << UInt32(TrafficField.ttftMs.rawValue)
+            ttftFromFirstToken = true
+        }
+        if has(.ttftMs) && has(.latencyMs) && draft.ttftMs > draft.latencyMs + TrafficField.ttftRoundingMs {
+            // The first token cannot come after the whole response: the latency model would read a negative time per
+            // output token.
+            let latency = Format.decimal(draft.latencyMs)
+            if ttftFromFirstToken {
+                return RecordIssue(field: "completionStartTime",
+                                   expected: "a time no later than the end of the request (\(layout.name(.latencyMs)) \(latency) ms after \(layout.name(.timestamp)))",
+                                   found: excerpt(String(firstTokenTime)))
+            }
+            return RecordIssue(field: layout.name(.ttftMs),
+                               expected: "a time to first token no longer than the whole request's \(layout.name(.latencyMs)) (\(latency) ms, give or take 1 ms)",
+                               found: excerpt(Format.decimal(draft.ttftMs) + " ms"))
         }
         if draft.reasoningTokens > draft.outputTokens {
             return RecordIssue(field: layout.name(.reasoningTokens),
@@ -330,8 +345,24 @@ struct ChunkBuilder {
             draft.hashStart = Int32(truncatingIfNeeded: draftHashStart)
             draft.hashCount = Int32(truncatingIfNeeded: hashCount)
         }
+        if let issue = conflictingTag() { return issue }
         draft.tagSet = internTags()
         append(draft)
+        return nil
+    }
+
+    /// A tag given both in the `tags` object and as a top-level string, with two values: the record would be read one
+    /// way without saying so (a tag read through a `traffic.tags` path overrides both, so it settles the value).
+    private func conflictingTag() -> RecordIssue? {
+        guard !objectTags.isEmpty && !topLevelTags.isEmpty else { return nil }
+        for pair in topLevelTags {
+            guard let other = objectTags.first(where: { $0.key == pair.key }), other.value != pair.value,
+                  !mappedTags.contains(where: { $0.key == pair.key }) else { continue }
+            let key = strings.string(pair.key)
+            return RecordIssue(field: "tags." + key,
+                               expected: "the value of the top-level '\(key)' (\(excerpt(strings.string(pair.value)))), or no top-level '\(key)': a tag has one value",
+                               found: excerpt(strings.string(other.value)))
+        }
         return nil
     }
 

@@ -15,6 +15,9 @@ enum TrafficField: Int, CaseIterable, Sendable {
     static let tokenLimit: Int64 = 1_000_000_000_000
     /// The longest latency a record may carry, in milliseconds: one day.
     static let latencyLimitMs = 86_400_000.0
+    /// How far a record's TTFT may exceed its whole latency, in milliseconds: a latency written in whole milliseconds
+    /// beside a TTFT taken from timestamps (LiteLLM's `request_duration_ms` beside `completionStartTime` − `startTime`).
+    static let ttftRoundingMs = 1.0
     /// The largest weight (real requests one record stands for).
     static let weightLimit = 1e12
     /// The furthest a timestamp may be from the Unix epoch, in seconds (about 3,170 years), so that a

@@ -51,6 +51,30 @@ import CostGateTestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).allSatisfy { !$0.hasSuffix(".tmp") })
     }
 
+    /// One record stamped 0 (a missing time written as the epoch) among a day's records made the window 55 years:
+    /// the forecast fell to $0.00 and the $10 budget passed. The span is refused, read in blocks or whole (a plan with
+    /// `rate_limits` keeps the whole sample), with the same message; with `window_hours` the sample is read as before.
+    @Test func aStrayTimestampIsNotTakenForTheWindow() throws {
+        let day = 1_759_708_800
+        let traffic = line("0") + (0..<60).map { line(String(day + $0 * 60)) }.joined()
+        let wholeRead = Self.plan.replacingOccurrences(of: #""policies""#, with: #""rate_limits": {"openai/gpt-4o": {"rpm": 10000}}, "policies""#)
+        var messages: [String] = []
+        for plan in [Self.plan, wholeRead] {
+            let folder = try scratch(["costgate.json": plan, "traffic.jsonl": traffic])
+            let result = runCLI(["check", "--format", "markdown", "--output", "report.md"], in: folder)
+            #expect(result.status == .badInput, "\(result.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/report.md"))
+            messages.append(result.stderr)
+        }
+        #expect(messages[0] == messages[1])
+        #expect(messages[0].contains("costgate.json: 'traffic.window_hours': expected a window: the timestamps of traffic.jsonl span 20,367 days, "
+            + "and 20,366 days of that hold no record, between 1970-01-01T00:00Z (1 record up to that minute) and 2025-10-06T00:00Z "
+            + "(60 records from that minute on)"), "\(messages[0])")
+        let declared = Self.plan.replacingOccurrences(of: #""path": "traffic.jsonl""#, with: #""path": "traffic.jsonl", "window_hours": 1"#)
+        let folder = try scratch(["costgate.json": declared, "traffic.jsonl": traffic])
+        #expect(runCLI(["check", "--format", "json"], in: folder).status == .policyFailure)
+    }
+
     /// The largest inputs within bounds give finite figures, and the budget fails.
     @Test func extremeButValidTrafficFailsItsBudget() throws {
         let traffic = line("1", input: "1000000000000", weight: "1e12") + line("2", input: "1000000000000", weight: "1e12")

@@ -132,6 +132,32 @@ import CostGateTestSupport
         }
     }
 
+    /// LiteLLM's TTFT is `completionStartTime` − `startTime`; a first token after the end of the request
+    /// (`request_duration_ms` after the start) would give the latency model a negative time per output token. A call
+    /// that does not stream has `completionStartTime` at `endTime`, so its TTFT equals the latency, and a latency written
+    /// in whole milliseconds may fall short of it by a fraction: 1 ms is allowed.
+    @Test(arguments: [
+        ("2026-08-03T08:02:41.500Z", true), ("2026-08-03T08:02:43.000Z", true), ("2026-08-03T08:02:43.0009Z", true),
+        ("2026-08-03T08:02:43.002Z", false), ("2026-08-03T08:03:40Z", false),
+    ])
+    func litellmRejectsAFirstTokenAfterTheEnd(firstToken: String, reads: Bool) throws {
+        let plan = try Self.plan(#"{"path": "s.jsonl", "format": "litellm"}"#)
+        let line = #"{"startTime": "2026-08-03T08:02:40Z", "model": "gpt-4.1", "prompt_tokens": 10, "completion_tokens": 2, "request_duration_ms": 3000, "completionStartTime": ""#
+            + firstToken + #""}"#
+        let result = Result { try TrafficReader.read(Data(line.utf8), spec: plan.traffic, file: "s.jsonl", skipBadRecords: false) }
+        switch result {
+        case .success(let traffic):
+            #expect(reads && traffic.records.count == 1)
+        case .failure(let error):
+            guard case CostGateError.badRecord("s.jsonl", 1, "completionStartTime", let expected, _) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(!reads)
+            #expect(expected == "a time no later than the end of the request (request_duration_ms 3000 ms after startTime)")
+        }
+    }
+
     @Test func aRepeatedKeyOnAPlanPathIsAnErrorInJSONLinesAndInACSVCell() throws {
         let jsonl = try Self.plan(#"{"path": "s.jsonl", "tags": {"team": "meta.team"}}"#)
         for (object, field) in [(#""meta": {"team": "a", "team": "b"}"#, "team"), (#""meta": {"team": "a"}, "meta": {}"#, "meta")] {

@@ -108,6 +108,16 @@ private typealias Support = TrafficTestSupport
         (#""prefix_tokens": 1e400"#, "prefix_tokens", "a non-negative integer of at most 1,000,000,000,000", "'1e400'"),
         (#""tags": [1]"#, "tags", "a list of 'key:value' strings", "'1'"),
         (#""tags": {"team": 3}"#, "tags.team", "a string", "'3'"),
+        // A tag in the tags object and at the top level with two values would be read one way without saying so.
+        (#""tags": {"team": "b"}, "team": "a""#, "tags.team",
+         "the value of the top-level 'team' ('a'), or no top-level 'team': a tag has one value", "'b'"),
+        (#""team": "a", "tags": {"team": "b"}"#, "tags.team",
+         "the value of the top-level 'team' ('a'), or no top-level 'team': a tag has one value", "'b'"),
+        // The first token cannot come after the whole response (1 ms of rounding allowed).
+        (#""latency_ms": 100, "ttft_ms": 101.5"#, "ttft_ms",
+         "a time to first token no longer than the whole request's latency_ms (100 ms, give or take 1 ms)", "'101.5 ms'"),
+        (#""ttft_ms": 900, "latency_ms": 250.5"#, "ttft_ms",
+         "a time to first token no longer than the whole request's latency_ms (250.5 ms, give or take 1 ms)", "'900 ms'"),
         (#""hash_ids": [1, "x"]"#, "hash_ids", "an array of integers", #"'"x"'"#),
         (#""hash_ids": [1.5]"#, "hash_ids", "an array of integers", "'1.5'"),
         (#""hash_ids": 3"#, "hash_ids", "an array of integers", "'3'"),
@@ -215,7 +225,7 @@ private typealias Support = TrafficTestSupport
     @Test func collectsTopLevelStringTagsAndInternsTagSets() throws {
         let text = [
             Support.line(#""team": "a", "tags": {"customer": "acme"}, "n": 3, "list": [1], "nothing": null"#),
-            Support.line(#""tags": {"team": "b"}, "team": "a""#),
+            Support.line(#""tags": {"team": "b"}, "team": "b""#),
             Support.line(#""tags": {"customer": "acme", "team": "a"}"#),
             Support.line(#""feature": "x", "tags": {}"#),
             Support.line(),
@@ -223,7 +233,7 @@ private typealias Support = TrafficTestSupport
         let traffic = try Support.read(text)
         let records = traffic.records
         #expect(traffic.tag("team", of: records[0]) == "a" && traffic.tag("customer", of: records[0]) == "acme")
-        #expect(traffic.tag("team", of: records[1]) == "b") // the tags object wins
+        #expect(traffic.tag("team", of: records[1]) == "b") // the same value twice is one tag
         #expect(records[2].tagSet == records[0].tagSet) // equal sets share an index
         #expect(traffic.tag("feature", of: records[3]) == "x")
         #expect(records[4].tagSet == 0)

@@ -114,16 +114,24 @@ enum TrafficTestSupport {
             if random.below(3) == 0 { fields.append(#""reasoning_tokens": \#(random.below(output + 1))"#) }
             if random.below(4) != 0 { fields.append(#""model": "\#(models[random.below(models.count)])""#) }
             if random.below(4) != 0 { fields.append(#""route": "\#(routes[random.below(routes.count)])""#) }
-            if random.below(2) == 0 { fields.append(#""latency_ms": \#(Double(random.below(100_000)) / 10)"#) }
-            if random.below(2) == 0 { fields.append(#""ttft_ms": \#(random.unit() * 1000)"#) }
+            var latency = Double.infinity
+            if random.below(2) == 0 {
+                latency = Double(random.below(100_000)) / 10
+                fields.append(#""latency_ms": \#(latency)"#)
+            }
+            // A first token no later than the whole response (a later one is an error).
+            if random.below(2) == 0 { fields.append(#""ttft_ms": \#(min(random.unit() * 1000, latency))"#) }
             if random.below(3) == 0 { fields.append(#""quality": \#(random.unit())"#) }
             if random.below(5) == 0 { fields.append(#""weight": \#(1 + random.below(10))e-1"#) }
             if random.below(50) == 0 { fields.append(#""status": "error""#) } else if random.below(2) == 0 { fields.append(#""status": "ok""#) }
+            var team: String?
             if random.below(2) == 0 {
-                fields.append(#""tags": {"team": "\#(teams[random.below(teams.count)])", "customer": "c\#(random.below(20))"}"#)
+                team = teams[random.below(teams.count)]
+                fields.append(#""tags": {"team": "\#(team!)", "customer": "c\#(random.below(20))"}"#)
             }
             if random.below(3) == 0 { fields.append(#""feature": "f\#(random.below(5))""#) }
-            if random.below(4) == 0 { fields.append(#""team": "top-level""#) }
+            // Beside the tags object, a top-level tag may repeat its value but not differ (a conflict is an error).
+            if random.below(4) == 0 { fields.append(#""team": "\#(team ?? "top-level")""#) }
             if random.below(5) == 0 { fields.append(#""prefix_id": "p\#(random.below(10))", "prefix_tokens": \#(random.below(500))"#) }
             if random.below(4) == 0 { fields.append(#""hash_ids": [\#((0..<random.below(6)).map { _ in String(random.below(1000)) }.joined(separator: ", "))]"#) }
             if random.below(6) == 0 { fields.append(#""extra": {"nested": [1, 2.5e3, true, null, "x"]}, "n": null"#) }
