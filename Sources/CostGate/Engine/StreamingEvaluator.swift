@@ -200,7 +200,7 @@ struct StreamingEvaluator {
 
     /// One side's running sums.
     private struct SideState {
-        /// The side's catalog, built once (`Plan.catalog` builds it afresh, discounts and all, each time it is read).
+        /// The side's catalog (`Plan.catalog`, kept here so each block does not go through its memo's lock).
         let catalog: PriceCatalog
         /// The side's model names (its slots), in the order they first appear, as a whole replay numbers them.
         var slotTable = StringTable()

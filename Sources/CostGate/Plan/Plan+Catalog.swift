@@ -5,10 +5,15 @@ extension Plan {
     ///
     /// Every stage that prices or names a model under a plan takes its catalog from here, so a plan model is
     /// seen the same way by the replay, prompt counting, showback and rightsizing.
+    ///
+    /// It is built on first use and kept (`CatalogMemo`): a plan with models or discounts copies every catalog row to
+    /// build it, and a check reads it for each side, each route's tokenizer and each block.
     public var catalog: PriceCatalog {
-        var catalog = basePrices
-        for model in models { catalog.add(model) }
-        if !prices.discounts.isEmpty { catalog.applyDiscounts(prices) }
-        return catalog
+        catalogMemo.catalog {
+            var catalog = basePrices
+            for model in models { catalog.add(model) }
+            if !prices.discounts.isEmpty { catalog.applyDiscounts(prices) }
+            return catalog
+        }
     }
 }

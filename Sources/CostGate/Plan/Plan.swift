@@ -9,7 +9,7 @@ public struct Plan: Sendable {
     /// Forecast settings.
     public var forecast: ForecastSettings
     /// Models the plan prices itself (custom or overriding the catalog), in file order.
-    public var models: [ModelPrice]
+    public var models: [ModelPrice] { didSet { catalogMemo = CatalogMemo() } }
     /// Route configurations by route name; `*` is the fallback.
     public var routes: [String: RouteConfig]
     /// Quality scores: route → model id → score 0...1.
@@ -23,10 +23,13 @@ public struct Plan: Sendable {
     /// Provider rate limits by model id.
     public var rateLimits: [String: RateLimit]
     /// The `prices` section: price files, discounts, confidentiality, the deprecation reference day.
-    public var prices = PriceSettings()
+    public var prices = PriceSettings() { didSet { catalogMemo = CatalogMemo() } }
     /// The catalog beneath the plan's `models`: the built-in rows over the bundled LiteLLM snapshot, or, when the
     /// plan names price files, the layers `LoadedPlan.resolvingPrices()` builds from them.
-    public var basePrices = PriceCatalog.standard
+    public var basePrices = PriceCatalog.standard { didSet { catalogMemo = CatalogMemo() } }
+    /// `catalog` once built: copies of the plan share it until one of them changes `models`, `prices` or `basePrices`,
+    /// which gives that copy a memo of its own.
+    var catalogMemo = CatalogMemo()
 
     /// A named what-if: dotted plan paths and the values to put there.
     public struct Candidate: Sendable {

@@ -27,6 +27,25 @@ import CostGateTestSupport
         }
     }
 
+    /// `catalog` is built once and kept; changing what it is built from (the plan's models, discounts or base
+    /// catalog) builds it again for that plan only, and a copy taken before still has the old one.
+    @Test func theCatalogFollowsEveryChangeToWhatItIsBuiltFrom() throws {
+        var plan = try PlanParser.parse(try planJSON(), file: "costgate.json")
+        let mini = try plan.catalog.resolve("openai/gpt-4o-mini", context: "test")
+        #expect(plan.catalog.models.count == plan.basePrices.models.count)
+        let before = plan
+        plan.models.append(ModelPrice(id: "acme/house-model", rates: mini.rates, date: "2026-12-01", source: "test"))
+        #expect(try plan.catalog.resolve("acme/house-model", context: "test").id == "acme/house-model")
+        #expect(throws: CostGateError.self) { try before.catalog.resolve("acme/house-model", context: "test") }
+        plan.prices.discounts = [.init(pattern: "openai/*", fraction: 0.5)]
+        let half = try plan.catalog.resolve("openai/gpt-4o-mini", context: "test").rates.input.picodollarsPerToken
+        #expect(half * 2 == mini.rates.input.picodollarsPerToken)
+        #expect(try before.catalog.resolve("openai/gpt-4o-mini", context: "test").rates.input == mini.rates.input)
+        plan.basePrices = PriceCatalog([])
+        #expect(plan.catalog.models.map(\.id) == ["acme/house-model"])
+        #expect(before.catalog.models.count == before.basePrices.models.count)
+    }
+
     @Test func deploymentsAreTyped() throws {
         let plan = try PlanParser.parse(try planJSON(), file: "costgate.json")
         let deployment = try #require(plan.deployment(named: "llama8b"))

@@ -19,7 +19,8 @@ import Testing
         #expect("\u{200D}".removingInvisibleCharacters == "\u{200D}")
     }
 
-    @Test(arguments: ["", "plain | table |\n", "Zürich — 東京 · 🇨🇭", "e\u{301}", "\u{202E}evil\u{202C} and \u{200B}", "\r\n\t"])
+    @Test(arguments: ["", "plain | table |\n", "Zürich — 東京 · 🇨🇭", "e\u{301}", "\u{202E}evil\u{202C} and \u{200B}", "\r\n\t",
+                      "\u{FEFF}\u{2066}\u{061C}x\u{2069}\u{2069}\u{200D}\u{180E}", "\u{200B}", "👨\u{200D}👩\u{200D}👧 \u{2060}€\u{202A}"])
     func textKeepsEverythingButTheInvisible(_ text: String) {
         let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.invisible.contains($0.value) }))
         #expect(text.removingInvisibleCharacters == kept)
