@@ -60,7 +60,7 @@ struct RecordedWindow: Sendable {
     /// than Poisson arrivals at the sample's own rate (`records` over the span) would leave anywhere in it but once
     /// in a million samples. The second test keeps a handful of records, whose gaps are long by chance, from being
     /// refused: the expected number of gaps longer than g among n arrivals is about n·exp(−n·g/span), below 1e-6 when
-    /// g/span > ln(n·1e6)/n (0.35 for 51 records; above 1, so never, for 17 or fewer).
+    /// g/span > ln(n·1e6)/n (0.35 for 51 records; above 1, so never, for 16 or fewer).
     func emptyStretch() -> Stretch? {
         var counts = minutes
         if currentCount > 0 { counts[current, default: 0] += currentCount }

@@ -200,8 +200,10 @@ public enum Format {
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ value: Int64) -> String { value < 10 ? "0" + String(value) : String(value) }
-        // ISO 8601 writes years 0 to 999 with four digits (timestamps reach back to the year −1199).
-        let yearText = (0..<1000).contains(year) ? String(String(year + 10_000).dropFirst()) : String(year)
+        // ISO 8601 writes a year with at least four digits, and a sign before years before 0 (timestamps reach back
+        // to the year −1199).
+        let digits = String(abs(year))
+        let yearText = (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
         return yearText + "-" + two(month) + "-" + two(day) + "T" + two(seconds / 3600) + ":" + two(seconds % 3600 / 60) + ":"
             + two(seconds % 60) + "Z"
     }

@@ -101,7 +101,11 @@ import CostGateTestSupport
     }
 
     @Test(arguments: [(Int64(0), "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (-1, "1969-12-31T23:59:59Z"),
-                      (1_760_000_000, "2025-10-09T08:53:20Z"), (4_102_444_799, "2099-12-31T23:59:59Z")])
+                      (1_760_000_000, "2025-10-09T08:53:20Z"), (4_102_444_799, "2099-12-31T23:59:59Z"),
+                      // Years below 1000 keep four digits (year 0 is 1 BCE, before it a sign): 0001 and 0999 from Python;
+                      // the year 0 and −0005 are the proleptic Gregorian days before year 1.
+                      (-62_135_596_800, "0001-01-01T00:00:00Z"), (-30_641_760_000, "0999-01-01T00:00:00Z"),
+                      (-62_167_219_200, "0000-01-01T00:00:00Z"), (-62_324_985_600, "-0005-01-01T00:00:00Z")])
     func datesAreUTCInFOCUSsFormat(seconds: Int64, expected: String) {
         // Expected values from Python's datetime (UTC).
         #expect(Format.utcDateTime(seconds) == expected)
