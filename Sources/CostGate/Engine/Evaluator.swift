@@ -31,7 +31,8 @@ public struct Evaluator {
     let options: Options
     /// Samples already read, by (commit or work tree, repository path, spec): both sides of a check usually
     /// name the same file, and it is read once.
-    private var trafficCache: [(key: String, spec: TrafficSpec, traffic: Traffic)] = []
+    /// Each sample read, with the minutes of its timestamps, found once for every side that reads it.
+    private var trafficCache: [(key: String, spec: TrafficSpec, traffic: Traffic, window: SharedRecordedWindow)] = []
     /// Standard input, read at most once (both sides may name `-`).
     private var standardInput: Data?
 
@@ -73,7 +74,8 @@ public struct Evaluator {
         } else {
             var jobs: [SideJob] = []
             for (side, sizes) in zip(sides, prompts) {
-                jobs.append(SideJob(side: side, traffic: try traffic(for: side.loaded), prompts: sizes.prompts, referencePrompts: sizes.reference))
+                let (traffic, window) = try read(for: side.loaded)
+                jobs.append(SideJob(side: side, traffic: traffic, prompts: sizes.prompts, referencePrompts: sizes.reference, window: window))
             }
             jobs = try Self.fittingOnTraffic(jobs, progress: options.progress)
             replayedBaseline = jobs[0].side.loaded.plan
@@ -129,6 +131,8 @@ public struct Evaluator {
         var traffic: Traffic
         var prompts: PromptSizes
         var referencePrompts: PromptSizes
+        /// The minutes of `traffic`'s timestamps, shared by the sides that read the same sample.
+        var window = SharedRecordedWindow()
     }
 
     /// Replays, simulates and forecasts one side.
@@ -136,7 +140,9 @@ public struct Evaluator {
         let plan = job.side.loaded.plan
         let replay = try Replayer.replay(job.traffic, plan: plan, name: job.side.name, catalog: plan.catalog,
                                          prompts: job.prompts, reference: reference, referencePrompts: job.referencePrompts)
-        let scaling = try Forecaster.scaling(traffic: job.traffic, plan: plan)
+        let traffic = job.traffic
+        let scaling = try Forecaster.scaling(records: traffic.records.count, timeSpan: traffic.timeSpan, coveredSeconds: traffic.coveredSeconds,
+                                             plan: plan, sample: traffic.source) { job.window.window(of: traffic) }
         var serving = try ServingForecaster.forecast(traffic: job.traffic, replay: replay, plan: plan, scaling: scaling,
                                                      keepingSamples: keepingSamples)
         replay.architecture?.addStoreCosts(to: &serving, weights: replay.weights, scaling: scaling)
@@ -164,10 +170,16 @@ public struct Evaluator {
 
     /// Reads (once per distinct file content and spec) the traffic a plan names.
     public mutating func traffic(for loaded: LoadedPlan) throws(CostGateError) -> Traffic {
+        try read(for: loaded).traffic
+    }
+
+    /// The sample `loaded` reads, read once for every plan that reads the same files the same way, and the memo of
+    /// the minutes its timestamps fall in.
+    private mutating func read(for loaded: LoadedPlan) throws(CostGateError) -> (traffic: Traffic, window: SharedRecordedWindow) {
         let spec = loaded.plan.traffic
         let files = try loaded.trafficFiles()
         let key = loaded.source.root + "@" + (loaded.source.commit ?? "work tree") + ":" + files.joined(separator: "\n")
-        if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return cached.traffic }
+        if let cached = trafficCache.first(where: { $0.key == key && $0.spec == spec }) { return (cached.traffic, cached.window) }
         options.progress?("costgate: reading \(spec.path)…")
         if files.contains("-") && standardInput == nil {
             guard let readStdin = options.readStdin else { throw .io(path: "-", reason: "standard input is not available to this command") }
@@ -175,7 +187,8 @@ public struct Evaluator {
         }
         let input = standardInput ?? Data()
         let traffic = try loaded.readTraffic(files, skipBadRecords: options.skipBadRecords) { () throws(CostGateError) -> Data in input }
-        trafficCache.append((key, spec, traffic))
-        return traffic
+        let window = SharedRecordedWindow()
+        trafficCache.append((key, spec, traffic, window))
+        return (traffic, window)
     }
 }

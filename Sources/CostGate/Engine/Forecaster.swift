@@ -22,7 +22,7 @@ public enum Forecaster {
         if let hours = plan.traffic.windowHours {
             window = hours * 3600
             fromPlan = true
-        } else if let covered = coveredSeconds, covered >= 0.0036 {
+        } else if !windowFromTimestamps(plan, coveredSeconds: coveredSeconds), let covered = coveredSeconds {
             // A usage report covers its buckets' whole width, not just the span of their start times.
             window = covered
             fromPlan = false
@@ -33,7 +33,7 @@ public enum Forecaster {
                 throw .badPlan(file: plan.file, path: "traffic.window_hours",
                                expected: "a window (the sample's timestamps span less than 0.0036 s, so give window_hours)", found: nil)
             }
-            if let stretch = recorded().emptyStretch() {
+            if let stretch = recorded().emptyStretch(span: span.latest - span.earliest) {
                 throw .badPlan(file: plan.file, path: "traffic.window_hours", expected: stretch.expectation(sample: sample), found: nil)
             }
             window = span.latest - span.earliest
@@ -45,7 +45,7 @@ public enum Forecaster {
                                        factor: days * 86_400 / window * (1 + growth), records: records,
                                        weightedRequests: 0, confidence: plan.forecast.confidence, intervalMethod: "",
                                        replicates: plan.forecast.replicates, seed: plan.forecast.seed)
-        scaling.windowFromBuckets = !fromPlan && coveredSeconds.map { $0 >= 0.0036 } == true
+        scaling.windowFromBuckets = !fromPlan && !windowFromTimestamps(plan, coveredSeconds: coveredSeconds)
         return scaling
     }
 

@@ -17,8 +17,6 @@ struct RecordedWindow: Sendable {
     private var currentCount = 0
     /// Records with a finite timestamp (a joined log's record without one has none).
     private(set) var records = 0
-    private(set) var earliest = Double.infinity
-    private(set) var latest = -Double.infinity
 
     init() {}
 
@@ -30,8 +28,6 @@ struct RecordedWindow: Sendable {
     mutating func add(_ timestamp: Double) {
         guard timestamp.isFinite else { return }
         records += 1
-        earliest = min(earliest, timestamp)
-        latest = max(latest, timestamp)
         // Timestamps are within ±1e11 s of 1970 (`TrafficField.timestampLimit`), so the minute fits easily.
         let minute = Int64((timestamp / 60).rounded(.down))
         if minute == current {
@@ -56,16 +52,16 @@ struct RecordedWindow: Sendable {
         var after: Int
     }
 
-    /// The longest empty stretch, when it makes the span no recording window: longer than half the span, and longer
+    /// The longest empty stretch, when it makes `span` (the timestamps' first to last, `Traffic.timeSpan`, which the
+    /// caller has found already) no recording window: longer than half the span, and longer
     /// than Poisson arrivals at the sample's own rate (`records` over the span) would leave anywhere in it but once
     /// in a million samples. The second test keeps a handful of records, whose gaps are long by chance, from being
     /// refused: the expected number of gaps longer than g among n arrivals is about n·exp(−n·g/span), below 1e-6 when
     /// g/span > ln(n·1e6)/n (0.35 for 51 records; above 1, so never, for 16 or fewer).
-    func emptyStretch() -> Stretch? {
+    func emptyStretch(span: Double) -> Stretch? {
         var counts = minutes
         if currentCount > 0 { counts[current, default: 0] += currentCount }
-        guard records >= 2, counts.count >= 2 else { return nil }
-        let span = latest - earliest
+        guard records >= 2, counts.count >= 2, span > 0 else { return nil }
         let sorted = counts.keys.sorted()
         var widest = 0
         var widestGap: Int64 = 0

@@ -13,7 +13,8 @@ public enum PlanParser {
         var forecast = ForecastSettings()
         if var object = try top.object("forecast") {
             forecast.days = try object.number("days", in: 0.001...3660, as: "a number of days") ?? forecast.days
-            forecast.growth = try object.number("growth", in: -1...1000, as: "a growth fraction", note: "0.10 = +10%") ?? forecast.growth
+            forecast.growth = try object.number("growth", in: -0.99...1000, as: "a growth fraction",
+                                                note: "0.10 = +10%; -1 would forecast no traffic, and any budget would pass") ?? forecast.growth
             forecast.confidence = try object.number("confidence", in: 0.5...0.999, as: "a confidence") ?? forecast.confidence
             if let seed = try object.integer("seed", in: 0...PlanObject.largestInteger) { forecast.seed = UInt64(seed) }
             forecast.replicates = try object.int("replicates", in: 100...100_000, as: "a number of replicates") ?? forecast.replicates

@@ -177,12 +177,21 @@ extension JSONLineScanner {
         if let startNanos {
             builder.draft.timestamp = Double(startNanos / 1_000_000_000) + Double(startNanos % 1_000_000_000) / 1e9
             builder.present |= 1 << UInt32(TrafficField.timestamp.rawValue)
-            if let endNanos, endNanos >= startNanos {
-                let milliseconds = Double(endNanos - startNanos) / 1e6
-                if milliseconds <= TrafficField.latencyLimitMs {
-                    builder.draft.latencyMs = milliseconds
-                    builder.present |= 1 << UInt32(TrafficField.latencyMs.rawValue)
+            // An end of 0 is OTLP's unset value: the span has no latency. Any other end is the latency's, and one
+            // before the start or more than a day after it is a bad record, as such a `latency_ms` is.
+            if let endNanos, endNanos != 0 {
+                guard endNanos >= startNanos else {
+                    throw RecordIssue(field: "endTimeUnixNano", expected: "nanoseconds at or after startTimeUnixNano (\(startNanos))",
+                                      found: String(endNanos))
                 }
+                let milliseconds = Double(endNanos - startNanos) / 1e6
+                guard milliseconds <= TrafficField.latencyLimitMs else {
+                    throw RecordIssue(field: "endTimeUnixNano",
+                                      expected: "at most a day (86,400,000,000,000 ns) after startTimeUnixNano (\(startNanos))",
+                                      found: String(endNanos))
+                }
+                builder.draft.latencyMs = milliseconds
+                builder.present |= 1 << UInt32(TrafficField.latencyMs.rawValue)
             }
         }
         if let model = roles[0] >= 0 ? roles[0] : (roles[1] >= 0 ? roles[1] : nil) {

@@ -15,13 +15,18 @@ import Testing
         return window
     }
 
+    /// The empty stretch that refuses the span of `timestamps`, first to last, as `Forecaster.scaling` asks for it.
+    static func stretch(_ timestamps: [Double]) -> RecordedWindow.Stretch? {
+        window(timestamps).emptyStretch(span: timestamps.max()! - timestamps.min()!)
+    }
+
     /// A record every `step` seconds through one day.
     static func aDay(every step: Double = 60) -> [Double] {
         stride(from: day, to: day + 86_400, by: step).map { $0 }
     }
 
     @Test func aStrayRecordAtTheEpochIsFoundWithTheRecordsOnEitherSide() throws {
-        let stretch = try #require(Self.window([0] + Self.aDay()).emptyStretch())
+        let stretch = try #require(Self.stretch([0] + Self.aDay()))
         #expect(stretch.before == 1 && stretch.after == 1440)
         #expect(stretch.lastBefore == 0 && stretch.firstAfter == Int64(Self.day))
         #expect(stretch.seconds == Self.day - 60 && stretch.span == Self.day + 86_400 - 60)
@@ -33,7 +38,7 @@ import Testing
     }
 
     @Test func aStrayRecordAfterTheRestIsFoundToo() throws {
-        let stretch = try #require(Self.window(Self.aDay() + [Self.day + 365 * 86_400]).emptyStretch())
+        let stretch = try #require(Self.stretch(Self.aDay() + [Self.day + 365 * 86_400]))
         #expect(stretch.before == 1440 && stretch.after == 1)
         #expect(stretch.lastBefore == Int64(Self.day) + 86_400 - 60)
     }
@@ -41,10 +46,10 @@ import Testing
     /// The order the records come in does not matter, nor do records without a time.
     @Test func orderAndTimelessRecordsDoNotMatter() throws {
         var timestamps = [0] + Self.aDay(every: 97) + [.nan]
-        let sorted = try #require(Self.window(timestamps).emptyStretch())
+        let sorted = try #require(Self.stretch(timestamps))
         var random = SystemRandomNumberGenerator()
         timestamps.shuffle(using: &random)
-        #expect(Self.window(timestamps).emptyStretch() == sorted)
+        #expect(Self.stretch(timestamps) == sorted)
         #expect(Self.window(timestamps).records == timestamps.count - 1)
     }
 
@@ -56,8 +61,8 @@ import Testing
             let morning = Self.day + Double(day) * 86_400 + 9 * 3600
             office += stride(from: morning, to: morning + 8 * 3600, by: 30).map { $0 }
         }
-        #expect(Self.window(office).emptyStretch() == nil)
-        #expect(Self.window(Self.aDay()).emptyStretch() == nil)
+        #expect(Self.stretch(office) == nil)
+        #expect(Self.stretch(Self.aDay()) == nil)
     }
 
     /// A gap must be more than half the span: one just under half is kept.
@@ -65,24 +70,24 @@ import Testing
         let first = Self.aDay()
         // The same day again after 23 empty hours: the span is 71 hours, the gap 23.
         let second = first.map { $0 + 2 * 86_400 - 3600 }
-        #expect(Self.window(first + second).emptyStretch() == nil)
+        #expect(Self.stretch(first + second) == nil)
         // After three empty days, the gap is three fifths of the span (72 of 120 hours).
         let later = first.map { $0 + 4 * 86_400 }
-        let stretch = try #require(Self.window(first + later).emptyStretch())
+        let stretch = try #require(Self.stretch(first + later))
         #expect(stretch.before == 1440 && stretch.after == 1440 && stretch.seconds == 3 * 86_400)
     }
 
     /// A few records have long gaps by chance: with 16 or fewer no gap is refused, however long; the bound falls as
     /// the records grow (ln(n·1e6)/n of the span).
     @Test func fewRecordsAreNotRefused() throws {
-        #expect(Self.window([Self.day, Self.day + 1e9]).emptyStretch() == nil)
+        #expect(Self.stretch([Self.day, Self.day + 1e9]) == nil)
         let sixteen = (0..<15).map { Self.day + Double($0) * 60 } + [Self.day + 1e9]
-        #expect(Self.window(sixteen).emptyStretch() == nil)
+        #expect(Self.stretch(sixteen) == nil)
         let seventeen = (0..<16).map { Self.day + Double($0) * 60 } + [Self.day + 1e9]
-        #expect(Self.window(seventeen).emptyStretch() != nil)
+        #expect(Self.stretch(seventeen) != nil)
         // 30 records over an hour, then one 40 minutes after the last: 39 empty minutes of 98, under half the span.
         let spread = (0..<30).map { Self.day + Double($0) * 120 } + [Self.day + 29 * 120 + 2400]
-        #expect(Self.window(spread).emptyStretch() == nil)
+        #expect(Self.stretch(spread) == nil)
     }
 
     /// Durations read in the largest unit that leaves two of them.

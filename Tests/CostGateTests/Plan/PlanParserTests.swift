@@ -98,6 +98,8 @@ import CostGateTestSupport
 
     @Test(arguments: [
         ("forecast.days", 0.0, "a number of days from 0.001 to 3660"),
+        // A growth of -1 forecast no traffic at all, so every budget passed.
+        ("forecast.growth", -1, "a growth fraction from -0.99 to 1000 (0.10 = +10%; -1 would forecast no traffic, and any budget would pass)"),
         ("forecast.replicates", 50, "a number of replicates from 100 to 100000"),
         ("forecast.confidence", 1, "a confidence from 0.5 to 0.999"),
         ("traffic.sample_rate", 0, "a sample rate from 0.000000001 to 1"),

@@ -207,6 +207,32 @@ import CostGateTestSupport
         #expect(error == .badRecord(file: "t.jsonl", line: 1, field: field, expected: "each key once in its object", found: "the key a second time"))
     }
 
+    /// A span's end is its latency: one before the start or more than a day after it is a bad record, as such a
+    /// `latency_ms` is (it was read as a span without a latency); an end of 0, OTLP's unset value, gives none.
+    @Test(arguments: [
+        ("1762128663960000000", "nanoseconds at or after startTimeUnixNano (1762128663970000000)"),
+        ("1762215063970000001", "at most a day (86,400,000,000,000 ns) after startTimeUnixNano (1762128663970000000)"),
+    ])
+    func otlpRejectsASpanEndingBeforeItStartsOrAfterADay(end: String, expected: String) throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
+        let usage = #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "4"}}, {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "2"}}"#
+        let span = #"{"startTimeUnixNano": "1762128663970000000", "endTimeUnixNano": "\#(end)", "attributes": [\#(usage)]}"#
+        let error = try #require(Self.failure(#"{"resourceSpans": [{"scopeSpans": [{"spans": ["# + span + "]}]}]}", spec: plan.traffic))
+        #expect(error == .badRecord(file: "t.jsonl", line: 1, field: "span 1 attribute endTimeUnixNano", expected: expected, found: end))
+    }
+
+    @Test func otlpSpanEndingADayAfterItStartsOrUnsetIsRead() throws {
+        let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
+        let usage = #"{"key": "gen_ai.usage.input_tokens", "value": {"intValue": "4"}}, {"key": "gen_ai.usage.output_tokens", "value": {"intValue": "2"}}"#
+        let lines = ["1762215063970000000", "0"].map { end in
+            #"{"resourceSpans": [{"scopeSpans": [{"spans": [{"startTimeUnixNano": "1762128663970000000", "endTimeUnixNano": "\#(end)", "attributes": [\#(usage)]}]}]}]}"#
+        }
+        let traffic = try TrafficReader.read(Data(lines.joined(separator: "\n").utf8), spec: plan.traffic, file: "t.jsonl", skipBadRecords: false)
+        #expect(traffic.records.count == 2)
+        #expect(traffic.records[0].latencyMs == 86_400_000)
+        #expect(traffic.records[1].latencyMs.isNaN)
+    }
+
     @Test func otlpRejectsARepeatedResourceAttribute() throws {
         let plan = try Self.plan(#"{"path": "t.jsonl", "format": "otlp"}"#)
         let resource = #"{"attributes": [{"key": "service.name", "value": {"stringValue": "a"}}, {"key": "service.name", "value": {"stringValue": "b"}}]}"#
