@@ -18,8 +18,8 @@ extension ChangeDecomposition {
             var inputPicodollars = PreciseSum(), cachedPicodollars = PreciseSum(), outputPicodollars = PreciseSum()
             var otherCost = PreciseSum()
         }
-        // Records come in runs of one route and model, so the last key is checked before the dictionary.
-        private var slotIndex: [Int64: Int] = [:]
+        // Records come in runs of one route and model, so the last key is checked before the index.
+        private var slotIndex = PairIndex()
         /// The (route, slot) pairs in the order they first came.
         private var keys: [Int64] = []
         private var sums: [Sums] = []
@@ -31,11 +31,11 @@ extension ChangeDecomposition {
         mutating func add(route: Int32, replay: Replay, index: Int, slot model: Int32? = nil, extraCost: Double?) {
             let key = Int64(route) << 32 | Int64(UInt32(bitPattern: model ?? replay.models[index]))
             if key != lastKey {
-                if let known = slotIndex[key] {
+                if let known = slotIndex.index(of: key) {
                     slot = known
                 } else {
                     slot = sums.count
-                    slotIndex[key] = slot
+                    slotIndex.insert(key, index: slot)
                     keys.append(key)
                     sums.append(Sums())
                 }

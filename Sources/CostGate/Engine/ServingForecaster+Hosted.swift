@@ -12,6 +12,9 @@ extension ServingForecaster {
         /// Per slot of the side's model names: whether a priced record uses it, and its published profile.
         private var usedSlot: [Bool] = []
         private var priors: [HostedLatencyProfile?] = []
+        /// Per slot, whether it has a published profile (`priors[slot] != nil`, read for every record without copying
+        /// the profile out of the array).
+        private var hasPrior: [Bool] = []
         /// Per string id, whether a priced record was recorded on that model.
         private var isPricedModel: [Bool] = []
         /// `catalog.sameModel(recorded, slot name)`, by recorded string id and slot: 1 the same, 0 not, -1 not known yet.
@@ -62,7 +65,7 @@ extension ServingForecaster {
         /// hold more than `denseLimit` entries in all, 131,072 (2.2 MB) by default: 20,000 routes, each with one
         /// request of 30,000 output tokens, would otherwise ask for 10 GB, and 20,000 routes of 100-token answers took
         /// 34 MB a side. A length goes to the same place every time, so each sum adds its requests in record order.
-        private var pairIndex: [Int64: Int] = [:]
+        private var pairIndex = PairIndex()
         private var pairs: [(route: Int32, slot: Int32)] = []
         private var lastPair: (key: Int64, index: Int) = (-1, 0)
         private var profiledWeights: [[PreciseSum]] = []
@@ -94,10 +97,12 @@ extension ServingForecaster {
             if slot >= usedSlot.count {
                 usedSlot += [Bool](repeating: false, count: slot + 1 - usedSlot.count)
                 priors += [HostedLatencyProfile?](repeating: nil, count: slot + 1 - priors.count)
+                hasPrior += [Bool](repeating: false, count: slot + 1 - hasPrior.count)
             }
             if !usedSlot[slot] {
                 usedSlot[slot] = true
                 priors[slot] = HostedLatencyProfile.profile(slotNames[slot])
+                hasPrior[slot] = priors[slot] != nil
             }
         }
 
@@ -131,7 +136,7 @@ extension ServingForecaster {
                     let e2e = record.ttftMs + (perToken.isFinite ? perToken * Double(output - 1) : 0)
                     tally.add(.init(record: index, weight: replay.weights[index], ttftMs: record.ttftMs,
                                     tpotMs: output > 1 ? perToken : .nan, e2eMs: e2e), route: record.route)
-                } else if priors[slot] != nil {
+                } else if hasPrior[slot] {
                     // Its sample is added at the end; its weight is covered now, and a policy with `where` keeps it with
                     // the sample's figures filled in then.
                     if let position = tally.cover(record: index, weight: replay.weights[index]) {
@@ -149,10 +154,10 @@ extension ServingForecaster {
             }
             let key = Int64(route) << 32 | Int64(slot)
             if key != lastPair.key {
-                if let known = pairIndex[key] {
+                if let known = pairIndex.index(of: key) {
                     lastPair = (key, known)
                 } else {
-                    pairIndex[key] = pairs.count
+                    pairIndex.insert(key, index: pairs.count)
                     lastPair = (key, pairs.count)
                     pairs.append((route, slot))
                     profiledWeights.append([])
@@ -201,24 +206,34 @@ extension ServingForecaster {
             if usedSlot.count < slots {
                 usedSlot += [Bool](repeating: false, count: slots - usedSlot.count)
                 priors += [HostedLatencyProfile?](repeating: nil, count: slots - priors.count)
+                hasPrior += [Bool](repeating: false, count: slots - hasPrior.count)
             }
             // The slots each recorded name calibrates; then two passes over the evidence for every slot at once: count
             // each slot's, then keep every stride-th of it (at most about 20,000 a slot).
-            var calibrated = [[Int]](repeating: [], count: isPricedModel.count)
-            for model in isPricedModel.indices where isPricedModel[model] {
-                calibrated[model] = (0..<slots).filter { priors[$0] != nil && keeps($0, Int32(model), traffic: traffic, slotNames: slotNames) }
+            // Model `m`'s slots are `calibrated[firstSlot[m]..<firstSlot[m + 1]]`: one flat array, so that the passes
+            // over every record do not retain and release an array of slots per record.
+            var calibrated: [Int] = []
+            var firstSlot = [Int](repeating: 0, count: isPricedModel.count + 1)
+            for model in isPricedModel.indices {
+                firstSlot[model] = calibrated.count
+                if isPricedModel[model] {
+                    calibrated += (0..<slots).filter { priors[$0] != nil && keeps($0, Int32(model), traffic: traffic, slotNames: slotNames) }
+                }
             }
+            firstSlot[isPricedModel.count] = calibrated.count
+            let models = isPricedModel.count
             var available = [Int](repeating: 0, count: slots)
             recorded.forEach { model, _, _, _ in
-                guard Int(model) < calibrated.count else { return }
-                for slot in calibrated[Int(model)] { available[slot] += 1 }
+                guard Int(model) < models else { return }
+                for position in firstSlot[Int(model)]..<firstSlot[Int(model) + 1] { available[calibrated[position]] += 1 }
             }
             let strides = available.map { max(1, ($0 + 19_999) / 20_000) }
             var evidence = [[HostedLatencyProfile.Sample]](repeating: [], count: slots)
             var seen = [Int](repeating: 0, count: slots)
             recorded.forEach { model, output, latency, ttft in
-                guard Int(model) < calibrated.count else { return }
-                for slot in calibrated[Int(model)] {
+                guard Int(model) < models else { return }
+                for position in firstSlot[Int(model)]..<firstSlot[Int(model) + 1] {
+                    let slot = calibrated[position]
                     if seen[slot] % strides[slot] == 0 {
                         evidence[slot].append(.init(outputTokens: Int(output), latencyMs: latency, ttftMs: ttft.isNaN ? nil : ttft))
                     }

@@ -157,7 +157,10 @@ enum ServingForecaster {
     /// summarizing them all at the end would (`LatencySummary.Builder`), and the weight each record's samples cover.
     struct LatencyTally {
         private var overall = Metrics()
-        private var byRoute: [Int32: Metrics] = [:]
+        /// Each route's metrics, in the order routes first came, and where each route's are by its string id (-1 for
+        /// none yet): an array lookup for every sample instead of hashing the route into a dictionary.
+        private var byRoute: [(route: Int32, metrics: Metrics)] = []
+        private var routeSlots: [Int32] = []
         private var sampledWeight: [Double]
         private let keepingSamples: Bool
         private(set) var samples: [ServingForecast.Sample] = []
@@ -204,8 +207,19 @@ enum ServingForecaster {
         /// Adds a sample of a record on `route`.
         mutating func add(_ sample: ServingForecast.Sample, route: Int32) {
             overall.add(sample)
-            byRoute[route, default: Metrics()].add(sample)
+            byRoute[slot(of: route)].metrics.add(sample)
             cover(sample)
+        }
+
+        /// Where `route`'s metrics are in `byRoute`, adding them the first time.
+        @inline(__always)
+        private mutating func slot(of route: Int32) -> Int {
+            let id = Int(route)
+            if id < routeSlots.count, routeSlots[id] >= 0 { return Int(routeSlots[id]) }
+            if id >= routeSlots.count { routeSlots += [Int32](repeating: -1, count: id + 1 - routeSlots.count) }
+            routeSlots[id] = Int32(byRoute.count)
+            byRoute.append((route, Metrics()))
+            return byRoute.count - 1
         }
 
         /// Counts a record's sample in the weight covered, and keeps it for policies with `where`.
@@ -231,13 +245,13 @@ enum ServingForecaster {
         /// Adds to the summaries a sample standing for several records already counted by `cover`.
         mutating func addSummarized(_ sample: ServingForecast.Sample, route: Int32) {
             overall.add(sample)
-            byRoute[route, default: Metrics()].add(sample)
+            byRoute[slot(of: route)].metrics.add(sample)
         }
 
         /// The summaries, nil when no sample was added; the coverage counts the blocks closed (`closeBlock`).
         func latency(traffic: Traffic) -> ServingForecast.Latency? {
             guard overall.e2e.added > 0 else { return nil }
-            let routes = byRoute.sorted { traffic.strings[$0.key] < traffic.strings[$1.key] }.map { route, metrics in
+            let routes = byRoute.sorted { traffic.strings[$0.route] < traffic.strings[$1.route] }.map { route, metrics in
                 (route: traffic.strings[route], ttft: metrics.ttft.summary, tpot: metrics.tpot.summary, e2e: metrics.e2e.summary)
             }
             return .init(ttft: overall.ttft.summary, tpot: overall.tpot.summary, e2e: overall.e2e.summary,

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// A check that reads its sample a block at a time and keeps no record: each block is replayed on every side and added
 /// to running sums (`ForecastSums`, `Interval.Sums`, `ChangeDecomposition.RouteSums`, `ServingForecaster.HostedLatency`,
@@ -101,35 +102,23 @@ struct StreamingEvaluator {
         var interner = TagSetInterner()
         let filters = Self.filters(of: policies)
         var states = sides.map { SideState(catalog: $0.loaded.plan.catalog, filters: filters.count) }
-        var paired = [Interval.Sums](repeating: Interval.Sums(), count: sides.count - 1)
-        var span: (earliest: Double, latest: Double)?
-        // Per string id, whether a record's route names it.
-        var isRoute: [Bool] = []
-        var evidence = ServingForecaster.HostedLatency.Evidence()
+        // What the blocks add to besides the sides' states: the paired change, the span and routes of the records,
+        // the minutes their timestamps fall in (kept only when a side's window is their span) and the recorded
+        // latencies. They are added on the sides' threads, beside their folds (`Bookkeeping`).
+        let book = Bookkeeping(candidates: sides.count - 1,
+                               keepsMinutes: sides.contains { Forecaster.windowFromTimestamps($0.loaded.plan, coveredSeconds: nil) })
         var records = 0
-        // The minutes the timestamps fall in, kept only when a side's window is their span.
-        let keepsMinutes = sides.contains { Forecaster.windowFromTimestamps($0.loaded.plan, coveredSeconds: nil) }
-        var recorded = RecordedWindow()
         try TrafficReader.readBlocks(data, spec: sides[0].loaded.plan.traffic, file: name, skipBadRecords: options.skipBadRecords,
-                                     blockBytes: blockBytes) { (block: Traffic) throws(CostGateError) in
-            let view = sample.adopt(block, interner: &interner)
-            if isRoute.count < sample.strings.strings.count { isRoute += [Bool](repeating: false, count: sample.strings.strings.count - isRoute.count) }
-            if var (earliest, latest) = span ?? view.records.first.map({ ($0.timestamp, $0.timestamp) }) {
-                for record in view.records {
-                    earliest = min(earliest, record.timestamp)
-                    latest = max(latest, record.timestamp)
-                    isRoute[Int(record.route)] = true
-                }
-                span = (earliest, latest)
-            }
-            if keepsMinutes {
-                for record in view.records { recorded.add(record.timestamp) }
-            }
-            evidence.add(view)
+                                     blockBytes: blockBytes) { (block: consuming Traffic) throws(CostGateError) in
+            let view = sample.adopt(consume block, interner: &interner)
+            let strings = sample.strings.strings.count
+            // The previous block's values, for the paired change, before the folds overwrite them.
+            let previous = states.map(\.blockValues)
             let failures = SideFailures(count: sides.count)
             let offset = records
             states.withUnsafeMutableBufferPointer { buffer in
-                // Each side adds to its own state only.
+                // Each side adds to its own state only; the first side's thread then adds the recorded latencies, and
+                // the last side's the paired change of the block before and this block's span, routes and minutes.
                 let shared = SharedStates(buffer: buffer)
                 DispatchQueue.concurrentPerform(iterations: sides.count) { index in
                     do throws(CostGateError) {
@@ -140,41 +129,112 @@ struct StreamingEvaluator {
                     } catch {
                         failures.record(error, at: index)
                     }
+                    if index == 0 { book.addEvidence(view) }
+                    if index == sides.count - 1 {
+                        book.addPaired(previous)
+                        book.addTimes(view, strings: strings)
+                    }
                 }
             }
             if let failure = failures.first { throw failure }
-            let baseValues = states[0].blockValues
-            for candidate in paired.indices {
-                let values = states[candidate + 1].blockValues
-                for index in values.indices { paired[candidate].add(values[index] - baseValues[index]) }
-            }
             records += view.records.count
         }
+        book.addPaired(states.map(\.blockValues))
+        let (paired, span, isRoute, recorded, evidence) = (book.paired, book.span, book.isRoute, book.recorded, book.evidence)
         guard records > 0 else {
             var reason = "no readable records in \(name)"
             if let first = sample.skipped.examples.first { reason += " (\(sample.skipped.count) skipped; the first: \(first))" }
             throw .io(path: name, reason: reason)
         }
         let routeNames = isRoute.indices.filter { isRoute[$0] }.map { sample.strings[Int32($0)] }
-        var contexts: [PolicyContext] = []
-        for (index, side) in sides.enumerated() {
-            let plan = side.loaded.plan
-            let scaling = try Forecaster.scaling(records: records, timeSpan: span, coveredSeconds: nil, plan: plan,
-                                                 sample: file.names[index]) { recorded }
-            let pairedChange = index == 0 ? nil
-                : paired[index - 1].estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
-            var named = sample
-            named.source = file.names[index]
-            contexts.append(try states[index].context(side: side, sample: named, scaling: scaling, routeNames: routeNames, filters: filters,
-                                                      pairedChange: pairedChange, lastTimestamp: span?.latest, evidence: evidence))
+        // Each side finishes on its own (its latency profiles, intervals and price facts), in parallel; the first
+        // error in side order is the one a side-by-side loop would have thrown.
+        let outcomes = Mutex([Result<PolicyContext, CostGateError>?](repeating: nil, count: sides.count))
+        let finished = (sample: sample, recorded: recorded, evidence: evidence, paired: paired, span: span, records: records)
+        states.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedStates(buffer: buffer)
+            DispatchQueue.concurrentPerform(iterations: sides.count) { index in
+                let outcome = Result { () throws(CostGateError) -> PolicyContext in
+                    let side = sides[index]
+                    let scaling = try Forecaster.scaling(records: finished.records, timeSpan: finished.span, coveredSeconds: nil, plan: side.loaded.plan,
+                                                         sample: file.names[index]) { finished.recorded }
+                    let pairedChange = index == 0 ? nil
+                        : finished.paired[index - 1].estimate(confidence: scaling.confidence, replicates: scaling.replicates, seed: scaling.seed)
+                    var named = finished.sample
+                    named.source = file.names[index]
+                    return try shared.buffer[index].context(side: side, sample: named, scaling: scaling, routeNames: routeNames, filters: filters,
+                                                            pairedChange: pairedChange, lastTimestamp: finished.span?.latest,
+                                                            evidence: finished.evidence)
+                }
+                outcomes.withLock { $0[index] = outcome }
+            }
         }
-        return contexts
+        return try outcomes.withLock { $0 }.map { outcome throws(CostGateError) in try outcome!.get() }
     }
 
     /// The distinct filters of the policies with one, in policy order.
     static func filters(of policies: [Policy]) -> [[(key: String, value: String)]] {
         var seen = Set<String>()
         return policies.map(\.filter).filter { !$0.isEmpty && seen.insert(PolicyContext.key(of: $0)).inserted }
+    }
+
+    /// What every block adds to besides the sides' states. The first side's thread adds to `evidence` and the last
+    /// side's to the rest, each while the other folds its side, so the two never touch the same property; each sum
+    /// is still added in record order, block after block, as a whole read adds it.
+    private final class Bookkeeping: @unchecked Sendable {
+        private(set) var paired: [Interval.Sums]
+        private(set) var span: (earliest: Double, latest: Double)?
+        /// Per string id, whether a record's route names it.
+        private(set) var isRoute: [Bool] = []
+        private(set) var recorded = RecordedWindow()
+        private(set) var evidence = ServingForecaster.HostedLatency.Evidence()
+        private let keepsMinutes: Bool
+
+        init(candidates: Int, keepsMinutes: Bool) {
+            paired = [Interval.Sums](repeating: Interval.Sums(), count: candidates)
+            self.keepsMinutes = keepsMinutes
+        }
+
+        func addEvidence(_ view: Traffic) {
+            evidence.add(view)
+        }
+
+        /// Adds each candidate's change from the baseline, record by record, of a block all sides have folded
+        /// (`values` holds each side's `blockValues`, baseline first; empty before the first block).
+        func addPaired(_ values: [[Double]]) {
+            guard let base = values.first else { return }
+            // Taken out of the property while adding, so that each addition is not a checked access to it.
+            var sums = paired
+            paired = []
+            for candidate in sums.indices {
+                let candidateValues = values[candidate + 1]
+                for index in candidateValues.indices { sums[candidate].add(candidateValues[index] - base[index]) }
+            }
+            paired = sums
+        }
+
+        /// Adds the span of the block's timestamps, its routes (`strings` is the sample's string count so far) and,
+        /// when kept, the minutes its timestamps fall in.
+        func addTimes(_ view: Traffic, strings: Int) {
+            var routes = isRoute
+            isRoute = []
+            if routes.count < strings { routes += [Bool](repeating: false, count: strings - routes.count) }
+            if var (earliest, latest) = span ?? view.records.first.map({ ($0.timestamp, $0.timestamp) }) {
+                for record in view.records {
+                    earliest = min(earliest, record.timestamp)
+                    latest = max(latest, record.timestamp)
+                    routes[Int(record.route)] = true
+                }
+                span = (earliest, latest)
+            }
+            isRoute = routes
+            if keepsMinutes {
+                var minutes = recorded
+                recorded = RecordedWindow()
+                for record in view.records { minutes.add(record.timestamp) }
+                recorded = minutes
+            }
+        }
     }
 
     /// The first error of the sides replaying a block in parallel, in side order.

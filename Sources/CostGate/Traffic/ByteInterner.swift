@@ -65,7 +65,7 @@ struct ByteInterner {
         let end = id + 1 < starts.count ? starts[id + 1] : arena.count
         guard end - start == count else { return false }
         if count == 0 { return true }
-        return arena.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, bytes, count) == 0 }
+        return arena.withUnsafeBufferPointer { ByteHash.equal($0.baseAddress! + start, bytes, count) }
     }
 
     private mutating func grow() {

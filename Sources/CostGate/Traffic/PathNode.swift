@@ -27,7 +27,7 @@ struct PathNode: Sendable {
     /// this level maps it.
     func member(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> (index: Int, target: Target)? {
         for (index, member) in members.enumerated() where member.key.count == count {
-            if count == 0 || member.key.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes, count) == 0 }) {
+            if count == 0 || member.key.withUnsafeBufferPointer({ ByteHash.equal($0.baseAddress!, bytes, count) }) {
                 return (index, member.target)
             }
         }

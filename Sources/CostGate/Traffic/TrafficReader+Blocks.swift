@@ -21,7 +21,7 @@ extension TrafficReader {
     @discardableResult
     public static func readBlocks(_ data: Data, spec: TrafficSpec, file: String, skipBadRecords: Bool,
                                   blockBytes: Int = blockBytes,
-                                  body: (Traffic) throws(CostGateError) -> Void) throws(CostGateError) -> Int {
+                                  body: (consuming Traffic) throws(CostGateError) -> Void) throws(CostGateError) -> Int {
         let isGzip = Gzip.isGzip(data)
         // Half blocks for gzip: the inflate buffer holds a block and what has arrived since, and grows by doubling.
         var cutter = BlockCutter(spec: spec, file: file, skipBadRecords: skipBadRecords,
@@ -69,7 +69,7 @@ extension TrafficReader {
         /// Reads the whole blocks in `range` of the bytes at `base` (all of it when `isComplete`); returns how many
         /// bytes from the range's start it read.
         mutating func cut(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, isComplete: Bool,
-                          body: (Traffic) throws(CostGateError) -> Void) throws(CostGateError) -> Int {
+                          body: (consuming Traffic) throws(CostGateError) -> Void) throws(CostGateError) -> Int {
             var lower = range.lowerBound
             let end = range.upperBound
             if layoutBody == nil {
@@ -105,7 +105,8 @@ extension TrafficReader {
                                       lineOffset: lineOffset)
                 lineOffset += lines
                 recordCount += block.records.count
-                try body(block)
+                // Handed over, not shared: `body` may take the records over without copying them.
+                try body(consume block)
                 lower = upper
             }
             return lower - range.lowerBound

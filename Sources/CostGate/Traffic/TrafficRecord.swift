@@ -114,12 +114,18 @@ extension TrafficRecord {
     /// appended to each other alike.
     func remapped(strings: [Int32], tagSets: [Int32], hashOffset: Int32) -> TrafficRecord {
         var record = self
-        record.model = strings[Int(model)]
-        record.route = strings[Int(route)]
-        if prefixID >= 0 { record.prefixID = strings[Int(prefixID)] }
-        if promptHash >= 0 { record.promptHash = strings[Int(promptHash)] }
-        record.tagSet = tagSets[Int(tagSet)]
-        if hashCount > 0 { record.hashStart += hashOffset }
+        record.remap(strings: strings, tagSets: tagSets, hashOffset: hashOffset)
         return record
+    }
+
+    /// Remaps this record in place, as `remapped` returns it (no copy of its 144 bytes).
+    @inline(__always)
+    mutating func remap(strings: [Int32], tagSets: [Int32], hashOffset: Int32) {
+        model = strings[Int(model)]
+        route = strings[Int(route)]
+        if prefixID >= 0 { prefixID = strings[Int(prefixID)] }
+        if promptHash >= 0 { promptHash = strings[Int(promptHash)] }
+        tagSet = tagSets[Int(tagSet)]
+        if hashCount > 0 { hashStart += hashOffset }
     }
 }
